@@ -1,0 +1,62 @@
+#include "cli/subcommand.hpp"
+
+#include <algorithm>
+
+namespace etr2nn::cli {
+namespace {
+
+std::vector<Subcommand>& registry() {
+  static std::vector<Subcommand> all;
+  return all;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+bool register_subcommand(Subcommand subcommand) {
+  auto& all = registry();
+  all.push_back(std::move(subcommand));
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return true;
+}
+
+const std::vector<Subcommand>& subcommands() { return registry(); }
+
+Arguments::Arguments(const std::vector<std::string>& args,
+                     const std::vector<std::string>& value_options,
+                     const std::vector<std::string>& flags) {
+  bool only_positionals = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (only_positionals || a == "-" || a.rfind("-", 0) != 0) {
+      positionals_.push_back(a);
+    } else if (a == "--") {
+      only_positionals = true;
+    } else if (a == "--help" || a == "-h") {
+      help_ = true;
+    } else if (auto eq = a.find('='); eq != std::string::npos && contains(value_options, a.substr(0, eq))) {
+      options_.emplace_back(a.substr(0, eq), a.substr(eq + 1));
+    } else if (contains(value_options, a)) {
+      if (i + 1 >= args.size()) throw UsageError{"option " + a + " needs a value"};
+      options_.emplace_back(a, args[++i]);
+    } else if (contains(flags, a)) {
+      flags_.push_back(a);
+    } else {
+      throw UsageError{"unknown option " + a};
+    }
+  }
+}
+
+bool Arguments::flag(const std::string& name) const { return contains(flags_, name); }
+
+const std::string* Arguments::option(const std::string& name) const {
+  const std::string* found = nullptr;
+  for (const auto& [k, v] : options_)
+    if (k == name) found = &v;  // the last one wins, as in most tools
+  return found;
+}
+
+}  // namespace etr2nn::cli

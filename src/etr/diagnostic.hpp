@@ -1,0 +1,43 @@
+// Diagnostic: the one error type of etr2nn's libraries.
+//
+// Library code throws a Diagnostic (or returns one); only the command-line tool
+// prints it, in Clang's form:
+//
+//     formula.etr:3:14: error: expected a relation (=, <, <=, >, >=, !=) after 'x + y'
+//       x * y = 1 and x + y
+//                        ^
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace etr2nn::etr {
+
+// A position in a source text. line and column count from 1; column counts
+// bytes. line == 0 means "no position" (e.g. an error about a whole file).
+struct SourceLocation {
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+class Diagnostic : public std::runtime_error {
+ public:
+  // source_line: the text of the offending line (without newline), for the caret.
+  Diagnostic(SourceLocation where, std::string message, std::string source_line = {});
+
+  const SourceLocation& where() const { return where_; }
+  const std::string& message() const { return message_; }
+  const std::string& source_line() const { return source_line_; }
+
+  // "file:line:col: error: message" and, when the source line is known, the
+  // line and a caret under the column.
+  std::string render() const;
+
+ private:
+  SourceLocation where_;
+  std::string message_;
+  std::string source_line_;
+};
+
+}  // namespace etr2nn::etr
