@@ -1,0 +1,68 @@
+// The ETR -> ETR-INV chain (ETR-INV.md): one call over the passes in
+// src/etrinv/, with the forward and backward mapping of assignments.
+//
+//   atoms -> residuals (slack) -> gates -> ETR-AMI -> bound exponent K
+//   -> scaling by eps = 2^(-2^(K+1)) -> ETR-INV gadgets
+//
+// A sentence that is already ETR-INV-shaped (as_etr_inv) passes through
+// unchanged, with the identity mapping.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "etr/sentence.hpp"
+#include "etrinv/instance.hpp"
+#include "numeric/real.hpp"
+
+namespace etr2nn::etrinv {
+
+struct ChainOptions {
+  // The bound exponent K; nullopt: the safe default of ETR-INV.md section 3.
+  std::optional<unsigned> bound_exponent;
+  // A known solution of the input (witness mode): K_w is chosen from it when
+  // bound_exponent is not given.
+  const std::map<std::string, numeric::Real>* witness = nullptr;
+};
+
+// Sizes after each pass, for the report of `normalize` and the dataset meta.
+struct PassSize {
+  std::string pass;
+  std::size_t variables = 0;
+  std::size_t constraints = 0;
+};
+
+struct ChainResult {
+  Instance instance;
+  bool passed_through = false;        // the input was ETR-INV already
+  unsigned bound_exponent = 0;        // K used (0 when passed through)
+  bool complete_for_all_solutions = true;  // false when K was chosen smaller than the safe K
+  std::vector<PassSize> sizes;
+  // For each input variable, the ETR-INV variable X_i with x_i = (X_i - 1)/eps
+  // (or x_i = X_i when passed through).
+  std::map<std::string, VariableIndex> carrier;
+  // Provenance: for each ETR-INV constraint, a short description of the input
+  // atom or node it came from ("atom 2: x^2 + y^2 < 1", "constants", "eps chain").
+  std::vector<std::string> provenance;
+
+  // Opaque data the forward mapping needs (defined by the passes).
+  struct Trace;
+  std::shared_ptr<const Trace> trace;
+};
+
+// Throws Diagnostic on unsupported input (none expected for parsed sentences).
+ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options);
+
+// Forward mapping: a solution of the input sentence (every bound variable)
+// -> an exact ETR-INV solution, every constraint and range checked. Throws
+// std::invalid_argument if the input values do not satisfy the sentence, or
+// std::logic_error if a range check fails (a bug, or K too small for them).
+Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
+                   const std::map<std::string, numeric::Real>& input_solution);
+
+// Backward mapping: an ETR-INV solution -> values of the input variables.
+std::map<std::string, numeric::Real> backward(const ChainResult& chain, const Assignment& solution);
+
+}  // namespace etr2nn::etrinv
