@@ -1,0 +1,75 @@
+#include "network/decode.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "network/evaluate.hpp"
+
+namespace etr2nn::network {
+namespace {
+
+// The I gadget's measuring lines that read X (gadgets/inversion_gadget.cpp).
+const mpq_class low_line(3), high_line(5);
+
+}  // namespace
+
+geometry::Point along_normal(const geometry::Strip& strip, const geometry::Point& p,
+                             const mpq_class& line_position, const mpq_class& position) {
+  const mpq_class na(strip.normal.a), nb(strip.normal.b);
+  mpq_class step = (position - line_position) / (na * na + nb * nb);
+  return {p.x + step * na, p.y + step * nb};
+}
+
+DecodeInput decode_input(const layout::Arrangement& arrangement) {
+  const auto& instance = arrangement.instance;
+  // The canonical gadget of each variable, then its data points on its first data line.
+  std::vector<std::size_t> canonical(instance.variables.size(), layout::no_constraint);
+  for (std::size_t g = 0; g < arrangement.gadgets.size(); ++g) {
+    const auto& gadget = arrangement.gadgets[g];
+    if (gadget.role == layout::Gadget::Role::Canonical && canonical.at(gadget.variable) == layout::no_constraint)
+      canonical[gadget.variable] = g;
+  }
+  std::vector<std::vector<const layout::DataPoint*>> first_line(instance.variables.size());
+  for (const auto& d : arrangement.data_points) {
+    const auto& gadget = arrangement.gadgets.at(d.gadget);
+    if (d.line == 0 && canonical[gadget.variable] == d.gadget) first_line[gadget.variable].push_back(&d);
+  }
+  DecodeInput input{instance, {}};
+  for (std::size_t i = 0; i < instance.variables.size(); ++i) {
+    if (canonical[i] == layout::no_constraint || first_line[i].empty())
+      throw std::invalid_argument("variable " + instance.variables[i] +
+                                  " has no canonical gadget with data points to decode from");
+    const auto& gadget = arrangement.gadgets[canonical[i]];
+    const auto& home = *first_line[i][first_line[i].size() / 2];
+    const mpq_class& t = gadget.kind->data_lines().at(home.line).position;
+    input.probes.push_back({along_normal(gadget.strip, home.where, t, low_line),
+                            along_normal(gadget.strip, home.where, t, high_line)});
+  }
+  return input;
+}
+
+bool Decoded::satisfied() const {
+  return std::all_of(in_range.begin(), in_range.end(), [](bool b) { return b; }) &&
+         std::all_of(constraints.begin(), constraints.end(), [](const auto& c) { return c.holds; });
+}
+
+Decoded decode(const DecodeInput& input, const Network& network) {
+  if (input.probes.size() != input.instance.variables.size())
+    throw std::invalid_argument("decode: one probe pair per variable is needed");
+  Evaluator f(network);
+  Decoded out;
+  const Real lo(mpq_class(1, 2)), hi(2);
+  for (const auto& probe : input.probes) {
+    Real s = (f(probe.at5)[0] - f(probe.at3)[0]) / Real(2);
+    Real x = s - Real(1);
+    out.in_range.push_back(lo <= x && x <= hi);
+    out.values.push_back(std::move(x));
+  }
+  for (std::size_t k = 0; k < input.instance.constraints.size(); ++k) {
+    const auto& c = input.instance.constraints[k];
+    out.constraints.push_back({k, etrinv::describe(input.instance, c), etrinv::holds(c, out.values)});
+  }
+  return out;
+}
+
+}  // namespace etr2nn::network

@@ -1,0 +1,44 @@
+// The network file: JSON with exact weights (docs/network-format.md).
+//
+//   {"format": "etr2nn-network", "version": 1,
+//    "exact": "rational" | "algebraic",      // says whether any weight is irrational
+//    "hidden_neurons": m,
+//    "c": [c1, c2],
+//    "neurons": [{"a": [a1, a2], "b": b, "v": [v1, v2]}, ...],
+//    "meta": {...}}                          // optional, free-form, never interpreted
+//
+// Every exact value is a numeric/real_json.hpp real: "p/q" or a root_of object.
+// With float copies on, each neuron also carries "approx": {"a": [..], "b": ..,
+// "v": [..]} as doubles for human eyes and plotting; readers never read them.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+#include <string>
+
+#include "network/network.hpp"
+
+namespace etr2nn::network {
+
+struct NetworkFormatError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct NetworkFileOptions {
+  bool float_copies = false;
+  nlohmann::json meta;  // written under "meta" unless null
+};
+
+nlohmann::json network_to_json(const Network& network, const NetworkFileOptions& options = {});
+// Throws NetworkFormatError naming the offending field (e.g. "neurons[4].v[1]").
+Network network_from_json(const nlohmann::json& json);
+
+// Atomic write (io::AtomicFile): the target is either the whole file or untouched.
+void write_network(const std::string& path, const Network& network,
+                   const NetworkFileOptions& options = {});
+// Throws NetworkFormatError for a missing file, invalid JSON or a bad field;
+// messages start with the path.
+Network read_network(const std::string& path);
+
+}  // namespace etr2nn::network

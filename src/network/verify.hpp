@@ -1,0 +1,41 @@
+// Exact verification: does a network fit a dataset with zero error?
+//
+// Every point is evaluated exactly (evaluate.hpp, grouped by direction) and
+// compared with its label; no tolerance exists anywhere. The network must also
+// respect the dataset's neuron budget m.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "dataset/dataset.hpp"
+#include "io/progress.hpp"
+#include "network/evaluate.hpp"
+
+namespace etr2nn::network {
+
+struct PointFailure {
+  std::size_t index = 0;       // position in dataset.points
+  geometry::Point x;
+  gadgets::Label label;
+  Output value;                // f(x)
+  Output residual;             // f(x) - label, exact
+};
+
+struct VerifyReport {
+  std::size_t points = 0;
+  std::size_t failures = 0;                 // all failing points
+  std::vector<PointFailure> first_failures; // the first few, in dataset order
+  std::size_t neurons = 0;
+  std::size_t allowed_neurons = 0;          // dataset.hidden_neurons
+  std::size_t directions = 0;               // distinct neuron directions used by the evaluator
+
+  bool within_budget() const { return neurons <= allowed_neurons; }
+  bool ok() const { return failures == 0 && within_budget(); }
+};
+
+// progress may be null. Reports up to max_reported failures in detail.
+VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
+                    std::size_t max_reported = 10, io::Progress* progress = nullptr);
+
+}  // namespace etr2nn::network

@@ -1,0 +1,87 @@
+#include "network/witness.hpp"
+
+#include <sstream>
+
+#include "network/verify.hpp"
+
+namespace etr2nn::network {
+namespace {
+
+std::string value_text(const Real& r) {
+  return r.is_rational() ? r.to_string() : r.to_string() + " ~ " + std::to_string(r.to_double());
+}
+
+void check_size(const etrinv::Instance& instance, const etrinv::Assignment& values) {
+  if (values.size() != instance.variables.size())
+    throw WitnessError("the assignment has " + std::to_string(values.size()) +
+                       " values for " + std::to_string(instance.variables.size()) + " variables");
+}
+
+}  // namespace
+
+void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment& values) {
+  check_size(instance, values);
+  auto violation = etrinv::first_violation(instance, values);
+  if (!violation) return;
+  if (violation->out_of_range_variable) {
+    auto i = *violation->out_of_range_variable;
+    throw WitnessError("variable " + instance.variables[i] + " = " + value_text(values[i]) +
+                       " is outside [1/2, 2]");
+  }
+  auto k = *violation->constraint;
+  const auto& c = instance.constraints[k];
+  std::string values_text;
+  for (std::size_t j = 0; j < c.arity(); ++j) {
+    auto v = c.vars[j];
+    std::string item = instance.variables[v] + " = " + value_text(values[v]);
+    if (values_text.find(item) == std::string::npos) values_text += (values_text.empty() ? "" : ", ") + item;
+  }
+  throw WitnessError("constraint " + std::to_string(k + 1) + " (" + etrinv::describe(instance, c) +
+                     ") is violated: " + values_text);
+}
+
+Network profile_network(const layout::Arrangement& arrangement, const etrinv::Assignment& values) {
+  const auto& instance = arrangement.instance;
+  check_size(instance, values);
+  Network network;
+  std::size_t m = 0;
+  for (const auto& g : arrangement.gadgets) m += g.kind->breakpoint_budget();
+  network.neurons.reserve(m);
+  for (const auto& g : arrangement.gadgets) {
+    const Real& x = values.at(g.variable);
+    auto [lo, hi] = g.kind->admitted_range();
+    if (x < Real(lo) || x > Real(hi))
+      throw WitnessError("variable " + instance.variables.at(g.variable) + " = " + value_text(x) +
+                         " is outside [1/2, 2]");
+    const std::array<Real, 2> a = {Real(g.strip.normal.a), Real(g.strip.normal.b)};
+    const Real offset(g.strip.offset);
+    for (const auto& bp : g.kind->witness(x))
+      network.neurons.push_back({a, -(offset + bp.beta), {bp.delta1, bp.delta2}});
+  }
+  return network;
+}
+
+Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assignment& values) {
+  check_assignment(arrangement.instance, values);
+  return profile_network(arrangement, values);
+}
+
+Network build_and_verify_witness(const layout::Arrangement& arrangement,
+                                 const dataset::Dataset& dataset,
+                                 const etrinv::Assignment& values) {
+  Network network = build_witness(arrangement, values);
+  VerifyReport report = verify(dataset, network, 3);
+  if (report.ok()) return network;
+  std::ostringstream out;
+  out << "internal error: the witness network does not fit the dataset (" << report.failures
+      << " of " << report.points << " points";
+  if (!report.within_budget())
+    out << "; " << report.neurons << " neurons for a budget of " << report.allowed_neurons;
+  out << ")";
+  for (const auto& f : report.first_failures)
+    out << "; point " << f.index << " residual (" << f.residual[0].to_string() << ", "
+        << f.residual[1].to_string() << ")";
+  throw WitnessError(out.str());
+}
+
+}  // namespace etr2nn::network

@@ -1,0 +1,37 @@
+// Real <-> JSON: the one textual form of exact reals in etr2nn's files.
+//
+// A rational is a JSON string "p" or "p/q" (canonical on output; on input also
+// "-p/q" with any sign placement parse_rational accepts, and exact decimals
+// "0.25"). An irrational algebraic number is an object
+//
+//     {"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]}
+//
+// meaning the unique root of -1 + 0·x + 2·x^2 (integer coefficients from degree
+// 0 upwards, as strings) in the OPEN interval (7/10, 71/100). Readers accept
+// that object for rationals too. JSON numbers are accepted on input only when
+// they are integers; a JSON float such as 0.1 is rejected, because its binary
+// value is not the decimal the author meant (write "0.1" as a string instead).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+#include <string>
+
+#include "numeric/real.hpp"
+
+namespace etr2nn::numeric {
+
+// Thrown for malformed input; what() names the offending JSON path.
+struct JsonFormatError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Exact JSON form of value (a string for rationals, the root_of object otherwise).
+nlohmann::json real_to_json(const Real& value);
+
+// Parses the exact form; `where` names the JSON location in error messages
+// (e.g. "neurons[3].b"). Throws JsonFormatError.
+Real real_from_json(const nlohmann::json& value, const std::string& where);
+
+}  // namespace etr2nn::numeric

@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "network/assignment_json.hpp"
+#include "network/network_json.hpp"
+#include "numeric/real_json.hpp"
+
+namespace etr2nn::network {
+namespace {
+
+using nlohmann::json;
+using numeric::real_from_json;
+using numeric::real_to_json;
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("etr2nn_network_test_" + name)).string();
+}
+
+TEST(RealJson, RationalsAreCanonicalStrings) {
+  EXPECT_EQ(real_to_json(Real(mpq_class(6, -4))), json("-3/2"));
+  EXPECT_EQ(real_from_json(json("0.25"), "v"), Real(mpq_class(1, 4)));
+  EXPECT_EQ(real_from_json(json(7), "v"), Real(7));
+  EXPECT_THROW(real_from_json(json(0.1), "v"), numeric::JsonFormatError);
+  EXPECT_THROW(real_from_json(json("1/0"), "v"), numeric::JsonFormatError);
+  EXPECT_THROW(real_from_json(json::array(), "v"), numeric::JsonFormatError);
+}
+
+TEST(RealJson, AlgebraicObjectRoundTrips) {
+  Real r = Real(1) / Real::root(Real(2), 2);
+  json j = real_to_json(r);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_EQ(real_from_json(j, "x"), r);
+  // The documented example: the root of -1 + 2x^2 in (7/10, 71/100).
+  Real doc = real_from_json(json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]})"), "x");
+  EXPECT_EQ(doc, r);
+  // An interval with both roots, or none, is an error that names the place.
+  try {
+    real_from_json(json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["-1", "1"]})"), "neurons[2].b");
+    FAIL();
+  } catch (const numeric::JsonFormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("neurons[2].b"), std::string::npos);
+  }
+  EXPECT_THROW(real_from_json(json::parse(R"({"root_of": ["1/2", "1"], "in": ["-1", "0"]})"), "x"),
+               numeric::JsonFormatError);
+}
+
+TEST(NetworkJson, RoundTripsExactlyThroughAFile) {
+  Network n;
+  n.c = {Real(mpq_class(1, 3)), Real(0)};
+  n.neurons.push_back({{Real(0), Real(1)}, Real(mpq_class(-7, 2)), {Real(2), Real(-1)}});
+  n.neurons.push_back({{Real(1), Real(-1)}, Real::root(Real(2), 2), {Real(0), Real(1) / Real::root(Real(3), 2)}});
+  std::string path = temp_path("roundtrip.json");
+  write_network(path, n, {true, json{{"source", "test"}}});
+  json j = json::parse(std::ifstream(path));
+  EXPECT_EQ(j["format"], "etr2nn-network");
+  EXPECT_EQ(j["exact"], "algebraic");
+  EXPECT_EQ(j["hidden_neurons"], 2);
+  EXPECT_TRUE(j["neurons"][0].contains("approx"));
+  Network back = read_network(path);
+  ASSERT_EQ(back.neurons.size(), 2u);
+  EXPECT_EQ(back.c, n.c);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(back.neurons[i].a, n.neurons[i].a);
+    EXPECT_EQ(back.neurons[i].b, n.neurons[i].b);
+    EXPECT_EQ(back.neurons[i].v, n.neurons[i].v);
+  }
+  std::remove(path.c_str());
+}
+
+TEST(NetworkJson, ReaderNamesTheBadField) {
+  auto message = [](const std::string& text) {
+    try {
+      network_from_json(json::parse(text));
+    } catch (const NetworkFormatError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message(R"({"format": "etr2nn-dataset"})").find("etr2nn-network"), std::string::npos);
+  EXPECT_NE(message(R"({"format": "etr2nn-network", "c": ["0","0"]})").find("neurons"), std::string::npos);
+  EXPECT_NE(message(R"({"format": "etr2nn-network", "c": ["0","0"],
+                        "neurons": [{"a": ["1","0"], "b": "0", "v": ["1", 0.5]}]})")
+                .find("neurons[0].v[1]"),
+            std::string::npos);
+  EXPECT_NE(message(R"({"format": "etr2nn-network", "c": ["0","0"], "hidden_neurons": 3,
+                        "neurons": [{"a": ["1","0"], "b": "0", "v": ["1","1"]}]})")
+                .find("hidden_neurons"),
+            std::string::npos);
+  EXPECT_THROW(read_network(temp_path("does_not_exist.json")), NetworkFormatError);
+}
+
+TEST(AssignmentJson, NamesMustMatchTheInstance) {
+  etrinv::Instance instance;
+  instance.variables = {"x", "y"};
+  NamedValues values = named_values_from_json(json::parse(R"({"x": "1", "y": "1/2"})"));
+  auto a = assignment_for(instance, values);
+  EXPECT_EQ(a, (etrinv::Assignment{Real(1), Real(mpq_class(1, 2))}));
+  EXPECT_EQ(named_values_from_json(assignment_to_json(instance, a)), values);
+  EXPECT_THROW(assignment_for(instance, named_values_from_json(json::parse(R"({"x": "1"})"))),
+               AssignmentFormatError);
+  EXPECT_THROW(assignment_for(instance, named_values_from_json(json::parse(R"({"x": "1", "y": "1", "w": "1"})"))),
+               AssignmentFormatError);
+  EXPECT_THROW(named_values_from_json(json::parse(R"(["x"])")), AssignmentFormatError);
+}
+
+}  // namespace
+}  // namespace etr2nn::network
