@@ -1,5 +1,9 @@
 #include "network/verify.hpp"
 
+#include <sstream>
+
+#include "numeric/rational.hpp"
+
 namespace etr2nn::network {
 
 VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
@@ -23,6 +27,45 @@ VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
   }
   if (progress) progress->finish();
   return report;
+}
+
+std::string exact_text(const Real& value) {
+  if (value.is_rational()) return value.to_string();
+  std::ostringstream approx;
+  approx.precision(12);
+  approx << value.to_double();
+  return value.to_string() + " ~ " + approx.str();
+}
+
+namespace {
+
+std::string pair_text(const Real& a, const Real& b) { return "(" + exact_text(a) + ", " + exact_text(b) + ")"; }
+
+std::string point_text(const geometry::Point& p) {
+  return "(" + numeric::to_string(p.x) + ", " + numeric::to_string(p.y) + ")";
+}
+
+}  // namespace
+
+void print_report(std::ostream& out, const VerifyReport& report) {
+  if (report.ok()) {
+    out << "verified: " << report.points << " points, error 0\n";
+    out << "network: " << report.neurons << " neurons (the dataset allows " << report.allowed_neurons
+        << "), " << report.directions << " distinct directions, exact arithmetic\n";
+    return;
+  }
+  out << "FAILED:";
+  if (!report.within_budget())
+    out << " the network has " << report.neurons << " neurons but the dataset allows only "
+        << report.allowed_neurons << ";";
+  out << " " << report.failures << " of " << report.points << " points are not fitted exactly\n";
+  for (const auto& f : report.first_failures)
+    out << "  point " << f.index << " at " << point_text(f.x) << ": label "
+        << pair_text(Real(f.label.out1), Real(f.label.out2)) << ", network "
+        << pair_text(f.value[0], f.value[1]) << ", residual " << pair_text(f.residual[0], f.residual[1])
+        << "\n";
+  if (report.failures > report.first_failures.size())
+    out << "  ... and " << report.failures - report.first_failures.size() << " more\n";
 }
 
 }  // namespace etr2nn::network

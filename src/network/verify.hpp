@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
+#include <string>
 #include <vector>
 
 #include "dataset/dataset.hpp"
@@ -37,5 +39,13 @@ struct VerifyReport {
 // progress may be null. Reports up to max_reported failures in detail.
 VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
                     std::size_t max_reported = 10, io::Progress* progress = nullptr);
+
+// The report as `etr2nn verify` prints it: "verified: N points, error 0" on
+// success; otherwise what failed, each reported point with its exact residual.
+void print_report(std::ostream& out, const VerifyReport& report);
+
+// Exact text of a value: "p/q", or for an irrational value its root-obj form
+// followed by a decimal approximation for the reader ("... ~ 1.41421").
+std::string exact_text(const Real& value);
 
 }  // namespace etr2nn::network

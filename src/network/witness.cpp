@@ -7,10 +7,6 @@
 namespace etr2nn::network {
 namespace {
 
-std::string value_text(const Real& r) {
-  return r.is_rational() ? r.to_string() : r.to_string() + " ~ " + std::to_string(r.to_double());
-}
-
 void check_size(const etrinv::Instance& instance, const etrinv::Assignment& values) {
   if (values.size() != instance.variables.size())
     throw WitnessError("the assignment has " + std::to_string(values.size()) +
@@ -25,7 +21,7 @@ void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment
   if (!violation) return;
   if (violation->out_of_range_variable) {
     auto i = *violation->out_of_range_variable;
-    throw WitnessError("variable " + instance.variables[i] + " = " + value_text(values[i]) +
+    throw WitnessError("variable " + instance.variables[i] + " = " + exact_text(values[i]) +
                        " is outside [1/2, 2]");
   }
   auto k = *violation->constraint;
@@ -33,7 +29,7 @@ void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment
   std::string values_text;
   for (std::size_t j = 0; j < c.arity(); ++j) {
     auto v = c.vars[j];
-    std::string item = instance.variables[v] + " = " + value_text(values[v]);
+    std::string item = instance.variables[v] + " = " + exact_text(values[v]);
     if (values_text.find(item) == std::string::npos) values_text += (values_text.empty() ? "" : ", ") + item;
   }
   throw WitnessError("constraint " + std::to_string(k + 1) + " (" + etrinv::describe(instance, c) +
@@ -51,7 +47,7 @@ Network profile_network(const layout::Arrangement& arrangement, const etrinv::As
     const Real& x = values.at(g.variable);
     auto [lo, hi] = g.kind->admitted_range();
     if (x < Real(lo) || x > Real(hi))
-      throw WitnessError("variable " + instance.variables.at(g.variable) + " = " + value_text(x) +
+      throw WitnessError("variable " + instance.variables.at(g.variable) + " = " + exact_text(x) +
                          " is outside [1/2, 2]");
     const std::array<Real, 2> a = {Real(g.strip.normal.a), Real(g.strip.normal.b)};
     const Real offset(g.strip.offset);
