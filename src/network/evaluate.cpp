@@ -106,14 +106,6 @@ class Grouped {
   std::vector<Group<T>> groups_;
 };
 
-bool all_rational(const Network& n) {
-  auto r = [](const Real& x) { return x.is_rational(); };
-  if (!r(n.c[0]) || !r(n.c[1])) return false;
-  return std::all_of(n.neurons.begin(), n.neurons.end(), [&](const Neuron& u) {
-    return r(u.a[0]) && r(u.a[1]) && r(u.b) && r(u.v[0]) && r(u.v[1]);
-  });
-}
-
 }  // namespace
 
 Output evaluate_naive(const Network& network, const geometry::Point& p) {
@@ -133,7 +125,7 @@ struct Evaluator::Impl {
 };
 
 Evaluator::Evaluator(const Network& network)
-    : impl_(all_rational(network) ? new Impl{Grouped<mpq_class>(network)}
+    : impl_(is_rational(network) ? new Impl{Grouped<mpq_class>(network)}
                                   : new Impl{Grouped<Real>(network)}) {}
 Evaluator::~Evaluator() = default;
 Evaluator::Evaluator(Evaluator&&) noexcept = default;

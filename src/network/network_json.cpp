@@ -27,16 +27,6 @@ const json& field(const json& object, const char* key, const std::string& where)
   return *it;
 }
 
-bool all_rational(const Network& n) {
-  auto rational = [](const Real& r) { return r.is_rational(); };
-  if (!rational(n.c[0]) || !rational(n.c[1])) return false;
-  for (const auto& u : n.neurons)
-    if (!rational(u.a[0]) || !rational(u.a[1]) || !rational(u.b) || !rational(u.v[0]) ||
-        !rational(u.v[1]))
-      return false;
-  return true;
-}
-
 }  // namespace
 
 json network_to_json(const Network& network, const NetworkFileOptions& options) {
@@ -51,7 +41,7 @@ json network_to_json(const Network& network, const NetworkFileOptions& options) 
   }
   json out = {{"format", "etr2nn-network"},
               {"version", 1},
-              {"exact", all_rational(network) ? "rational" : "algebraic"},
+              {"exact", is_rational(network) ? "rational" : "algebraic"},
               {"hidden_neurons", network.neurons.size()},
               {"c", pair_to_json(network.c)},
               {"neurons", std::move(neurons)}};
