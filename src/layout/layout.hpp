@@ -1,0 +1,34 @@
+// Layout: places the gadgets and constraint points of an ETR-INV instance in
+// the plane, exactly (REDUCTION.md section 4).
+//
+//   - one canonical I gadget per variable, normal (0,1), stacked `period` apart
+//     from height 0 upwards;
+//   - one column per constraint at x = c * Q with its constraint point at
+//     (x_c, -drop); its fresh gadgets have the normals (1,0), (1,1), (1,-1)
+//     (in the order of the point kind's lines) and pass through that point on
+//     the measuring lines the kind asks for;
+//   - every fresh I copy is tied to its canonical gadget by a copy point in the
+//     stack, on a measuring line other than the one it uses at the column's
+//     point;
+//   - data points: canonical ones far left of every column, fresh ones
+//     `home_depth` and more below their column's point.
+//
+// The result satisfies the invariants of layout/invariants.hpp (checked
+// separately, so that a bug here is caught rather than trusted).
+#pragma once
+
+#include "etrinv/instance.hpp"
+#include "layout/arrangement.hpp"
+
+namespace etr2nn::layout {
+
+struct Options {
+  unsigned points_per_line = 3;  // >= 1
+  Parameters parameters;         // column_spacing is computed, its value ignored
+};
+
+// Throws std::invalid_argument for unusable options (no points per line,
+// spacings too small for the scheme), or for constraints naming unknown variables.
+Arrangement layout(const etrinv::Instance& instance, const Options& options = {});
+
+}  // namespace etr2nn::layout
