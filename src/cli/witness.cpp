@@ -9,8 +9,7 @@
 #include "layout/layout.hpp"
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
-#include "network/verify.hpp"
-#include "network/witness.hpp"
+#include "network/witness_file.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -49,22 +48,14 @@ int run(const std::vector<std::string>& args) {
   if (!output) throw UsageError{"-o NETWORK.json is required"};
   const std::string& file = arguments.positionals()[0];
 
-  layout::Arrangement arrangement;
-  if (ends_with(file, ".json")) {
-    arrangement = dataset::arrangement_of(dataset::read_dataset(file));
-  } else {
+  if (!ends_with(file, ".json"))
     throw UsageError{"FILE must be a dataset (.json) written by etr2nn compile"};
-  }
-  network::NamedValues named = network::read_named_values(*assign);
-  etrinv::Assignment values = network::assignment_for(arrangement.instance, named);
-  dataset::Dataset data = dataset::emit(arrangement);
-  network::Network net = network::build_and_verify_witness(arrangement, data, values);
-  network::NetworkFileOptions options;
-  options.float_copies = arguments.flag("--floats");
-  options.meta = {{"kind", "witness"},
-                  {"source", file},
-                  {"assignment", network::assignment_to_json(arrangement.instance, values)}};
-  network::write_network(*output, net, options);
+  dataset::Dataset data = dataset::read_dataset(file);
+  layout::Arrangement arrangement = dataset::arrangement_of(data);
+  etrinv::Assignment values =
+      network::assignment_for(arrangement.instance, network::read_named_values(*assign));
+  network::Network net =
+      network::write_witness(*output, arrangement, data, values, {arguments.flag("--floats"), file});
   std::cout << "witness: " << net.neurons.size() << " neurons, "
             << (network::is_rational(net) ? "rational" : "real algebraic")
             << " weights, verified exactly on " << data.points.size() << " points; wrote " << *output

@@ -6,16 +6,20 @@
 
 namespace etr2nn::network {
 
-VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
-                    std::size_t max_reported, io::Progress* progress) {
+namespace {
+
+// point(j) -> dataset::LabelledPoint (by value or reference).
+template <class PointAt>
+VerifyReport verify_points(std::size_t count, const PointAt& point, std::size_t allowed_neurons,
+                           const Network& network, std::size_t max_reported, io::Progress* progress) {
   VerifyReport report;
-  report.points = dataset.points.size();
+  report.points = count;
   report.neurons = network.neurons.size();
-  report.allowed_neurons = dataset.hidden_neurons;
+  report.allowed_neurons = allowed_neurons;
   Evaluator f(network);
   report.directions = f.directions();
-  for (std::size_t j = 0; j < dataset.points.size(); ++j) {
-    const auto& p = dataset.points[j];
+  for (std::size_t j = 0; j < count; ++j) {
+    const dataset::LabelledPoint& p = point(j);
     Output value = f(p.x);
     Output residual = {value[0] - Real(p.y.out1), value[1] - Real(p.y.out2)};
     if (residual[0].sign() != 0 || residual[1].sign() != 0) {
@@ -27,6 +31,22 @@ VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
   }
   if (progress) progress->finish();
   return report;
+}
+
+}  // namespace
+
+VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
+                    std::size_t max_reported, io::Progress* progress) {
+  return verify_points(
+      dataset.points.size(), [&](std::size_t j) -> const dataset::LabelledPoint& { return dataset.points[j]; },
+      dataset.hidden_neurons, network, max_reported, progress);
+}
+
+VerifyReport verify(const dataset::Emission& emission, const Network& network,
+                    std::size_t max_reported, io::Progress* progress) {
+  return verify_points(
+      emission.size(), [&](std::size_t j) { return emission.point(j); }, emission.hidden_neurons(),
+      network, max_reported, progress);
 }
 
 std::string exact_text(const Real& value) {

@@ -62,12 +62,10 @@ Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assi
   return profile_network(arrangement, values);
 }
 
-Network build_and_verify_witness(const layout::Arrangement& arrangement,
-                                 const dataset::Dataset& dataset,
-                                 const etrinv::Assignment& values) {
-  Network network = build_witness(arrangement, values);
-  VerifyReport report = verify(dataset, network, 3);
-  if (report.ok()) return network;
+namespace {
+
+void throw_unless_fits(const VerifyReport& report) {
+  if (report.ok()) return;
   std::ostringstream out;
   out << "internal error: the witness network does not fit the dataset (" << report.failures
       << " of " << report.points << " points";
@@ -75,9 +73,27 @@ Network build_and_verify_witness(const layout::Arrangement& arrangement,
     out << "; " << report.neurons << " neurons for a budget of " << report.allowed_neurons;
   out << ")";
   for (const auto& f : report.first_failures)
-    out << "; point " << f.index << " residual (" << f.residual[0].to_string() << ", "
-        << f.residual[1].to_string() << ")";
+    out << "; point " << f.index << " residual (" << exact_text(f.residual[0]) << ", "
+        << exact_text(f.residual[1]) << ")";
   throw WitnessError(out.str());
+}
+
+}  // namespace
+
+Network build_and_verify_witness(const layout::Arrangement& arrangement,
+                                 const dataset::Dataset& dataset,
+                                 const etrinv::Assignment& values) {
+  Network network = build_witness(arrangement, values);
+  throw_unless_fits(verify(dataset, network, 3));
+  return network;
+}
+
+Network build_and_verify_witness(const layout::Arrangement& arrangement,
+                                 const dataset::Emission& emission,
+                                 const etrinv::Assignment& values) {
+  Network network = build_witness(arrangement, values);
+  throw_unless_fits(verify(emission, network, 3));
+  return network;
 }
 
 }  // namespace etr2nn::network

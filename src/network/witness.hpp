@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "dataset/dataset.hpp"
+#include "dataset/emit.hpp"
 #include "etrinv/instance.hpp"
 #include "layout/arrangement.hpp"
 #include "network/network.hpp"
@@ -43,6 +44,11 @@ Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assi
 // This is what `etr2nn compile --witness` and `etr2nn witness` call.
 Network build_and_verify_witness(const layout::Arrangement& arrangement,
                                  const dataset::Dataset& dataset,
+                                 const etrinv::Assignment& values);
+// The same, verified point by point on the arrangement's emission (no second
+// copy of the dataset in memory). The emission must be of this arrangement.
+Network build_and_verify_witness(const layout::Arrangement& arrangement,
+                                 const dataset::Emission& emission,
                                  const etrinv::Assignment& values);
 
 }  // namespace etr2nn::network

@@ -4,12 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <random>
 
 #include "dataset/emit.hpp"
 #include "dataset/meta.hpp"
 #include "layout/layout.hpp"
 #include "network/decode.hpp"
+#include "network/network_json.hpp"
+#include "network/witness_file.hpp"
 #include "network/verify.hpp"
 #include "network/witness.hpp"
 
@@ -79,12 +83,53 @@ TEST(Samples, RationalSatWitnessFitsExactly) {
   EXPECT_EQ(report.points, c.data.points.size());
 }
 
+TEST(Samples, WriteWitnessVerifiesThenWritesAtomically) {
+  auto c = compile(inv_rational_sat());
+  dataset::Emission emission(c.arrangement);
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "etr2nn_samples_write_witness.json").string();
+  std::remove(path.c_str());
+  EXPECT_THROW(write_witness(path, c.arrangement, emission, {q(1), q(1), q(2)}), WitnessError);
+  EXPECT_FALSE(std::filesystem::exists(path));
+  Network written = write_witness(path, c.arrangement, emission, {q(1), q(1, 2), q(2)});
+  Network back = read_network(path);
+  EXPECT_EQ(back.neurons.size(), written.neurons.size());
+  EXPECT_TRUE(verify(c.data, back).ok());
+  std::remove(path.c_str());
+}
+
 TEST(Samples, RationalSatWrongValueMissesOnlyTheInversionPoint) {
   auto c = compile(inv_rational_sat());
   // y = 1: z * y = 1 (constraint 3) fails; every data and copy point still fits.
   auto report = verify(c.data, profile_network(c.arrangement, {q(1), q(1), q(2)}));
   ASSERT_EQ(report.failures, 1u);
   EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index}, constraint_point_indices(c.data, 2));
+}
+
+TEST(Samples, EmissionAndDatasetVerifyAlike) {
+  auto c = compile(inv_rational_sat());
+  dataset::Emission emission(c.arrangement);
+  for (const etrinv::Assignment& values : {etrinv::Assignment{q(1), q(1, 2), q(2)},
+                                           etrinv::Assignment{q(1), q(1), q(2)},
+                                           etrinv::Assignment{q(2), q(1, 2), q(1)}}) {
+    Network n = profile_network(c.arrangement, values);
+    auto a = verify(c.data, n), b = verify(emission, n);
+    EXPECT_EQ(a.points, b.points);
+    EXPECT_EQ(a.failures, b.failures);
+    ASSERT_EQ(a.first_failures.size(), b.first_failures.size());
+    for (std::size_t i = 0; i < a.first_failures.size(); ++i)
+      EXPECT_EQ(a.first_failures[i].index, b.first_failures[i].index);
+  }
+  EXPECT_NO_THROW(build_and_verify_witness(c.arrangement, emission, {q(1), q(1, 2), q(2)}));
+  // A dataset the witness cannot fit (one label changed) is reported, not trusted.
+  auto changed = c.data;
+  changed.points[3].y.out1 += 1;
+  try {
+    build_and_verify_witness(c.arrangement, changed, {q(1), q(1, 2), q(2)});
+    FAIL();
+  } catch (const WitnessError& e) {
+    EXPECT_NE(std::string(e.what()).find("point 3 residual (-1, 0)"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Samples, RationalSatChangedLabelFailsExactlyThatPoint) {
