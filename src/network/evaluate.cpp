@@ -38,6 +38,33 @@ struct Group {
   std::vector<std::array<T, 2>> bw_sum;     // bw_sum[k] = Σ_{i<k} β_i w_i
 };
 
+// t = d·p. Witness directions have coordinates 0 and ±1; skipping those
+// multiplications (and their canonicalisations) is most of the per-point cost.
+template <class T>
+void add_scaled(T& t, const T& d, const mpq_class& x) {
+  if (sign_of(d) == 0) return;
+  if constexpr (std::is_same_v<T, mpq_class>) {
+    if (d == 1) {
+      t += x;
+      return;
+    }
+    if (d == -1) {
+      t -= x;
+      return;
+    }
+    t += d * x;
+  } else {
+    t += d * Real(x);
+  }
+}
+
+template <class T>
+void level(const Group<T>& g, const geometry::Point& p, T& t) {
+  t = 0;
+  add_scaled(t, g.d[0], p.x);
+  add_scaled(t, g.d[1], p.y);
+}
+
 template <class T>
 class Grouped {
  public:
@@ -82,21 +109,34 @@ class Grouped {
     }
   }
 
-  Output operator()(const geometry::Point& p) const {
-    const T x(p.x), y(p.y);
+  // The exact value at p, in T.
+  std::array<T, 2> value(const geometry::Point& p) const {
     std::array<T, 2> sum = constant_;
+    T t;
     for (const auto& g : groups_) {
-      T t = g.d[0] * x + g.d[1] * y;
+      level(g, p, t);
       // k = number of breakpoints strictly below t; a breakpoint at t adds 0.
       auto k = static_cast<std::size_t>(
           std::lower_bound(g.beta.begin(), g.beta.end(), t,
                            [](const T& beta, const T& value) { return compare3(beta, value) < 0; }) -
           g.beta.begin());
       if (k == 0) continue;
-      sum[0] = sum[0] + t * g.w_sum[k][0] - g.bw_sum[k][0];
-      sum[1] = sum[1] + t * g.w_sum[k][1] - g.bw_sum[k][1];
+      sum[0] += t * g.w_sum[k][0];
+      sum[0] -= g.bw_sum[k][0];
+      sum[1] += t * g.w_sum[k][1];
+      sum[1] -= g.bw_sum[k][1];
     }
+    return sum;
+  }
+
+  Output operator()(const geometry::Point& p) const {
+    auto sum = value(p);
     return {Real(sum[0]), Real(sum[1])};
+  }
+
+  bool fits(const geometry::Point& p, const mpq_class& out1, const mpq_class& out2) const {
+    auto sum = value(p);
+    return compare3(sum[0], T(out1)) == 0 && compare3(sum[1], T(out2)) == 0;
   }
 
   std::size_t directions() const { return groups_.size(); }
@@ -133,6 +173,10 @@ Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
 Output Evaluator::operator()(const geometry::Point& x) const {
   return std::visit([&](const auto& g) { return g(x); }, impl_->grouped);
+}
+
+bool Evaluator::fits(const geometry::Point& x, const mpq_class& out1, const mpq_class& out2) const {
+  return std::visit([&](const auto& g) { return g.fits(x, out1, out2); }, impl_->grouped);
 }
 
 std::size_t Evaluator::directions() const {

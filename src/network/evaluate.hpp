@@ -37,6 +37,9 @@ class Evaluator {
   Evaluator& operator=(Evaluator&&) noexcept;
 
   Output operator()(const geometry::Point& x) const;
+  // f(x) == (out1, out2), exactly; cheaper than comparing operator()'s result
+  // because no Real is made on the way.
+  bool fits(const geometry::Point& x, const mpq_class& out1, const mpq_class& out2) const;
 
   std::size_t directions() const;   // G: distinct directions up to a positive factor
   bool rational() const;            // true when the mpq_class path is used

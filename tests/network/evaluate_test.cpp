@@ -42,7 +42,12 @@ TEST(Evaluate, GroupedMatchesNaiveOnRandomRationalNetworks) {
     EXPECT_TRUE(f.rational());
     for (int j = 0; j < 40; ++j) {
       Point p{small(rng, 8, 2), small(rng, 8, 2)};
-      EXPECT_EQ(f(p), evaluate_naive(n, p)) << "trial " << trial << " point " << j;
+      Output naive = evaluate_naive(n, p);
+      EXPECT_EQ(f(p), naive) << "trial " << trial << " point " << j;
+      const mpq_class y1 = naive[0].rational(), y2 = naive[1].rational();
+      EXPECT_TRUE(f.fits(p, y1, y2));
+      EXPECT_FALSE(f.fits(p, y1 + mpq_class(1, 7), y2));
+      EXPECT_FALSE(f.fits(p, y1, y2 - mpq_class(1, 7)));
     }
     // Points exactly on a breakline: a·x + b = 0 for some neuron with a != 0.
     for (const auto& u : n.neurons) {
@@ -103,6 +108,8 @@ TEST(Evaluate, AlgebraicWeightsAreExact) {
   Evaluator g(line);
   EXPECT_EQ(g(Point{1, 0})[0], Real(0));
   EXPECT_EQ(g(Point{3, 0})[0], r2 * Real(2));
+  EXPECT_TRUE(g.fits(Point{1, 5}, 0, 0));
+  EXPECT_FALSE(g.fits(Point{3, 0}, mpq_class(283, 100), 0));  // 2 sqrt 2 is not rational
 }
 
 }  // namespace
