@@ -46,8 +46,8 @@ etrinv::Assignment assignment_for(const etrinv::Instance& instance, const NamedV
   return out;
 }
 
-nlohmann::json assignment_to_json(const etrinv::Instance& instance, const etrinv::Assignment& values) {
-  nlohmann::json out = nlohmann::json::object();
+nlohmann::ordered_json assignment_to_json(const etrinv::Instance& instance, const etrinv::Assignment& values) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < instance.variables.size(); ++i)
     out[instance.variables[i]] = numeric::real_to_json(values.at(i));
   return out;

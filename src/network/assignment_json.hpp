@@ -32,6 +32,7 @@ NamedValues read_named_values(const std::string& path);
 // unknown name may appear (a typo would otherwise go unnoticed).
 etrinv::Assignment assignment_for(const etrinv::Instance& instance, const NamedValues& values);
 
-nlohmann::json assignment_to_json(const etrinv::Instance& instance, const etrinv::Assignment& values);
+// In the instance's variable order.
+nlohmann::ordered_json assignment_to_json(const etrinv::Instance& instance, const etrinv::Assignment& values);
 
 }  // namespace etr2nn::network

@@ -1,6 +1,7 @@
 #include "network/network_json.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "io/atomic_file.hpp"
@@ -11,14 +12,47 @@ namespace {
 
 using nlohmann::json;
 
-json pair_to_json(const std::array<Real, 2>& p) {
-  return json::array({numeric::real_to_json(p[0]), numeric::real_to_json(p[1])});
-}
+// A witness network repeats each algebraic value (±s1, ±s2, ...) in several
+// neurons, and each conversion of an algebraic number costs z3 calls (interval
+// refinement on writing, root isolation on reading). These caches make every
+// distinct value cost once; rationals bypass them.
+struct RealLess {
+  bool operator()(const Real& a, const Real& b) const { return a < b; }
+};
 
-std::array<Real, 2> pair_from_json(const json& j, const std::string& where) {
-  if (!j.is_array() || j.size() != 2) throw NetworkFormatError(where + ": expected a pair [x, y]");
-  return {numeric::real_from_json(j[0], where + "[0]"), numeric::real_from_json(j[1], where + "[1]")};
-}
+class Writer {
+ public:
+  nlohmann::ordered_json real(const Real& r) {
+    if (r.is_rational()) return numeric::real_to_json(r);
+    auto it = cache_.find(r);
+    if (it == cache_.end()) it = cache_.emplace(r, numeric::real_to_json(r)).first;
+    return it->second;
+  }
+  nlohmann::ordered_json pair(const std::array<Real, 2>& p) {
+    return nlohmann::ordered_json::array({real(p[0]), real(p[1])});
+  }
+
+ private:
+  std::map<Real, nlohmann::ordered_json, RealLess> cache_;
+};
+
+class Reader {
+ public:
+  Real real(const json& j, const std::string& where) {
+    if (!j.is_object()) return numeric::real_from_json(j, where);
+    std::string key = j.dump();
+    auto it = cache_.find(key);
+    if (it == cache_.end()) it = cache_.emplace(key, numeric::real_from_json(j, where)).first;
+    return it->second;
+  }
+  std::array<Real, 2> pair(const json& j, const std::string& where) {
+    if (!j.is_array() || j.size() != 2) throw NetworkFormatError(where + ": expected a pair [x, y]");
+    return {real(j[0], where + "[0]"), real(j[1], where + "[1]")};
+  }
+
+ private:
+  std::map<std::string, Real> cache_;
+};
 
 const json& field(const json& object, const char* key, const std::string& where) {
   auto it = object.find(key);
@@ -29,21 +63,22 @@ const json& field(const json& object, const char* key, const std::string& where)
 
 }  // namespace
 
-json network_to_json(const Network& network, const NetworkFileOptions& options) {
-  json neurons = json::array();
+nlohmann::ordered_json network_to_json(const Network& network, const NetworkFileOptions& options) {
+  Writer writer;
+  nlohmann::ordered_json neurons = nlohmann::ordered_json::array();
   for (const auto& u : network.neurons) {
-    json n = {{"a", pair_to_json(u.a)}, {"b", numeric::real_to_json(u.b)}, {"v", pair_to_json(u.v)}};
+    nlohmann::ordered_json n = {{"a", writer.pair(u.a)}, {"b", writer.real(u.b)}, {"v", writer.pair(u.v)}};
     if (options.float_copies)
       n["approx"] = {{"a", {u.a[0].to_double(), u.a[1].to_double()}},
                      {"b", u.b.to_double()},
                      {"v", {u.v[0].to_double(), u.v[1].to_double()}}};
     neurons.push_back(std::move(n));
   }
-  json out = {{"format", "etr2nn-network"},
+  nlohmann::ordered_json out = {{"format", "etr2nn-network"},
               {"version", 1},
               {"exact", is_rational(network) ? "rational" : "algebraic"},
               {"hidden_neurons", network.neurons.size()},
-              {"c", pair_to_json(network.c)},
+              {"c", writer.pair(network.c)},
               {"neurons", std::move(neurons)}};
   if (!options.meta.is_null()) out["meta"] = options.meta;
   return out;
@@ -58,8 +93,9 @@ Network network_from_json(const json& j) {
   if (auto v = j.find("version"); v != j.end() && *v != 1)
     throw NetworkFormatError("unsupported network format version " + v->dump());
   Network network;
+  Reader reader;
   try {
-    network.c = pair_from_json(field(j, "c", "top level"), "c");
+    network.c = reader.pair(field(j, "c", "top level"), "c");
     const json& neurons = field(j, "neurons", "top level");
     if (!neurons.is_array()) throw NetworkFormatError("neurons: expected an array");
     network.neurons.reserve(neurons.size());
@@ -67,9 +103,9 @@ Network network_from_json(const json& j) {
       std::string at = "neurons[" + std::to_string(i) + "]";
       const json& n = neurons[i];
       if (!n.is_object()) throw NetworkFormatError(at + ": expected an object {a, b, v}");
-      network.neurons.push_back({pair_from_json(field(n, "a", at), at + ".a"),
-                                 numeric::real_from_json(field(n, "b", at), at + ".b"),
-                                 pair_from_json(field(n, "v", at), at + ".v")});
+      network.neurons.push_back({reader.pair(field(n, "a", at), at + ".a"),
+                                 reader.real(field(n, "b", at), at + ".b"),
+                                 reader.pair(field(n, "v", at), at + ".v")});
     }
   } catch (const numeric::JsonFormatError& e) {
     throw NetworkFormatError(e.what());
@@ -82,7 +118,25 @@ Network network_from_json(const json& j) {
 }
 
 void write_network(const std::string& path, const Network& network, const NetworkFileOptions& options) {
-  io::write_file_atomically(path, network_to_json(network, options).dump(1) + "\n");
+  // One top-level key and one neuron per line: readable, diffable, greppable.
+  const auto doc = network_to_json(network, options);
+  io::AtomicFile file(path);
+  std::ostream& out = file.stream();
+  out << "{";
+  bool first = true;
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    out << (first ? "\n " : ",\n ") << nlohmann::ordered_json(it.key()).dump() << ": ";
+    first = false;
+    if (it.key() != "neurons") {
+      out << it.value().dump();
+      continue;
+    }
+    out << "[";
+    for (std::size_t i = 0; i < it.value().size(); ++i) out << (i ? ",\n  " : "\n  ") << it.value()[i].dump();
+    out << "\n ]";
+  }
+  out << "\n}\n";
+  file.commit();
 }
 
 Network read_network(const std::string& path) {

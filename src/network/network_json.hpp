@@ -27,10 +27,11 @@ struct NetworkFormatError : std::runtime_error {
 
 struct NetworkFileOptions {
   bool float_copies = false;
-  nlohmann::json meta;  // written under "meta" unless null
+  nlohmann::ordered_json meta;  // written under "meta" unless null
 };
 
-nlohmann::json network_to_json(const Network& network, const NetworkFileOptions& options = {});
+// Keys in the documented order ("format" first), hence ordered_json.
+nlohmann::ordered_json network_to_json(const Network& network, const NetworkFileOptions& options = {});
 // Throws NetworkFormatError naming the offending field (e.g. "neurons[4].v[1]").
 Network network_from_json(const nlohmann::json& json);
 

@@ -43,10 +43,10 @@ Real algebraic_from_json(const nlohmann::json& value, const std::string& where) 
 
 }  // namespace
 
-nlohmann::json real_to_json(const Real& value) {
+nlohmann::ordered_json real_to_json(const Real& value) {
   if (value.is_rational()) return to_string(value.rational());
   AlgebraicForm form = value.algebraic_form();
-  nlohmann::json poly = nlohmann::json::array();
+  nlohmann::ordered_json poly = nlohmann::ordered_json::array();
   for (const auto& c : form.coefficients) poly.push_back(c.get_str());
   return {{"root_of", poly}, {"in", {to_string(form.lower), to_string(form.upper)}}};
 }

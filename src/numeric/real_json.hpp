@@ -28,7 +28,8 @@ struct JsonFormatError : std::runtime_error {
 };
 
 // Exact JSON form of value (a string for rationals, the root_of object otherwise).
-nlohmann::json real_to_json(const Real& value);
+// ordered_json: "root_of" before "in", as documented.
+nlohmann::ordered_json real_to_json(const Real& value);
 
 // Parses the exact form; `where` names the JSON location in error messages
 // (e.g. "neurons[3].b"). Throws JsonFormatError.
