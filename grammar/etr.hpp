@@ -16,6 +16,9 @@ using sentence_type = x3::rule<sentence_class, etr_ast::sentence>;
 BOOST_SPIRIT_DECLARE(sentence_type)
 }  // namespace etr_rules
 
+// The name of the rule that expects the end of the input after the formula.
+inline constexpr const char* etr_end_name = "an operator or end of input";
+
 // The whole input: "exists groups : formula" and nothing after it.
 etr_rules::sentence_type const& etr_sentence();
 

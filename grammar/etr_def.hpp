@@ -125,7 +125,7 @@ x3::rule<boolean_class, etr_ast::identifier> const boolean = "true or false";
 
 x3::rule<struct colon_class, x3::unused_type> const colon = "':' after the variables";
 x3::rule<struct exists_class, x3::unused_type> const exists = "'exists'";
-x3::rule<struct end_class, x3::unused_type> const end = "end of input";
+x3::rule<struct end_class, x3::unused_type> const end = etr_end_name;
 
 // ---- definitions ------------------------------------------------------------
 

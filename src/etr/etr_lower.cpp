@@ -1,6 +1,6 @@
 #include "etr/etr_lower.hpp"
 
-#include <map>
+#include <unordered_map>
 
 #include "etr/located.hpp"
 #include "etr/parse.hpp"
@@ -67,7 +67,7 @@ class EtrLowering {
  private:
   const grammar::parse_state& state_;
   const SourceText& source_;
-  std::map<std::string, SourceLocation> bound_;
+  std::unordered_map<std::string, SourceLocation> bound_;
 
   // ---- positions ------------------------------------------------------------
 

@@ -42,22 +42,25 @@ const char* skip_blanks(const char* p, const char* end, const char* comment) {
   return p;
 }
 
-template <class Tree, class Rule, class Skipper>
-Tree run_grammar(const SourceText& source, grammar::parse_state& state, const Rule& rule,
-                 const Skipper& skipper, const char* comment, const char* first_expected) {
-  Tree tree;
+// Runs `rule` over the whole source into `tree`. On a syntax error, `refine`
+// gets the position and the expected rule's name and may throw a more
+// specific Diagnostic; otherwise the generic "expected ..." one is thrown.
+template <class Tree, class Rule, class Skipper, class Refine>
+void run_grammar(const SourceText& source, grammar::parse_state& state, const Rule& rule,
+                 const Skipper& skipper, const char* comment, const char* first_expected,
+                 Tree& tree, Refine refine) {
   const char* first = source.begin();
   try {
     bool ok = x3::phrase_parse(first, source.end(), x3::with<grammar::parse_state_tag>(state)[rule],
                                skipper, tree);
     if (!ok) throw expected_error(source, skip_blanks(first, source.end(), comment), first_expected);
   } catch (const x3::expectation_failure<grammar::iterator_type>& failure) {
-    throw expected_error(source, skip_blanks(failure.where(), source.end(), comment),
-                         failure.which());
+    const char* where = skip_blanks(failure.where(), source.end(), comment);
+    refine(where, failure.which());
+    throw expected_error(source, where, failure.which());
   } catch (const grammar::nesting_too_deep& failure) {
     throw nesting_error(source, failure.where, max_nesting);
   }
-  return tree;
 }
 
 std::string read_all(std::istream& in) {
@@ -78,12 +81,26 @@ Sentence parse(std::string_view text, Language language, const std::string& file
   }
   grammar::parse_state state(source.begin(), source.end(), max_nesting);
   if (language == Language::Etr) {
-    auto tree = run_grammar<grammar::etr_ast::sentence>(source, state, grammar::etr_sentence(),
-                                                        grammar::etr_skipper, "#", "'exists'");
+    grammar::etr_ast::sentence tree;
+    // When a complete formula is followed by something that continues no
+    // operator ("x ~ 1"), the formula itself is usually what is wrong: if
+    // checking it fails exactly where the parser stopped ("expected a relation
+    // after 'x'"), that message is the more helpful one.
+    auto refine = [&](const char* where, const std::string& expected) {
+      if (expected != grammar::etr_end_name) return;
+      try {
+        lower_etr(tree, state, source);
+      } catch (const Diagnostic& d) {
+        if (skip_blanks(source.pointer(d.where()), source.end(), "#") == where) throw;
+      }
+    };
+    run_grammar(source, state, grammar::etr_sentence(), grammar::etr_skipper, "#", "'exists'",
+                tree, refine);
     return lower_etr(tree, state, source);
   }
-  auto script = run_grammar<std::vector<grammar::smt_ast::sexpr>>(
-      source, state, grammar::smt_script(), grammar::smt_skipper, ";", "a command");
+  std::vector<grammar::smt_ast::sexpr> script;
+  run_grammar(source, state, grammar::smt_script(), grammar::smt_skipper, ";", "a command", script,
+              [](const char*, const std::string&) {});
   return lower_smt(script, state, source);
 }
 

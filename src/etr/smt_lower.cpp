@@ -407,6 +407,7 @@ class SmtLowering {
     for (std::size_t i = 2; i < items.size(); ++i) {
       Value d = lower(items[i]);
       auto value = evaluate(*term(items[i], d));
+      evaluated_.clear();  // keyed by address: valid only while `d` lives
       if (!value) fail(items[i], "division by a non-constant term " + describe(items[i]) + " is not supported");
       if (*value == 0) fail(items[i], "division by zero");
       divisor *= *value;

@@ -41,6 +41,12 @@ std::string SourceText::line_text(unsigned line) const {
   return std::string(text_.substr(first, last - first));
 }
 
+const char* SourceText::pointer(const SourceLocation& where) const {
+  if (where.line == 0 || where.line > line_starts_.size()) return end();
+  std::size_t offset = line_starts_[where.line - 1] + where.column - 1;
+  return text_.data() + std::min(offset, text_.size());
+}
+
 Diagnostic SourceText::error(const char* at, std::string message) const {
   SourceLocation where = location(at);
   std::string line = line_text(where.line);

@@ -28,6 +28,8 @@ class SourceText {
   // newline is reported at the end of its last line, where the reader looks.
   SourceLocation location(const char* at) const;
   std::string line_text(unsigned line) const;  // without the line break
+  // The inverse of location() for a position in this text.
+  const char* pointer(const SourceLocation& where) const;
 
   Diagnostic error(const char* at, std::string message) const;
 

@@ -43,7 +43,7 @@ std::string token_at(const char* at, const char* end) {
 Diagnostic expected_error(const SourceText& source, const char* where, const std::string& what) {
   if (where >= source.end()) return source.error(where, "expected " + what + " at end of input");
   std::string found = token_at(where, source.end());
-  if (what == "end of input" && found == ")")
+  if (what.find("end of input") != std::string::npos && found == ")")
     return source.error(where, "unbalanced ')': there is no '(' to close");
   return source.error(where, "expected " + what + ", found '" + found + "'");
 }
