@@ -4,6 +4,7 @@
 #include <set>
 
 #include "dataset/json_meta.hpp"
+#include "dataset/points_sax.hpp"
 #include "dataset/statistics.hpp"
 #include "dataset/write.hpp"
 #include "etr/diagnostic.hpp"
@@ -21,14 +22,13 @@ class Reader {
 
   Dataset read(std::istream& in) {
     Dataset d;
-    json root;
+    detail::PointsSax sax(d.points, [this](const std::string& message) { fail(message); });
     try {
-      root = json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
-        return on_event(depth, event, parsed, d.points);
-      });
+      json::sax_parse(in, &sax);
     } catch (const json::exception& e) {
       fail(std::string("not valid JSON: ") + e.what());
     }
+    const json& root = sax.root();
     header(root, d);
     if (auto it = root.find("meta"); it != root.end() && !it->is_null()) {
       d.meta = meta(*it, d);
@@ -40,24 +40,6 @@ class Reader {
  private:
   [[noreturn]] void fail(const std::string& what) const {
     throw etr::Diagnostic(etr::SourceLocation{name_, 0, 0}, what);
-  }
-
-  // Streaming: each element of the top-level "points" array becomes a
-  // LabelledPoint as soon as it is complete, and its JSON is dropped.
-  bool on_event(int depth, json::parse_event_t event, json& parsed, std::vector<LabelledPoint>& points) {
-    if (depth == 1 && event == json::parse_event_t::key) {
-      top_key_ = parsed.get<std::string>();
-      return true;
-    }
-    if (depth != 2 || top_key_ != "points") return true;
-    const std::string where = "points[" + std::to_string(points.size()) + "]";
-    if (event == json::parse_event_t::object_end) {
-      points.push_back(point(parsed, where));
-      return false;
-    }
-    if (event == json::parse_event_t::value || event == json::parse_event_t::array_end)
-      fail(where + ": expected an object with \"x\" and \"y\"");
-    return true;
   }
 
   const json& member(const json& object, const char* key, const std::string& where) const {
@@ -82,12 +64,6 @@ class Reader {
   std::pair<mpq_class, mpq_class> pair(const json& j, const std::string& where) const {
     if (!j.is_array() || j.size() != 2) fail(where + ": expected a pair [\"p/q\", \"p/q\"]");
     return {rational(j[0], where + "[0]"), rational(j[1], where + "[1]")};
-  }
-
-  LabelledPoint point(const json& j, const std::string& where) const {
-    auto [x, y] = pair(member(j, "x", where), where + ".x");
-    auto [o1, o2] = pair(member(j, "y", where), where + ".y");
-    return {{x, y}, {o1, o2}};
   }
 
   long integer(const json& j, const std::string& where) const {
@@ -267,7 +243,6 @@ class Reader {
   }
 
   std::string name_;
-  std::string top_key_;
 };
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Reading datasets written by dataset/write.hpp (or by anyone following
 // docs/dataset-format.md).
 //
-// Points are converted as they are parsed and their JSON discarded, so memory
+// Points are converted as they are parsed (SAX), never held as JSON, so memory
 // is the dataset itself plus its meta. Every problem is an etr::Diagnostic
 // naming the file and what is wrong ("points[12].x[1]: not a rational: ...").
 #pragma once

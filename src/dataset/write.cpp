@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "dataset/json_meta.hpp"
 #include "dataset/statistics.hpp"
@@ -37,8 +38,16 @@ void put_double(std::ostream& out, const mpq_class& q) {
   out.write(buffer, end - buffer);
 }
 
-// Canonical rational strings contain only digits, '-' and '/': no escaping.
-void put_rational(std::ostream& out, const mpq_class& q) { out << '"' << numeric::to_string(q) << '"'; }
+// Rational strings contain only digits, '-' and '/': no escaping. GMP keeps
+// the results of its arithmetic in lowest terms, so the layout's values print
+// canonically as they are; one reused buffer spares an allocation per number.
+void put_rational(std::ostream& out, const mpq_class& q) {
+  thread_local std::vector<char> buffer;
+  const std::size_t size = mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10) + 3;
+  if (buffer.size() < size) buffer.resize(size);
+  mpq_get_str(buffer.data(), 10, q.get_mpq_t());
+  out << '"' << buffer.data() << '"';
+}
 
 void put_point(std::ostream& out, const LabelledPoint& p) {
   out << "{\"x\":[";

@@ -27,7 +27,22 @@ struct Normal {
 
 // n·p: the level of p along n. Parallel strips with the same normal are
 // intervals of this one number, which is what makes the layout checks fast.
-inline mpq_class level(const Normal& n, const Point& p) { return n.a * p.x + n.b * p.y; }
+// The layout's normals have entries in {-1, 0, 1}; sparing the rational
+// multiplications (each a gcd) makes the invariant check about twice as fast.
+inline void add_multiple(mpq_class& sum, long c, const mpq_class& v) {
+  if (c == 1)
+    sum += v;
+  else if (c == -1)
+    sum -= v;
+  else if (c != 0)
+    sum += c * v;
+}
+inline mpq_class level(const Normal& n, const Point& p) {
+  mpq_class sum;
+  add_multiple(sum, n.a, p.x);
+  add_multiple(sum, n.b, p.y);
+  return sum;
+}
 
 struct Strip {
   Normal normal;

@@ -16,63 +16,66 @@ using geometry::Point;
 std::string str(const mpq_class& q) { return numeric::to_string(q); }
 std::string str(const Point& p) { return "(" + str(p.x) + ", " + str(p.y) + ")"; }
 
-// The strips of one direction, sorted by offset.
+// The strips of one direction, sorted by offset, with their closed ranges
+// [offset, offset + width] of n·p copied out for a cache-friendly search.
 struct Group {
   Normal normal;
-  std::vector<std::size_t> gadgets;  // sorted by offset
+  std::vector<std::size_t> gadgets;
+  std::vector<mpq_class> starts, ends;
 };
 
 class StripIndex {
  public:
-  explicit StripIndex(const Arrangement& a) : a_(a) {
+  explicit StripIndex(const Arrangement& a) {
     std::map<Normal, std::vector<std::size_t>> by_normal;
     for (std::size_t g = 0; g < a.gadgets.size(); ++g) by_normal[a.gadgets[g].strip.normal].push_back(g);
     for (auto& [n, gs] : by_normal) {
       std::sort(gs.begin(), gs.end(), [&](std::size_t p, std::size_t q) {
         return a.gadgets[p].strip.offset < a.gadgets[q].strip.offset;
       });
-      groups_.push_back({n, std::move(gs)});
+      Group group{n, std::move(gs), {}, {}};
+      for (std::size_t g : group.gadgets) {
+        group.starts.push_back(a.gadgets[g].strip.offset);
+        group.ends.push_back(a.gadgets[g].strip.offset + a.gadgets[g].strip.width);
+      }
+      groups_.push_back(std::move(group));
     }
   }
 
   // Invariant 3: in each group, each strip starts strictly after every strip
   // before it ends (closed strips). Sorted by offset, that is one pass.
   void check_disjoint(std::vector<Violation>& out) const {
-    for (const auto& group : groups_)
+    for (const auto& group : groups_) {
+      std::size_t reach = 0;  // the strip so far that ends last
       for (std::size_t i = 1; i < group.gadgets.size(); ++i) {
-        const auto& prev = a_.gadgets[group.gadgets[i - 1]].strip;
-        const auto& cur = a_.gadgets[group.gadgets[i]].strip;
-        if (cur.offset <= prev.offset + prev.width) {
+        if (group.ends[i - 1] > group.ends[reach]) reach = i - 1;
+        if (group.starts[i] <= group.ends[reach]) {
           std::ostringstream m;
-          m << "parallel strips of gadgets " << group.gadgets[i - 1] << " and " << group.gadgets[i]
+          m << "parallel strips of gadgets " << group.gadgets[reach] << " and " << group.gadgets[i]
             << " (normal (" << group.normal.a << ", " << group.normal.b << "), offsets "
-            << str(prev.offset) << " and " << str(cur.offset) << ") overlap";
+            << str(group.starts[reach]) << " and " << str(group.starts[i]) << ") overlap";
           out.push_back({3, m.str()});
         }
       }
+    }
   }
 
-  // The gadgets whose closed strip contains p; at most one per direction
-  // once the parallel strips are known to be disjoint. Among the strips with
-  // offset <= n·p only the last can contain p.
-  std::vector<std::size_t> containing(const Point& p) const {
-    std::vector<std::size_t> result;
+  // The gadgets whose closed strip contains p (into `result`, sorted); at
+  // most one per direction once the parallel strips are known to be
+  // disjoint: among the strips with offset <= n·p only the last can contain p.
+  void containing(const Point& p, std::vector<std::size_t>& result) const {
+    result.clear();
     for (const auto& group : groups_) {
       const mpq_class level = geometry::level(group.normal, p);
-      auto it = std::upper_bound(group.gadgets.begin(), group.gadgets.end(), level,
-                                 [&](const mpq_class& v, std::size_t g) {
-                                   return v < a_.gadgets[g].strip.offset;
-                                 });
-      if (it == group.gadgets.begin()) continue;
-      const auto& strip = a_.gadgets[*std::prev(it)].strip;
-      if (level <= strip.offset + strip.width) result.push_back(*std::prev(it));
+      const auto it = std::upper_bound(group.starts.begin(), group.starts.end(), level);
+      if (it == group.starts.begin()) continue;
+      const std::size_t i = static_cast<std::size_t>(it - group.starts.begin()) - 1;
+      if (level <= group.ends[i]) result.push_back(group.gadgets[i]);
     }
     std::sort(result.begin(), result.end());
-    return result;
   }
 
  private:
-  const Arrangement& a_;
   std::vector<Group> groups_;
 };
 
@@ -140,7 +143,8 @@ class Checker {
         report(1, "data point " + std::to_string(i) + " at " + str(d.where) + " of gadget " +
                       std::to_string(d.gadget) + " has t = " + str(t) + ", not its data line t = " +
                       str(want));
-      for (std::size_t other : index.containing(d.where))
+      index.containing(d.where, inside_);
+      for (std::size_t other : inside_)
         if (other != d.gadget)
           report(1, "data point " + std::to_string(i) + " at " + str(d.where) + " of gadget " +
                         std::to_string(d.gadget) + " lies in the strip of gadget " +
@@ -168,7 +172,8 @@ class Checker {
           report(2, name + " has t = " + str(t) + " in gadget " + std::to_string(c.gadgets[k]) +
                         ", not its measuring line t = " + str(c.kind->lines[k].position));
       }
-      for (std::size_t other : index.containing(c.where))
+      index.containing(c.where, inside_);
+      for (std::size_t other : inside_)
         if (!std::binary_search(own.begin(), own.end(), other))
           report(2, name + " lies in the strip of gadget " + std::to_string(other));
     }
@@ -211,6 +216,7 @@ class Checker {
   std::size_t m_;
   std::size_t limit_;
   std::vector<Violation> out_;
+  std::vector<std::size_t> inside_;  // reused by every point
 };
 
 }  // namespace

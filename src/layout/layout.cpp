@@ -31,6 +31,7 @@ class Builder {
   Arrangement run() {
     validate();
     compute_spacing();
+    reserve();
     for (etrinv::VariableIndex v = 0; v < a_.instance.variables.size(); ++v) place_canonical(v);
     for (std::size_t c = 0; c < a_.instance.constraints.size(); ++c) place_column(c);
     return std::move(a_);
@@ -68,6 +69,23 @@ class Builder {
     a_.parameters.column_spacing = 2 * reach_ + 20;
   }
 
+  // Exact sizes up front: the data points are most of the memory, and
+  // growing the vector would copy millions of rationals.
+  void reserve() {
+    std::size_t gadgets = a_.instance.variables.size(), points = 0, links = 0;
+    points += gadgets * gadgets::inversion_gadget().data_lines().size();
+    for (const auto& c : a_.instance.constraints) {
+      for (const auto& line : constraint_point_kind(c).lines) {
+        ++gadgets;
+        points += line.kind->data_lines().size();
+        if (line.kind == &gadgets::inversion_gadget()) ++links;
+      }
+    }
+    a_.gadgets.reserve(gadgets);
+    a_.data_points.reserve(points * options_.points_per_line);
+    a_.constraint_points.reserve(a_.instance.constraints.size() + links);
+  }
+
   std::size_t add_gadget(const gadgets::GadgetKind& kind, Normal n, mpq_class offset,
                          etrinv::VariableIndex variable, Gadget::Role role, std::size_t constraint) {
     a_.gadgets.push_back(Gadget{&kind, Strip{n, std::move(offset), width_}, variable, role, constraint});
@@ -93,23 +111,8 @@ class Builder {
   // home points below it, and the copy links of the fresh I copies.
   void place_column(std::size_t c) {
     const auto& constraint = a_.instance.constraints[c];
-    const gadgets::ConstraintPointKind* kind = nullptr;
-    // The variable each line of the kind carries (its role's variable).
-    std::vector<etrinv::VariableIndex> vars;
-    switch (constraint.kind) {
-      case etrinv::Constraint::Kind::One:  // D, I_Y, I_X with Y = X
-        kind = &gadgets::one_point();
-        vars = {constraint.vars[0], constraint.vars[0], constraint.vars[0]};
-        break;
-      case etrinv::Constraint::Kind::Add:  // I_X, I_Y, I_Z
-        kind = &gadgets::add_point();
-        vars = {constraint.vars[0], constraint.vars[1], constraint.vars[2]};
-        break;
-      case etrinv::Constraint::Kind::Inv:  // D (slope of Y), I_Y, I_X
-        kind = &gadgets::inv_point();
-        vars = {constraint.vars[1], constraint.vars[1], constraint.vars[0]};
-        break;
-    }
+    const gadgets::ConstraintPointKind* kind = &constraint_point_kind(constraint);
+    const std::vector<etrinv::VariableIndex> vars = line_variables(constraint);
     const mpq_class x_c = a_.parameters.column_spacing * mpq_class(c);
     const Point point{x_c, -p().drop};
 
@@ -141,7 +144,9 @@ class Builder {
       for (unsigned j = 0; j < options_.points_per_line; ++j) {
         const mpq_class y = -p().drop - p().home_depth - p().home_spacing * j;
         // n.a * x + n.b * y = offset + t, and n.a = 1 for every fresh normal.
-        const mpq_class x = (s.offset + lines[l].position - s.normal.b * y) / s.normal.a;
+        mpq_class x = s.offset + lines[l].position;
+        geometry::add_multiple(x, -s.normal.b, y);
+        if (s.normal.a != 1) x /= s.normal.a;
         a_.data_points.push_back({Point{x, y}, g, l});
       }
   }
@@ -176,6 +181,24 @@ class Builder {
 };
 
 }  // namespace
+
+const gadgets::ConstraintPointKind& constraint_point_kind(const etrinv::Constraint& c) {
+  switch (c.kind) {
+    case etrinv::Constraint::Kind::One: return gadgets::one_point();
+    case etrinv::Constraint::Kind::Add: return gadgets::add_point();
+    case etrinv::Constraint::Kind::Inv: return gadgets::inv_point();
+  }
+  throw std::logic_error("layout: unknown constraint kind");
+}
+
+std::vector<etrinv::VariableIndex> line_variables(const etrinv::Constraint& c) {
+  switch (c.kind) {
+    case etrinv::Constraint::Kind::One: return {c.vars[0], c.vars[0], c.vars[0]};  // D, I_Y, I_X with Y = X
+    case etrinv::Constraint::Kind::Add: return {c.vars[0], c.vars[1], c.vars[2]};  // I_X, I_Y, I_Z
+    case etrinv::Constraint::Kind::Inv: return {c.vars[1], c.vars[1], c.vars[0]};  // D (slope of Y), I_Y, I_X
+  }
+  throw std::logic_error("layout: unknown constraint kind");
+}
 
 Arrangement layout(const etrinv::Instance& instance, const Options& options) {
   return Builder(instance, options).run();

@@ -17,7 +17,10 @@
 // separately, so that a bug here is caught rather than trusted).
 #pragma once
 
+#include <vector>
+
 #include "etrinv/instance.hpp"
+#include "gadgets/registry.hpp"
 #include "layout/arrangement.hpp"
 
 namespace etr2nn::layout {
@@ -26,6 +29,12 @@ struct Options {
   unsigned points_per_line = 3;  // >= 1
   Parameters parameters;         // column_spacing is computed, its value ignored
 };
+
+// The constraint point kind that enforces constraint c (one, add, inv)...
+const gadgets::ConstraintPointKind& constraint_point_kind(const etrinv::Constraint& c);
+// ...and, for each of its lines, the variable whose slope that line's gadget
+// carries: X = 1 -> (X, X, X); X + Y = Z -> (X, Y, Z); X * Y = 1 -> (Y, Y, X).
+std::vector<etrinv::VariableIndex> line_variables(const etrinv::Constraint& c);
 
 // Throws std::invalid_argument for unusable options (no points per line,
 // spacings too small for the scheme), or for constraints naming unknown variables.

@@ -222,6 +222,23 @@ TEST(DatasetJson, ReaderNamesWhatIsWrong) {
   expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[0,9999]"), "outside the");
   expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[1,40]"), "is not on a data line");
   expect_error("[1, 2]", "top level");
+  // Points, element by element (the reader never builds them as JSON).
+  const std::string first = "{\"x\":[\"";
+  expect_error(replaced(good, first, "7, " + first), "points[0]: expected an object");
+  expect_error(replaced(good, first, "[1], " + first), "points[0]: expected an object");
+  expect_error(replaced(good, first, "{\"x\":\"1\", \"q\":[\""), "points[0].x: expected a pair");
+  expect_error(replaced(good, first, "{\"x\":[3, \""), "points[0].x[0]: expected an exact rational as a string");
+  expect_error(replaced(good, first, "{\"x\":[\"1\", \""), "points[0].x: expected a pair");
+  expect_error(replaced(good, "],\"xf\"", "],\"y\":[\"1\"],\"xf\""), "points[0].y: expected a pair");
+  expect_error(replaced(good, "\"points\": [", "\"points\": {\"a\": ["), "not valid JSON");
+  expect_error(replaced(good, "\"points\": [", "\"points\": 5, \"other\": ["), "\"points\" must be an array");
+}
+
+TEST(DatasetJson, ReaderIgnoresUnknownKeys) {
+  const std::string good = written(layout::layout(testing::inv_rational_sat()));
+  const std::string extra = replaced(replaced(good, "{\"x\":[\"", "{\"note\":{\"x\":[1,{}]},\"w\":[[\"a\"]],\"x\":[\""),
+                                     "\"format\"", "\"comment\": [{\"points\": []}], \"format\"");
+  EXPECT_EQ(read_text(extra).points, read_text(good).points);
 }
 
 TEST(DatasetJson, DatasetsWithoutMetaAreRead) {

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "layout/layout.hpp"
 #include "tests/layout/test_instances.hpp"
 
@@ -124,6 +127,71 @@ TEST_F(Invariants, FiveCatchesAWrongNeuronCount) {
 TEST_F(Invariants, StructuralNonsenseIsReportedNotDereferenced) {
   a.data_points.front().gadget = a.gadgets.size();
   EXPECT_TRUE(caught(a, m, 1));
+}
+
+}  // namespace
+}  // namespace etr2nn::layout
+
+namespace etr2nn::layout {
+namespace {
+
+// Invariants 1-3 by brute force: every point against every strip, every pair
+// of parallel strips. Quadratic, for cross-checking the fast checker.
+bool brute_force_ok(const Arrangement& a) {
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g)
+    for (std::size_t h = g + 1; h < a.gadgets.size(); ++h) {
+      const auto& s = a.gadgets[g].strip;
+      const auto& t = a.gadgets[h].strip;
+      if (s.normal == t.normal && s.offset <= t.offset + t.width && t.offset <= s.offset + s.width) return false;
+    }
+  for (const auto& d : a.data_points) {
+    if (a.gadgets[d.gadget].strip.coordinate(d.where) != a.gadgets[d.gadget].kind->data_lines()[d.line].position)
+      return false;
+    for (std::size_t g = 0; g < a.gadgets.size(); ++g)
+      if (g != d.gadget && a.gadgets[g].strip.contains(d.where)) return false;
+  }
+  for (const auto& c : a.constraint_points) {
+    for (std::size_t k = 0; k < c.gadgets.size(); ++k)
+      if (a.gadgets[c.gadgets[k]].strip.coordinate(c.where) != c.kind->lines[k].position) return false;
+    for (std::size_t g = 0; g < a.gadgets.size(); ++g)
+      if (std::find(c.gadgets.begin(), c.gadgets.end(), g) == c.gadgets.end() && a.gadgets[g].strip.contains(c.where))
+        return false;
+  }
+  return true;
+}
+
+bool geometric_violation(const Arrangement& a) {
+  for (const auto& v : find_violations(a, a.hidden_neurons(), 0))
+    if (v.invariant <= 3) return true;
+  return false;
+}
+
+// Random small moves of points and strips: the fast checker must agree with
+// brute force every time, on both outcomes.
+TEST(InvariantsCrossCheck, FastCheckAgreesWithBruteForceUnderRandomMoves) {
+  const Arrangement original = layout(testing::inv_unsat_am_gm());
+  ASSERT_TRUE(brute_force_ok(original));
+  std::mt19937_64 rng(12345);
+  int broken = 0, intact = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    Arrangement a = original;
+    const auto r = rng() % 4;
+    const mpq_class step(static_cast<long>(rng() % 41) - 20, 1 + static_cast<long>(rng() % 4));
+    if (r == 0) {
+      a.data_points[rng() % a.data_points.size()].where.x += step * 30;
+    } else if (r == 1) {
+      a.constraint_points[rng() % a.constraint_points.size()].where.y += step;
+    } else if (r == 2) {
+      a.gadgets[rng() % a.gadgets.size()].strip.offset += step * 10;
+    } else {  // move a point onto another point's place
+      a.data_points[rng() % a.data_points.size()].where = a.constraint_points[rng() % a.constraint_points.size()].where;
+    }
+    const bool ok = brute_force_ok(a);
+    EXPECT_EQ(!geometric_violation(a), ok) << "trial " << trial;
+    (ok ? intact : broken)++;
+  }
+  EXPECT_GT(broken, 50);  // the moves do exercise both outcomes
+  EXPECT_GT(intact, 10);
 }
 
 }  // namespace

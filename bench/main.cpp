@@ -1,0 +1,57 @@
+// etr2nn_bench: the Google Benchmark cases of bench/*.cpp, plus two helper
+// modes for bench/scaling:
+//
+//   etr2nn_bench --generate N SEED FILE.etr   write a planted ETR-INV instance
+//   etr2nn_bench --compile N SEED FILE.json   compile one in-process (no parser)
+//                                             and print a TSV row of its sizes
+//
+// Any other arguments go to Google Benchmark (--benchmark_filter=...).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "bench/planted.hpp"
+#include "dataset/compile.hpp"
+
+namespace {
+
+int generate(std::size_t n, std::uint64_t seed, const std::string& path) {
+  std::ofstream out(path);
+  out << etr2nn::bench::etr_text(etr2nn::bench::planted_instance(n, seed).instance);
+  out.close();
+  if (!out) {
+    std::cerr << "etr2nn_bench: cannot write " << path << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+int compile(std::size_t n, std::uint64_t seed, const std::string& path) {
+  const auto p = etr2nn::bench::planted_instance(n, seed);
+  const auto r = etr2nn::dataset::compile_instance(p.instance, path);
+  std::printf("%zu\t%zu\t%zu\t%zu\t%zu\t%ju\t%.3f\n", n, p.instance.variables.size(), r.statistics.points,
+              r.statistics.neurons, r.statistics.labels, r.file_bytes, r.total_seconds());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && (std::string(argv[1]) == "--generate" || std::string(argv[1]) == "--compile")) {
+    if (argc != 5) {
+      std::cerr << "usage: etr2nn_bench " << argv[1] << " N SEED FILE\n";
+      return 2;
+    }
+    const std::size_t n = std::stoul(argv[2]);
+    const std::uint64_t seed = std::stoull(argv[3]);
+    return std::string(argv[1]) == "--generate" ? generate(n, seed, argv[4]) : compile(n, seed, argv[4]);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
