@@ -6,37 +6,65 @@
 #include "dataset/emit.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
+#include "etr/diagnostic.hpp"
+#include "etr/parse.hpp"
 #include "layout/layout.hpp"
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
+#include "network/witness.hpp"
 #include "network/witness_file.hpp"
 
 namespace etr2nn::cli {
 namespace {
 
 const char* const usage =
-    "etr2nn witness FILE --assign ASSIGN.json -o NETWORK.json [--floats]\n"
+    "etr2nn witness FILE --assign ASSIGN.json -o NETWORK.json [--points-per-line N] [--floats]\n"
     "\n"
     "Builds the witness network of a satisfying assignment: every gadget's\n"
     "witness breakpoints become neurons (a = normal, b = -(offset + beta),\n"
-    "v = slope change). FILE is a formula (.etr, .smt2), compiled as `etr2nn\n"
-    "compile` does, or a dataset written by etr2nn compile (.json, with meta).\n"
+    "v = slope change), c = 0. FILE is either\n"
+    "  - a formula (.etr, .smt2, '-'), laid out exactly as `etr2nn compile` does\n"
+    "    (same --points-per-line), or\n"
+    "  - a dataset written by etr2nn compile (.json, with its meta).\n"
     "The assignment is checked exactly first: a violated constraint or a value\n"
     "outside [1/2, 2] is reported by name and nothing is written. The network is\n"
-    "then verified exactly on the dataset before it is written (atomically).\n"
+    "then verified exactly on every point before it is written (atomically).\n"
     "Algebraic values give algebraic weights, exactly.\n"
     "\n"
-    "  --assign FILE  the assignment: {\"x\": \"1\", \"y\": {\"root_of\": [...], \"in\": [...]}}\n"
-    "                 (ETR-INV variable names; docs/network-format.md)\n"
-    "  -o, --output FILE  the network file to write\n"
-    "  --floats       also write float copies of the weights (never read back)\n";
+    "  --assign FILE          the assignment, ETR-INV variable names -> exact values:\n"
+    "                         {\"x\": \"1\", \"y\": {\"root_of\": [\"-2\",\"0\",\"1\"], \"in\": [\"1\",\"2\"]}}\n"
+    "                         (docs/network-format.md)\n"
+    "  -o, --output FILE      the network file to write\n"
+    "  --points-per-line N    as for compile (default 3); formulas only\n"
+    "  --floats               also write float copies of the weights (never read back)\n";
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+unsigned points_per_line(const Arguments& args) {
+  const std::string* text = args.option("--points-per-line");
+  if (!text) return layout::Options{}.points_per_line;
+  try {
+    std::size_t used = 0;
+    const unsigned long n = std::stoul(*text, &used);
+    if (used == text->size() && n >= 1 && n <= 1000000) return static_cast<unsigned>(n);
+  } catch (const std::exception&) {
+  }
+  throw UsageError{"--points-per-line needs a whole number from 1 to 1000000, not '" + *text + "'"};
+}
+
+// A formula as compile reads it: today ETR-INV-shaped sentences only.
+etrinv::Instance instance_of_formula(const std::string& file) {
+  etr::Sentence sentence = etr::parse_file(file);
+  if (auto instance = etrinv::as_etr_inv(sentence)) return *instance;
+  throw etr::Diagnostic(etr::SourceLocation{file, 0, 0},
+                        "not in ETR-INV shape: witness needs every variable bounded by [1/2, 2] "
+                        "and a conjunction of atoms x = 1, x + y = z, x * y = 1");
+}
+
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--assign", "-o", "--output"}, {"--floats"});
+  Arguments arguments(args, {"--assign", "-o", "--output", "--points-per-line"}, {"--floats"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
@@ -47,19 +75,34 @@ int run(const std::vector<std::string>& args) {
   const auto* output = arguments.option("--output") ? arguments.option("--output") : arguments.option("-o");
   if (!output) throw UsageError{"-o NETWORK.json is required"};
   const std::string& file = arguments.positionals()[0];
+  const network::WitnessFileOptions options{arguments.flag("--floats"), file};
 
-  if (!ends_with(file, ".json"))
-    throw UsageError{"FILE must be a dataset (.json) written by etr2nn compile"};
-  dataset::Dataset data = dataset::read_dataset(file);
-  layout::Arrangement arrangement = dataset::arrangement_of(data);
-  etrinv::Assignment values =
-      network::assignment_for(arrangement.instance, network::read_named_values(*assign));
-  network::Network net =
-      network::write_witness(*output, arrangement, data, values, {arguments.flag("--floats"), file});
+  network::Network net;
+  std::size_t points = 0;
+  if (ends_with(file, ".json")) {
+    if (arguments.option("--points-per-line"))
+      throw UsageError{"--points-per-line applies to formulas; a dataset fixes its own points"};
+    dataset::Dataset data = dataset::read_dataset(file);
+    layout::Arrangement arrangement = dataset::arrangement_of(data);
+    etrinv::Assignment values =
+        network::assignment_for(arrangement.instance, network::read_named_values(*assign));
+    net = network::write_witness(*output, arrangement, data, values, options);
+    points = data.points.size();
+  } else {
+    etrinv::Instance instance = instance_of_formula(file);
+    // Check the assignment before the layout: a wrong one fails fast.
+    etrinv::Assignment values = network::assignment_for(instance, network::read_named_values(*assign));
+    network::check_assignment(instance, values);
+    layout::Options layout_options;
+    layout_options.points_per_line = points_per_line(arguments);
+    layout::Arrangement arrangement = layout::layout(instance, layout_options);
+    dataset::Emission emission(arrangement);
+    net = network::write_witness(*output, arrangement, emission, values, options);
+    points = emission.size();
+  }
   std::cout << "witness: " << net.neurons.size() << " neurons, "
             << (network::is_rational(net) ? "rational" : "real algebraic")
-            << " weights, verified exactly on " << data.points.size() << " points; wrote " << *output
-            << "\n";
+            << " weights, verified exactly on " << points << " points; wrote " << *output << "\n";
   return 0;
 }
 

@@ -11,7 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dataset/compile.hpp"
 #include "dataset/write.hpp"
+#include "etr/parse.hpp"
 #include "layout/layout.hpp"
 #include "network/network_json.hpp"
 #include "network/witness.hpp"
@@ -171,6 +173,51 @@ TEST_F(NetworkCli, DecodeOfANetworkMissingTheConstraintPointNamesIt) {
   EXPECT_NE(dec.out.find("x + y = z   holds"), std::string::npos) << dec.out;
   EXPECT_NE(dec.out.find("z = 1   FAILS"), std::string::npos) << dec.out;
   EXPECT_NE(dec.out.find("1 of 3 constraints fail"), std::string::npos) << dec.out;
+}
+
+std::string sample(const std::string& name) { return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name; }
+
+// witness FILE.etr lays the formula out exactly as compile does: its network
+// verifies on the dataset compile_instance (compile's back half) writes.
+TEST_F(NetworkCli, WitnessOfAFormulaFitsTheCompiledDataset) {
+  struct Case {
+    std::string file, assignment;
+  };
+  const std::vector<Case> cases = {
+      {"inv_rational_sat.etr", R"({"x": "1", "y": "1/2", "z": "2"})"},
+      {"inv_irrational_sat.etr", R"({"x": {"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]},
+                                      "y": {"root_of": ["-2", "0", "1"], "in": ["1", "2"]}})"}};
+  for (const auto& c : cases) {
+    auto instance = etrinv::as_etr_inv(etr::parse_file(sample(c.file)));
+    ASSERT_TRUE(instance) << c.file;
+    for (unsigned per_line : {3u, 1u}) {
+      dataset::CompileOptions options;
+      options.layout.points_per_line = per_line;
+      dataset::compile_instance(*instance, path("d.json"), options);
+      Outcome w = run_tool("witness " + sample(c.file) + " --points-per-line " + std::to_string(per_line) +
+                           " --assign " + write_text("a.json", c.assignment) + " -o " + path("n.json"));
+      ASSERT_EQ(w.status, 0) << c.file << ": " << w.out;
+      Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
+      EXPECT_EQ(v.status, 0) << c.file << ": " << v.out;
+      EXPECT_NE(v.out.find(", error 0"), std::string::npos) << v.out;
+    }
+  }
+}
+
+TEST_F(NetworkCli, WitnessOfAnUnsatisfiableFormulaNamesTheConstraint) {
+  Outcome a = run_tool("witness " + sample("inv_unsat.etr") + " --assign " +
+                       write_text("a.json", R"({"x": "1"})") + " -o " + path("n.json"));
+  EXPECT_EQ(a.status, 1);
+  EXPECT_NE(a.out.find("constraint 1 (x + x = x) is violated: x = 1"), std::string::npos) << a.out;
+  Outcome b = run_tool("witness " + sample("inv_unsat_am_gm.etr") + " --assign " +
+                       write_text("b.json", R"({"x": "1", "y": "1", "z": "2"})") + " -o " + path("n.json"));
+  EXPECT_EQ(b.status, 1);
+  EXPECT_NE(b.out.find("(z = 1) is violated: z = 2"), std::string::npos) << b.out;
+  Outcome c = run_tool("witness " + sample("inv_unsat_am_gm.etr") + " --assign " +
+                       write_text("c.json", R"({"x": "1", "y": "1"})") + " -o " + path("n.json"));
+  EXPECT_EQ(c.status, 1);
+  EXPECT_NE(c.out.find("no value for variable z"), std::string::npos) << c.out;
+  EXPECT_FALSE(fs::exists(path("n.json")));
 }
 
 }  // namespace
