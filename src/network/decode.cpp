@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "gadgets/registry.hpp"
 #include "network/evaluate.hpp"
 
 namespace etr2nn::network {
@@ -23,7 +24,11 @@ geometry::Point along_normal(const geometry::Strip& strip, const geometry::Point
 DecodeInput decode_input(const layout::Arrangement& arrangement) {
   const auto& instance = arrangement.instance;
   // The canonical gadget of each variable, then its data points on its first data line.
-  std::vector<std::size_t> canonical(instance.variables.size(), layout::no_constraint);
+  // The layout records each variable's canonical gadget; a hand-made
+  // arrangement may not, and then the first Canonical gadget of the variable is it.
+  std::vector<std::size_t> canonical = arrangement.canonical;
+  if (canonical.size() != instance.variables.size())
+    canonical.assign(instance.variables.size(), layout::no_constraint);
   for (std::size_t g = 0; g < arrangement.gadgets.size(); ++g) {
     const auto& gadget = arrangement.gadgets[g];
     if (gadget.role == layout::Gadget::Role::Canonical && canonical.at(gadget.variable) == layout::no_constraint)
@@ -40,6 +45,9 @@ DecodeInput decode_input(const layout::Arrangement& arrangement) {
       throw std::invalid_argument("variable " + instance.variables[i] +
                                   " has no canonical gadget with data points to decode from");
     const auto& gadget = arrangement.gadgets[canonical[i]];
+    if (gadget.kind != &gadgets::inversion_gadget())
+      throw std::invalid_argument("the canonical gadget of " + instance.variables[i] +
+                                  " is not an I gadget, so t = 3 and t = 5 do not read it");
     const auto& home = *first_line[i][first_line[i].size() / 2];
     const mpq_class& t = gadget.kind->data_lines().at(home.line).position;
     input.probes.push_back({along_normal(gadget.strip, home.where, t, low_line),

@@ -164,6 +164,26 @@ TEST(Samples, RationalSatDecodesAnyFittingNetwork) {
   EXPECT_TRUE(decoded.satisfied());
 }
 
+// The probes must lie in the home region: inside their own canonical strip
+// and outside every other gadget's closed strip (brute force, small instances).
+TEST(Samples, DecodeProbesLieInTheHomeRegionOnly) {
+  for (const auto& instance : {inv_rational_sat(), inv_irrational_sat(), inv_unsat_am_gm()}) {
+    auto c = compile(instance);
+    auto input = decode_input(dataset::arrangement_of(c.data));
+    ASSERT_EQ(input.probes.size(), instance.variables.size());
+    for (std::size_t v = 0; v < input.probes.size(); ++v) {
+      std::size_t own = c.arrangement.canonical.at(v);
+      for (const auto& [point, t] : {std::pair{input.probes[v].at3, 3}, std::pair{input.probes[v].at5, 5}}) {
+        EXPECT_EQ(c.arrangement.gadgets[own].strip.coordinate(point), t);
+        for (std::size_t g = 0; g < c.arrangement.gadgets.size(); ++g)
+          if (g != own) {
+            EXPECT_FALSE(c.arrangement.gadgets[g].strip.contains(point)) << "gadget " << g;
+          }
+      }
+    }
+  }
+}
+
 TEST(Samples, IrrationalSatHasAnExactAlgebraicWitness) {
   auto c = compile(inv_irrational_sat());
   Real r2 = Real::root(Real(2), 2);
