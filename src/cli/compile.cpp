@@ -91,10 +91,15 @@ int run(const std::vector<std::string>& raw) {
   const double front_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  // Created at the first report, when the number of points is known.
+  // One progress line per stage, made at its first report, when its total is known.
   std::optional<io::Progress> progress;
+  std::string current;
   options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
-    if (!progress) progress.emplace(std::string(stage) + " " + *output, total, quiet);
+    if (!progress || current != stage) {
+      if (progress) progress->finish();
+      current = stage;
+      progress.emplace(current, total, quiet);
+    }
     progress->update(done);
   };
   const dataset::CompileReport report = dataset::compile_instance(instance, *output, options);
