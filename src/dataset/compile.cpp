@@ -21,13 +21,19 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
                                const CompileOptions& options) {
   CompileReport report;
   auto start = std::chrono::steady_clock::now();
-  const layout::Arrangement arrangement = layout::layout(instance, options.layout);
+  layout::Options layout_options = options.layout;
+  if (options.progress)
+    layout_options.progress = [&](std::size_t done, std::size_t total) { options.progress("laying out", done, total); };
+  const layout::Arrangement arrangement = layout::layout(instance, layout_options);
   report.layout_seconds = seconds_since(start);
 
   start = std::chrono::steady_clock::now();
   const Emission emission(arrangement);
   // m as it goes into the file, checked against the gadgets' budgets.
-  layout::check_invariants(arrangement, emission.hidden_neurons());
+  layout::CheckProgress check_progress;
+  if (options.progress)
+    check_progress = [&](std::size_t done, std::size_t total) { options.progress("checking", done, total); };
+  layout::check_invariants(arrangement, emission.hidden_neurons(), check_progress);
   report.check_seconds = seconds_since(start);
 
   start = std::chrono::steady_clock::now();

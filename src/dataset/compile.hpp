@@ -17,7 +17,8 @@ namespace etr2nn::dataset {
 
 struct CompileOptions {
   layout::Options layout;
-  // Progress of the slow stages: (stage name, done, total).
+  // Progress of the stages: (stage, done, total), stage one of "laying out"
+  // (columns), "checking" (points), "writing" (points), in that order.
   std::function<void(const char*, std::size_t, std::size_t)> progress;
 };
 

@@ -81,7 +81,8 @@ class StripIndex {
 
 class Checker {
  public:
-  Checker(const Arrangement& a, std::size_t m, std::size_t limit) : a_(a), m_(m), limit_(limit) {}
+  Checker(const Arrangement& a, std::size_t m, std::size_t limit, const CheckProgress& progress)
+      : a_(a), m_(m), limit_(limit), progress_(progress) {}
 
   std::vector<Violation> run() {
     check_structure();
@@ -134,6 +135,7 @@ class Checker {
     for (std::size_t g = 0; g < a_.gadgets.size(); ++g)
       per_line[g].assign(a_.gadgets[g].kind->data_lines().size(), 0);
     for (std::size_t i = 0; i < a_.data_points.size() && !full(); ++i) {
+      tick(i);
       const auto& d = a_.data_points[i];
       const auto& g = a_.gadgets[d.gadget];
       ++per_line[d.gadget][d.line];
@@ -159,6 +161,7 @@ class Checker {
 
   void check_constraint_points(const StripIndex& index) {
     for (std::size_t i = 0; i < a_.constraint_points.size() && !full(); ++i) {
+      tick(a_.data_points.size() + i);
       const auto& c = a_.constraint_points[i];
       const std::string name = "constraint point " + std::to_string(i) + " (" + c.kind->name +
                                ") at " + str(c.where);
@@ -217,6 +220,12 @@ class Checker {
   std::size_t limit_;
   std::vector<Violation> out_;
   std::vector<std::size_t> inside_;  // reused by every point
+  const CheckProgress& progress_;
+
+  void tick(std::size_t done) const {
+    if (progress_ && done % 4096 == 0)
+      progress_(done, a_.data_points.size() + a_.constraint_points.size());
+  }
 };
 
 }  // namespace
@@ -227,12 +236,13 @@ InvariantViolation::InvariantViolation(const Violation& v)
       invariant_(v.invariant) {}
 
 std::vector<Violation> find_violations(const Arrangement& arrangement, std::size_t hidden_neurons,
-                                       std::size_t limit) {
-  return Checker(arrangement, hidden_neurons, limit).run();
+                                       std::size_t limit, const CheckProgress& progress) {
+  return Checker(arrangement, hidden_neurons, limit, progress).run();
 }
 
-void check_invariants(const Arrangement& arrangement, std::size_t hidden_neurons) {
-  auto violations = find_violations(arrangement, hidden_neurons, 1);
+void check_invariants(const Arrangement& arrangement, std::size_t hidden_neurons,
+                      const CheckProgress& progress) {
+  auto violations = find_violations(arrangement, hidden_neurons, 1, progress);
   if (!violations.empty()) throw InvariantViolation(violations.front());
 }
 

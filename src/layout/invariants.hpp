@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -48,10 +49,13 @@ class InvariantViolation : public std::logic_error {
 // Up to `limit` violations (all of them when limit == 0), by invariant number.
 // `hidden_neurons` is the m that goes into the dataset. When invariant 3 fails,
 // invariants 1 and 2 are not examined (their fast check relies on it).
+// `progress`, when set, is called now and then with (points checked, points).
+using CheckProgress = std::function<void(std::size_t, std::size_t)>;
 std::vector<Violation> find_violations(const Arrangement& arrangement, std::size_t hidden_neurons,
-                                       std::size_t limit = 20);
+                                       std::size_t limit = 20, const CheckProgress& progress = {});
 
 // Throws InvariantViolation for the first violation found.
-void check_invariants(const Arrangement& arrangement, std::size_t hidden_neurons);
+void check_invariants(const Arrangement& arrangement, std::size_t hidden_neurons,
+                      const CheckProgress& progress = {});
 
 }  // namespace etr2nn::layout

@@ -33,7 +33,12 @@ class Builder {
     compute_spacing();
     reserve();
     for (etrinv::VariableIndex v = 0; v < a_.instance.variables.size(); ++v) place_canonical(v);
-    for (std::size_t c = 0; c < a_.instance.constraints.size(); ++c) place_column(c);
+    const std::size_t columns = a_.instance.constraints.size();
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (options_.progress && c % 256 == 0) options_.progress(c, columns);
+      place_column(c);
+    }
+    if (options_.progress) options_.progress(columns, columns);
     return std::move(a_);
   }
 

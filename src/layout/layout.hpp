@@ -17,6 +17,8 @@
 // separately, so that a bug here is caught rather than trusted).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "etrinv/instance.hpp"
@@ -28,6 +30,8 @@ namespace etr2nn::layout {
 struct Options {
   unsigned points_per_line = 3;  // >= 1
   Parameters parameters;         // column_spacing is computed, its value ignored
+  // Called now and then with (columns placed, constraints).
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 // The constraint point kind that enforces constraint c (one, add, inv)...

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "bench/planted.hpp"
 #include "dataset/read.hpp"
@@ -27,19 +30,26 @@ TEST(CompileInstance, PlantedThousandConstraintsCompilesAndReadsBack) {
   fs::remove(out);
 }
 
-TEST(CompileInstance, ReportsProgressWhileWriting) {
+TEST(CompileInstance, ReportsProgressStageByStage) {
   const fs::path out = fs::temp_directory_path() / "etr2nn_compile_instance_progress.json";
-  std::size_t last = 0, total = 0;
+  const auto instance = bench::planted_instance(600, 1).instance;
+  std::vector<std::string> stages;
+  std::map<std::string, std::pair<std::size_t, std::size_t>> last;  // stage -> (done, total)
   CompileOptions o;
-  o.progress = [&](const char* stage, std::size_t done, std::size_t t) {
-    EXPECT_STREQ(stage, "writing");
-    EXPECT_GE(done, last);
-    last = done;
-    total = t;
+  o.progress = [&](const char* stage, std::size_t done, std::size_t total) {
+    if (stages.empty() || stages.back() != stage) stages.push_back(stage);
+    auto& [d, t] = last[stage];
+    EXPECT_GE(done, d) << stage;
+    EXPECT_LE(done, total) << stage;
+    d = done;
+    t = total;
   };
-  const auto r = compile_instance(bench::planted_instance(100, 1).instance, out.string(), o);
-  EXPECT_EQ(total, r.statistics.points);
-  EXPECT_EQ(last, total);
+  const auto r = compile_instance(instance, out.string(), o);
+  EXPECT_EQ(stages, (std::vector<std::string>{"laying out", "checking", "writing"}));
+  EXPECT_EQ(last["laying out"], std::make_pair(instance.constraints.size(), instance.constraints.size()));
+  EXPECT_EQ(last["checking"].second, r.statistics.points);
+  EXPECT_GT(last["checking"].first, 0u);
+  EXPECT_EQ(last["writing"], std::make_pair(r.statistics.points, r.statistics.points));
   fs::remove(out);
 }
 
