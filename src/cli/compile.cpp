@@ -8,17 +8,22 @@
 
 #include "cli/subcommand.hpp"
 #include "dataset/compile.hpp"
+#include "dataset/emit.hpp"
 #include "dataset/statistics.hpp"
 #include "etr/diagnostic.hpp"
 #include "etr/parse.hpp"
 #include "etrinv/instance.hpp"
 #include "io/progress.hpp"
+#include "network/assignment_json.hpp"
+#include "network/witness.hpp"
+#include "network/witness_file.hpp"
 
 namespace etr2nn::cli {
 namespace {
 
 const char* usage =
     "etr2nn compile FILE -o DATASET.json [--points-per-line N] [--quiet]\n"
+    "                    [--witness NETWORK.json --assign ASSIGN.json [--floats]]\n"
     "\n"
     "Compiles a sentence (FILE: .etr, or .smt2 for SMT-LIB 2; '-' for standard\n"
     "input) into a Train-F2NN dataset: labelled points in Q^2 -> Q^2 and a number\n"
@@ -33,6 +38,12 @@ const char* usage =
     "                          written atomically: on any error no file is left\n"
     "  --points-per-line N     data points per data line of each gadget (default 3)\n"
     "  --quiet                 no progress and no summary\n"
+    "  --witness FILE          also write the witness network of the assignment given\n"
+    "                          by --assign, verified exactly on every point first\n"
+    "                          (docs/network-format.md); as `etr2nn witness`\n"
+    "  --assign FILE           the satisfying assignment for --witness (variable ->\n"
+    "                          exact value); checked before anything is written\n"
+    "  --floats                float copies of the weights in the network file\n"
     "\n"
     "Every compile checks the layout invariants exactly; a violation is a bug in\n"
     "etr2nn and stops the compile before anything is written.\n";
@@ -72,7 +83,8 @@ std::string human_bytes(std::uintmax_t bytes) {
 }
 
 int run(const std::vector<std::string>& raw) {
-  const Arguments args(raw, {"-o", "--output", "--points-per-line"}, {"--quiet"});
+  const Arguments args(raw, {"-o", "--output", "--points-per-line", "--witness", "--assign"},
+                       {"--quiet", "--floats"});
   if (args.help()) {
     std::cout << "usage: " << usage;
     return 0;
@@ -88,6 +100,16 @@ int run(const std::vector<std::string>& raw) {
   options.layout.points_per_line = points_per_line(args);
   const auto start = std::chrono::steady_clock::now();
   const etrinv::Instance instance = to_instance(etr::parse_file(file), file);
+  const std::string* witness = args.option("--witness");
+  const std::string* assign = args.option("--assign");
+  if (assign && !witness) throw UsageError{"--assign is for --witness NETWORK.json"};
+  if (witness && !assign) throw UsageError{"--witness needs --assign ASSIGN.json (a satisfying assignment)"};
+  // A wrong assignment fails before anything is written.
+  etrinv::Assignment values;
+  if (witness) {
+    values = network::assignment_for(instance, network::read_named_values(*assign));
+    network::check_assignment(instance, values);
+  }
   const double front_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -104,6 +126,13 @@ int run(const std::vector<std::string>& raw) {
   };
   const dataset::CompileReport report = dataset::compile_instance(instance, *output, options);
   if (progress) progress->finish();
+  std::optional<network::Network> witness_network;
+  if (witness) {
+    // The layout is deterministic: laid out again, it is the arrangement just written.
+    const layout::Arrangement arrangement = layout::layout(instance, options.layout);
+    witness_network = network::write_witness(*witness, arrangement, dataset::Emission(arrangement), values,
+                                             {args.flag("--floats"), file});
+  }
 
   if (!quiet) {
     const auto& s = report.statistics;
@@ -117,6 +146,10 @@ int run(const std::vector<std::string>& raw) {
                   front_seconds + report.total_seconds(), front_seconds, report.layout_seconds,
                   report.check_seconds, report.write_seconds);
     std::cout << buffer;
+    if (witness_network)
+      std::cout << "witness     " << witness_network->neurons.size() << " neurons, "
+                << (network::is_rational(*witness_network) ? "rational" : "real algebraic")
+                << " weights, verified exactly on every point -> " << *witness << "\n";
   }
   return 0;
 }

@@ -220,5 +220,31 @@ TEST_F(NetworkCli, WitnessOfAnUnsatisfiableFormulaNamesTheConstraint) {
   EXPECT_FALSE(fs::exists(path("n.json")));
 }
 
+TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
+  const std::string a = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
+  Outcome c = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d.json") + " --witness " +
+                       path("n.json") + " --assign " + a);
+  ASSERT_EQ(c.status, 0) << c.out;
+  EXPECT_NE(c.out.find("witness     58 neurons, rational weights"), std::string::npos) << c.out;
+  Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
+  EXPECT_EQ(v.status, 0) << v.out;
+  EXPECT_NE(v.out.find("verified: 478 points, error 0"), std::string::npos) << v.out;  // REDUCTION.md 4
+
+  // A wrong assignment: nothing is written, the constraint is named.
+  Outcome wrong = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d2.json") +
+                           " --witness " + path("n2.json") + " --assign " +
+                           write_text("b.json", R"({"x": "1", "y": "1", "z": "2"})"));
+  EXPECT_EQ(wrong.status, 1);
+  EXPECT_NE(wrong.out.find("constraint 3 (z * y = 1) is violated"), std::string::npos) << wrong.out;
+  EXPECT_FALSE(fs::exists(path("d2.json")));
+  EXPECT_FALSE(fs::exists(path("n2.json")));
+  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") + " --witness " +
+                     path("n3.json")).status,
+            2);
+  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") + " --assign " + a)
+                .status,
+            2);
+}
+
 }  // namespace
 }  // namespace etr2nn
