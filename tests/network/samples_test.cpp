@@ -209,6 +209,17 @@ TEST(Samples, UnsatRejectsEveryCandidateNamingTheConstraint) {
       EXPECT_NE(std::string(e.what()).find("(x + x = x) is violated"), std::string::npos) << e.what();
     }
   }
+  // x = 1 on the full arrangement fits everything but the point of x + x = x,
+  // and decode names that constraint.
+  Network n = profile_network(c.arrangement, {q(1)});
+  auto report = verify(c.data, n);
+  ASSERT_EQ(report.failures, 1u);
+  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index}, constraint_point_indices(c.data, 0));
+  auto decoded = decode(decode_input(dataset::arrangement_of(c.data)), n);
+  EXPECT_EQ(decoded.values, (etrinv::Assignment{q(1)}));
+  ASSERT_EQ(decoded.constraints.size(), 1u);
+  EXPECT_FALSE(decoded.constraints[0].holds);
+  EXPECT_EQ(decoded.constraints[0].text, "x + x = x");
   // x = 0 satisfies x + x = x but lies outside [1/2, 2].
   try {
     build_witness(c.arrangement, {q(0)});
@@ -223,7 +234,14 @@ TEST(Samples, AmGmRejectsCandidatesAndDecodeNamesTheFailingConstraint) {
   const std::vector<Real> grid = {q(1, 2), q(1), q(3, 2), q(2), Real::root(Real(2), 2)};
   for (const auto& x : grid)
     for (const auto& y : grid)
-      for (const auto& z : grid) EXPECT_THROW(build_witness(c.arrangement, {x, y, z}), WitnessError);
+      for (const auto& z : grid) {
+        try {
+          build_witness(c.arrangement, {x, y, z});
+          ADD_FAILURE() << "accepted x = " << x.to_string() << ", y = " << y.to_string() << ", z = " << z.to_string();
+        } catch (const WitnessError& e) {
+          EXPECT_NE(std::string(e.what()).find(") is violated: "), std::string::npos) << e.what();
+        }
+      }
   // x = y = 1, z = 2 satisfies all but z = 1: with the profiles of that
   // assignment on the FULL arrangement, only the point of z = 1 is missed.
   Network n = disguise(profile_network(c.arrangement, {q(1), q(1), q(2)}), 9);
