@@ -109,10 +109,14 @@ class Grouped {
     }
   }
 
-  // The exact value at p, in T.
-  std::array<T, 2> value(const geometry::Point& p) const {
-    std::array<T, 2> sum = constant_;
-    T t;
+  // The exact value at p, in T. Works in scratch values owned by this object
+  // (GMP reuses their storage, so the hot loop does not allocate); the result
+  // is valid until the next call. Not thread-safe, like Real itself.
+  const std::array<T, 2>& value(const geometry::Point& p) const {
+    std::array<T, 2>& sum = scratch_sum_;
+    T& t = scratch_t_;
+    T& product = scratch_product_;
+    sum = constant_;
     for (const auto& g : groups_) {
       level(g, p, t);
       // k = number of breakpoints strictly below t; a breakpoint at t adds 0.
@@ -121,22 +125,26 @@ class Grouped {
                            [](const T& beta, const T& value) { return compare3(beta, value) < 0; }) -
           g.beta.begin());
       if (k == 0) continue;
-      sum[0] += t * g.w_sum[k][0];
-      sum[0] -= g.bw_sum[k][0];
-      sum[1] += t * g.w_sum[k][1];
-      sum[1] -= g.bw_sum[k][1];
+      for (int o = 0; o < 2; ++o) {
+        product = t * g.w_sum[k][o];
+        sum[o] += product;
+        sum[o] -= g.bw_sum[k][o];
+      }
     }
     return sum;
   }
 
   Output operator()(const geometry::Point& p) const {
-    auto sum = value(p);
+    const auto& sum = value(p);
     return {Real(sum[0]), Real(sum[1])};
   }
 
   bool fits(const geometry::Point& p, const mpq_class& out1, const mpq_class& out2) const {
-    auto sum = value(p);
-    return compare3(sum[0], T(out1)) == 0 && compare3(sum[1], T(out2)) == 0;
+    const auto& sum = value(p);
+    if constexpr (std::is_same_v<T, mpq_class>)
+      return sum[0] == out1 && sum[1] == out2;
+    else
+      return sum[0] == Real(out1) && sum[1] == Real(out2);
   }
 
   std::size_t directions() const { return groups_.size(); }
@@ -144,6 +152,8 @@ class Grouped {
  private:
   std::array<T, 2> constant_;
   std::vector<Group<T>> groups_;
+  mutable std::array<T, 2> scratch_sum_;
+  mutable T scratch_t_, scratch_product_;
 };
 
 }  // namespace
