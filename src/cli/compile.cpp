@@ -107,8 +107,12 @@ int run(const std::vector<std::string>& raw) {
 
   if (!quiet) {
     const auto& s = report.statistics;
-    std::cout << "compiled " << file << " (" << instance.variables.size() << " variables, "
-              << instance.constraints.size() << " constraints) -> " << *output << " ("
+    auto count = [](std::size_t n, const char* noun) {
+      return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    };
+    std::cout << "compiled " << (file == "-" ? "standard input" : file) << " ("
+              << count(instance.variables.size(), "variable") << ", "
+              << count(instance.constraints.size(), "constraint") << ") -> " << *output << " ("
               << human_bytes(report.file_bytes) << ")\n";
     dataset::print_statistics(std::cout, s);
     char buffer[160];

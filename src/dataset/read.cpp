@@ -3,7 +3,6 @@
 #include <fstream>
 #include <set>
 
-#include "dataset/json_meta.hpp"
 #include "dataset/points_sax.hpp"
 #include "dataset/statistics.hpp"
 #include "dataset/write.hpp"
