@@ -1,15 +1,15 @@
 // The D gadget (diagonal), 4 breakpoints.
 //
-// Both outputs carry one slope s = X + 1 on [3, 5]; the measuring lines t = 3, 5
-// read 3 - s and 3 + s on both outputs. Used by the X * Y = 1 constraint point,
+// Both outputs carry one slope s = X + 1; the measuring lines t = 3, 5 read
+// 3 - s and 3 + s on both outputs. Used by the X * Y = 1 constraint point,
 // which ties s to 1/X + 1 and to Y + 1.
 //
-// The data force s in [3/2, 3] by themselves (as the I gadget does for its
-// slopes): out1 peaks at the shared breakpoint b where out2 turns down through
-// (7, 3) to 0 at a breakpoint e = 7 + 3X/(2(X + 1)); the data line t = 8
-// (out2 = 0) forces e <= 8, i.e. s <= 3. An earlier table (the same as I on
-// out1 for both outputs) let s exceed 3, and then t = 3 read 0 instead of
-// 3 - s: see docs/gadgets.md, "Why D changed".
+// For ANY fit within budget (etr2nn certify, claim D.readings) both outputs
+// read 3 - s and 3 + s with one s in [3/2, 3]. The data bound the rising slope
+// only from below: a fit may rise more steeply than 3, but then its first
+// breakpoint lies right of t = 3 and the lines read 0 and 6, exactly as for
+// s = 3. What constraint points use is the reading, so D needs no upper bound
+// of its own (docs/gadgets.md, "D: slope versus reading").
 #pragma once
 
 #include "gadgets/gadget_kind.hpp"

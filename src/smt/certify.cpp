@@ -32,9 +32,10 @@ std::vector<ClaimResult> certify_all(const CertifyOptions& options,
 }
 
 std::string format_result(const ClaimResult& r) {
-  char head[160];
-  std::snprintf(head, sizeof head, "%-8s %-16s types=%-6zu lra=%-6zu nra=%-5zu %9.1f ms  ", to_string(r.verdict),
-                r.id.c_str(), r.types, r.linear_checks, r.nonlinear_checks, r.seconds * 1000.0);
+  char head[200];
+  std::snprintf(head, sizeof head, "%-8s %-11s types=%-5zu pruned=%-6zu lra=%-5zu nra=%-4zu %8.1f ms  ",
+                to_string(r.verdict), r.id.c_str(), r.types, r.types_pruned, r.linear_checks, r.nonlinear_checks,
+                r.seconds * 1000.0);
   std::string line = head + r.statement;
   if (!r.detail.empty()) line += "\n         " + r.detail;
   return line;
@@ -51,6 +52,7 @@ nlohmann::json to_json(const std::vector<ClaimResult>& results) {
                       {"statement", r.statement},
                       {"result", to_string(r.verdict)},
                       {"types_checked", r.types},
+                      {"types_pruned", r.types_pruned},
                       {"linear_checks", r.linear_checks},
                       {"nonlinear_checks", r.nonlinear_checks},
                       {"seconds", r.seconds},

@@ -32,6 +32,7 @@ struct ClaimResult {
   std::string statement;  // what exactly is claimed
   ClaimVerdict verdict = ClaimVerdict::Unknown;
   std::size_t types = 0;             // combinatorial types checked
+  std::size_t types_pruned = 0;      // partial types cut by collinearity or the budget bound
   std::size_t linear_checks = 0;     // QF_LRA queries
   std::size_t nonlinear_checks = 0;  // QF_NRA (nlsat) queries
   double seconds = 0;

@@ -63,11 +63,12 @@ z3::expr_vector conjunction(z3::context& c, std::initializer_list<const z3::expr
 template <class Decide>
 void for_each_type(const PositionTable& table, unsigned budget, ClaimResult& result, Decide decide) {
   bool stop = false;
-  enumerate_types(table, budget, [&](const CpwlType& type) {
+  EnumerationStats stats = enumerate_types(table, budget, [&](const CpwlType& type) {
     if (stop) return;
     ++result.types;
     stop = !decide(type);
   });
+  result.types_pruned = stats.pruned;
 }
 
 }  // namespace

@@ -16,6 +16,10 @@ std::string value_name(unsigned output, const mpq_class& position) {
   return "y" + std::to_string(output) + "@" + position.get_str();
 }
 
+std::string slope_name(bool left_end, unsigned output, std::size_t gap) {
+  return std::string(left_end ? "l" : "r") + std::to_string(output) + "@gap" + std::to_string(gap);
+}
+
 TypeEncoding encode_type(z3::context& c, const PositionTable& table, const CpwlType& type) {
   const auto& p = table.positions;
   const std::size_t n = p.size();
@@ -39,9 +43,8 @@ TypeEncoding encode_type(z3::context& c, const PositionTable& table, const CpwlT
       slopes2.push_back({s2, s2});
       continue;
     }
-    std::string tag = "@gap" + std::to_string(g);
-    z3::expr l1 = c.real_const(("l1" + tag).c_str()), r1 = c.real_const(("r1" + tag).c_str());
-    z3::expr l2 = c.real_const(("l2" + tag).c_str()), r2 = c.real_const(("r2" + tag).c_str());
+    z3::expr l1 = c.real_const(slope_name(true, 1, g).c_str()), r1 = c.real_const(slope_name(false, 1, g).c_str());
+    z3::expr l2 = c.real_const(slope_name(true, 2, g).c_str()), r2 = c.real_const(slope_name(false, 2, g).c_str());
     slopes1.push_back({l1, r1});
     slopes2.push_back({l2, r2});
     if (type.in_gap[g] == 1) {

@@ -34,7 +34,9 @@ struct TypeEncoding {
 
 TypeEncoding encode_type(z3::context& context, const PositionTable& table, const CpwlType& type);
 
-// The value variables' names, for reading models: "y1@<position>".
+// Variable names, for reading models: "y1@<position>" (values at measuring
+// lines), "l1@gap<g>" / "r1@gap<g>" (slopes at the ends of gap g).
 std::string value_name(unsigned output, const mpq_class& position);
+std::string slope_name(bool left_end, unsigned output, std::size_t gap);
 
 }  // namespace etr2nn::smt
