@@ -82,8 +82,9 @@ class GadgetKind {
   virtual unsigned breakpoint_budget() const = 0;     // neurons per gadget
   virtual const std::vector<MeasuringLine>& measuring_lines() const = 0;
   // Names of the slope parameters that Reading::parameter indexes; the first
-  // one is always X + 1 (so a decoder reads X = s_0 - 1).
-  virtual std::vector<std::string> parameters() const = 0;
+  // one is always X + 1 (so a decoder reads X = s_0 - 1). The default throws
+  // std::logic_error (kept non-pure so other implementations still compile).
+  virtual std::vector<std::string> parameters() const;
 
   // The witness profile for variable value X in [1/2, 2] (the slope parameter
   // is s = X + 1). Throws std::domain_error outside admitted_range().
@@ -93,7 +94,8 @@ class GadgetKind {
   // The same witness as z3 terms in a symbolic real x of numeric::z3_context(),
   // so that "the witness fits for every X in range" can be proved with X
   // symbolic. witness(v) equals symbolic_witness(x) evaluated at x = v.
-  virtual std::vector<SymbolicBreakpoint> symbolic_witness(const z3::expr& x) const = 0;
+  // The default throws std::logic_error.
+  virtual std::vector<SymbolicBreakpoint> symbolic_witness(const z3::expr& x) const;
 };
 
 // Exact evaluation of the CPWL profile given by breakpoints (0 left of all of

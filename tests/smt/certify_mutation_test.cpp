@@ -146,3 +146,32 @@ TEST(CertifyMutation, WitnessClaimFailsForAWrongTableOrRange) {
 
 }  // namespace
 }  // namespace etr2nn::smt
+
+namespace etr2nn::smt {
+namespace {
+
+// A table considered for D that bounds the rising slope by itself (s <= 3),
+// so that its measuring lines always read the actual slope; docs/gadgets.md
+// ("D: slope versus reading") keeps it as an alternative. Both of its claims
+// hold; it costs one more label, (5, 0).
+TEST(CertifyAlternative, DiagonalTableWithItsOwnUpperBound) {
+  GadgetDescription d = describe(gadgets::diagonal_gadget());
+  d.data.clear();
+  int t[] = {0, 1, 2, 4, 7, 8, 10, 13, 15, 17, 18, 19};
+  int v1[] = {0, 0, 0, 3, 6, 5, 3, 0, 0, 0, 0, 0};
+  int v2[] = {0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0};
+  for (int k = 0; k < 12; ++k) d.data.push_back({t[k], {v1[k], v2[k]}});
+  // Its witness at X = 1: rise with slope 2 from 5/2, out1 onto 13 - t at 6,
+  // out2 down with slope -4 through (7, 3) to 0 at 31/4.
+  d.sample_witness = gadgets::Cpwl({{numeric::Real(mpq_class(5, 2)), 2, 2},
+                                    {numeric::Real(6), -3, -6},
+                                    {numeric::Real(mpq_class(31, 4)), 0, 4},
+                                    {numeric::Real(13), 1, 0}});
+  ClaimResult readings = certify_readings(d, forced_relation("D"));
+  EXPECT_TRUE(readings.proved()) << format_result(readings);
+  ClaimResult budget = certify_budget(d);
+  EXPECT_TRUE(budget.proved()) << format_result(budget);
+}
+
+}  // namespace
+}  // namespace etr2nn::smt
