@@ -7,7 +7,9 @@ namespace etr2nn::gadgets {
 Cpwl::Cpwl(std::vector<Breakpoint> breakpoints) : breakpoints_(std::move(breakpoints)) {}
 
 Cpwl::Cpwl(Output2 constant, Output2 slope, std::vector<Breakpoint> breakpoints)
-    : constant_(std::move(constant)), slope_(std::move(slope)), breakpoints_(std::move(breakpoints)) {}
+    : constant_(std::move(constant)),
+      slope_(std::move(slope)),
+      breakpoints_(std::move(breakpoints)) {}
 
 Output2 Cpwl::operator()(const Real& t) const {
   Output2 v{constant_.out1 + slope_.out1 * t, constant_.out2 + slope_.out2 * t};
@@ -35,7 +37,8 @@ std::size_t Cpwl::kink_count() const {
   // whose changes cancel make no kink.
   std::vector<Breakpoint> merged;
   for (const auto& b : breakpoints_) {
-    auto it = std::find_if(merged.begin(), merged.end(), [&](const Breakpoint& m) { return m.beta == b.beta; });
+    auto it = std::find_if(merged.begin(), merged.end(),
+                           [&](const Breakpoint& m) { return m.beta == b.beta; });
     if (it == merged.end()) {
       merged.push_back(b);
     } else {
@@ -43,9 +46,9 @@ std::size_t Cpwl::kink_count() const {
       it->delta2 += b.delta2;
     }
   }
-  return static_cast<std::size_t>(std::count_if(merged.begin(), merged.end(), [](const Breakpoint& m) {
-    return m.delta1.sign() != 0 || m.delta2.sign() != 0;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      merged.begin(), merged.end(),
+      [](const Breakpoint& m) { return m.delta1.sign() != 0 || m.delta2.sign() != 0; }));
 }
 
 const DataLine* Cpwl::first_miss(const std::vector<DataLine>& data) const {
@@ -56,6 +59,8 @@ const DataLine* Cpwl::first_miss(const std::vector<DataLine>& data) const {
   return nullptr;
 }
 
-bool Cpwl::fits(const std::vector<DataLine>& data) const { return first_miss(data) == nullptr; }
+bool Cpwl::fits(const std::vector<DataLine>& data) const {
+  return first_miss(data) == nullptr;
+}
 
 }  // namespace etr2nn::gadgets

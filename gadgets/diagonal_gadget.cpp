@@ -7,9 +7,13 @@
 namespace etr2nn::gadgets {
 namespace {
 
-DataLine line(int t, int out1, int out2) { return {mpq_class(t), Label{out1, out2}}; }
+DataLine line(int t, int out1, int out2) {
+  return {mpq_class(t), Label{out1, out2}};
+}
 
-Reading reads(int constant, int coefficient) { return {mpq_class(constant), mpq_class(coefficient), 0}; }
+Reading reads(int constant, int coefficient) {
+  return {mpq_class(constant), mpq_class(coefficient), 0};
+}
 
 // The witness, once, for both number types. With s = X + 1: both outputs rise
 // with slope s on [4 - 3/s, 4 + 3/s] from 0 to 6 and fall with slope -1 on

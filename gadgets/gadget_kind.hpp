@@ -76,10 +76,10 @@ class GadgetKind {
  public:
   virtual ~GadgetKind() = default;
 
-  virtual std::string name() const = 0;               // "I", "D"
-  virtual std::string description() const = 0;        // one line
+  virtual std::string name() const = 0;         // "I", "D"
+  virtual std::string description() const = 0;  // one line
   virtual const std::vector<DataLine>& data_lines() const = 0;
-  virtual unsigned breakpoint_budget() const = 0;     // neurons per gadget
+  virtual unsigned breakpoint_budget() const = 0;  // neurons per gadget
   virtual const std::vector<MeasuringLine>& measuring_lines() const = 0;
   // Names of the slope parameters that Reading::parameter indexes; the first
   // one is always X + 1 (so a decoder reads X = s_0 - 1). The default throws

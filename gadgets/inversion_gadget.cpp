@@ -7,7 +7,9 @@
 namespace etr2nn::gadgets {
 namespace {
 
-DataLine line(int t, int out1, int out2) { return {mpq_class(t), Label{out1, out2}}; }
+DataLine line(int t, int out1, int out2) {
+  return {mpq_class(t), Label{out1, out2}};
+}
 
 // Reading constant + coefficient * s_parameter (parameter 0 = s1, 1 = s2).
 Reading reads(int constant, int coefficient, unsigned parameter) {

@@ -15,7 +15,9 @@ const GadgetKind& diagonal_gadget() {
   return kind;
 }
 
-std::vector<const GadgetKind*> all_gadget_kinds() { return {&inversion_gadget(), &diagonal_gadget()}; }
+std::vector<const GadgetKind*> all_gadget_kinds() {
+  return {&inversion_gadget(), &diagonal_gadget()};
+}
 
 const GadgetKind* gadget_kind(const std::string& name) {
   for (const auto* k : all_gadget_kinds())
@@ -25,7 +27,10 @@ const GadgetKind* gadget_kind(const std::string& name) {
 
 const ConstraintPointKind& copy_point() {
   static const ConstraintPointKind kind{
-      "copy", "A = B", {{"A", &inversion_gadget(), 5, "A"}, {"B", &inversion_gadget(), 3, "B"}}, {6, 0}};
+      "copy",
+      "A = B",
+      {{"A", &inversion_gadget(), 5, "A"}, {"B", &inversion_gadget(), 3, "B"}},
+      {6, 0}};
   return kind;
 }
 

@@ -27,8 +27,12 @@ struct BreakpointOf {
 };
 
 // Integer constants in the number type of `like` (z3 constants need a context).
-inline Real constant_like(const Real&, int value) { return Real(value); }
-inline z3::expr constant_like(const z3::expr& like, int value) { return like.ctx().real_val(value); }
+inline Real constant_like(const Real&, int value) {
+  return Real(value);
+}
+inline z3::expr constant_like(const z3::expr& like, int value) {
+  return like.ctx().real_val(value);
+}
 
 inline std::vector<Breakpoint> to_breakpoints(const std::vector<BreakpointOf<Real>>& formula) {
   std::vector<Breakpoint> out;
@@ -36,7 +40,8 @@ inline std::vector<Breakpoint> to_breakpoints(const std::vector<BreakpointOf<Rea
   return out;
 }
 
-inline std::vector<SymbolicBreakpoint> to_symbolic(const std::vector<BreakpointOf<z3::expr>>& formula) {
+inline std::vector<SymbolicBreakpoint> to_symbolic(
+    const std::vector<BreakpointOf<z3::expr>>& formula) {
   std::vector<SymbolicBreakpoint> out;
   for (const auto& b : formula) out.push_back({b.beta, b.delta1, b.delta2});
   return out;

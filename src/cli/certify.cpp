@@ -1,9 +1,10 @@
 // etr2nn certify: proves every local claim of the gadget library (docs/gadgets.md).
+#include "smt/certify.hpp"
+
 #include <iostream>
 
 #include "cli/subcommand.hpp"
 #include "io/atomic_file.hpp"
-#include "smt/certify.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -19,9 +20,8 @@ int run_certify(const std::vector<std::string>& args) {
       throw UsageError{"--timeout-ms needs a whole number"};
     }
   }
-  auto results = smt::certify_all(options, [](const smt::ClaimResult& r) {
-    std::cout << smt::format_result(r) << std::endl;
-  });
+  auto results = smt::certify_all(
+      options, [](const smt::ClaimResult& r) { std::cout << smt::format_result(r) << std::endl; });
   std::size_t proved = 0, types = 0;
   double seconds = 0;
   for (const auto& r : results) {
@@ -29,9 +29,10 @@ int run_certify(const std::vector<std::string>& args) {
     types += r.types;
     seconds += r.seconds;
   }
-  std::cout << proved << " of " << results.size() << " claims proved; " << types << " combinatorial types; "
-            << seconds << " s\n";
-  if (const auto* file = a.option("--json")) io::write_file_atomically(*file, smt::to_json(results).dump(2) + "\n");
+  std::cout << proved << " of " << results.size() << " claims proved; " << types
+            << " combinatorial types; " << seconds << " s\n";
+  if (const auto* file = a.option("--json"))
+    io::write_file_atomically(*file, smt::to_json(results).dump(2) + "\n");
   return proved == results.size() ? 0 : 1;
 }
 
@@ -58,7 +59,8 @@ int run(const std::vector<std::string>& args) {
   return run_certify(args);
 }
 
-const bool registered = register_subcommand({"certify", "prove the gadget library's local claims with z3", usage, run});
+const bool registered =
+    register_subcommand({"certify", "prove the gadget library's local claims with z3", usage, run});
 
 }  // namespace
 }  // namespace etr2nn::cli

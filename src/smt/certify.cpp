@@ -26,16 +26,18 @@ std::vector<ClaimResult> certify_all(const CertifyOptions& options,
     add(certify_readings(d, forced_relation(kind->name()), options));
     add(certify_budget(d, options));
   }
-  for (const auto* point : gadgets::all_constraint_point_kinds()) add(certify_constraint_point(*point, options));
+  for (const auto* point : gadgets::all_constraint_point_kinds())
+    add(certify_constraint_point(*point, options));
   for (const auto* kind : gadgets::all_gadget_kinds()) add(certify_witness(*kind, options));
   return results;
 }
 
 std::string format_result(const ClaimResult& r) {
   char head[200];
-  std::snprintf(head, sizeof head, "%-8s %-11s types=%-5zu pruned=%-6zu lra=%-5zu nra=%-4zu %8.1f ms  ",
-                to_string(r.verdict), r.id.c_str(), r.types, r.types_pruned, r.linear_checks, r.nonlinear_checks,
-                r.seconds * 1000.0);
+  std::snprintf(head, sizeof head,
+                "%-8s %-11s types=%-5zu pruned=%-6zu lra=%-5zu nra=%-4zu %8.1f ms  ",
+                to_string(r.verdict), r.id.c_str(), r.types, r.types_pruned, r.linear_checks,
+                r.nonlinear_checks, r.seconds * 1000.0);
   std::string line = head + r.statement;
   if (!r.detail.empty()) line += "\n         " + r.detail;
   return line;

@@ -22,13 +22,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-z3::expr numeral(z3::context& c, const mpq_class& q) { return c.real_val(q.get_str().c_str()); }
+z3::expr numeral(z3::context& c, const mpq_class& q) {
+  return c.real_val(q.get_str().c_str());
+}
 
 const gadgets::MeasuringLine& measuring_line(const gadgets::ConstraintLine& line) {
   for (const auto& m : line.kind->measuring_lines())
     if (m.position == line.position) return m;
-  throw std::invalid_argument("gadget " + line.kind->name() + " has no measuring line at t = " +
-                              line.position.get_str());
+  throw std::invalid_argument("gadget " + line.kind->name() +
+                              " has no measuring line at t = " + line.position.get_str());
 }
 
 // The equation of a point kind over its variables' values.
@@ -67,7 +69,8 @@ std::string model_text(const z3::model& m) {
 
 }  // namespace
 
-ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point, const CertifyOptions& options) {
+ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point,
+                                     const CertifyOptions& options) {
   auto start = Clock::now();
   ClaimResult result;
   result.id = "point." + point.name;
@@ -101,10 +104,13 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point, 
           hypotheses.push_back(it->second == x);  // another copy of the same variable
       }
       const auto& m = measuring_line(line);
-      sum1 = sum1 + numeral(c, m.out1.constant) + numeral(c, m.out1.coefficient) * s.at(m.out1.parameter);
-      sum2 = sum2 + numeral(c, m.out2.constant) + numeral(c, m.out2.coefficient) * s.at(m.out2.parameter);
+      sum1 = sum1 + numeral(c, m.out1.constant) +
+             numeral(c, m.out1.coefficient) * s.at(m.out1.parameter);
+      sum2 = sum2 + numeral(c, m.out2.constant) +
+             numeral(c, m.out2.coefficient) * s.at(m.out2.parameter);
     }
-    z3::expr label1 = sum1 == numeral(c, point.label.out1), label2 = sum2 == numeral(c, point.label.out2);
+    z3::expr label1 = sum1 == numeral(c, point.label.out1),
+             label2 = sum2 == numeral(c, point.label.out2);
     z3::expr eq = equation(point.name, variable);
     z3::expr all_hyp = z3::mk_and(hypotheses);
     z3::expr aux_ok = z3::mk_and(aux_relations);
@@ -112,17 +118,19 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point, 
     // (=>)
     std::optional<z3::model> model;
     ++result.nonlinear_checks;
-    z3::check_result r =
-        check_nra(c, all_hyp && aux_ok && label1 && label2 && !eq, options.nonlinear_timeout_ms, &model);
+    z3::check_result r = check_nra(c, all_hyp && aux_ok && label1 && label2 && !eq,
+                                   options.nonlinear_timeout_ms, &model);
     if (r != z3::unsat) {
       result.verdict = r == z3::sat ? ClaimVerdict::Refuted : ClaimVerdict::Unknown;
-      result.detail = r == z3::sat ? "label holds but " + point.equation + " fails at " + model_text(*model)
-                                   : "QF_NRA unknown (=>)";
+      result.detail = r == z3::sat
+                          ? "label holds but " + point.equation + " fails at " + model_text(*model)
+                          : "QF_NRA unknown (=>)";
     } else {
       // (<=): each auxiliary parameter is fixed by a label equation it appears in.
       z3::expr defining = c.bool_val(true), rest = label1 && label2;
       if (!aux_parameters.empty()) {
-        if (aux_parameters.size() > 1) throw std::invalid_argument("more than one auxiliary parameter");
+        if (aux_parameters.size() > 1)
+          throw std::invalid_argument("more than one auxiliary parameter");
         const z3::expr& a = aux_parameters[0];
         // The coefficient of a in a (linear) label sum: sum[a := 1] - sum[a := 0].
         auto uses = [&](z3::expr sum) {
@@ -130,7 +138,8 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point, 
           from.push_back(a);
           one.push_back(c.real_val(1));
           zero.push_back(c.real_val(0));
-          z3::expr coefficient = (sum.substitute(from, one) - sum.substitute(from, zero)).simplify();
+          z3::expr coefficient =
+              (sum.substitute(from, one) - sum.substitute(from, zero)).simplify();
           return !coefficient.is_numeral() || numeric::Real::from_z3(coefficient).sign() != 0;
         };
         if (uses(sum1)) {
@@ -144,13 +153,15 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point, 
         }
       }
       ++result.nonlinear_checks;
-      r = check_nra(c, all_hyp && eq && defining && !(rest && aux_ok), options.nonlinear_timeout_ms, &model);
+      r = check_nra(c, all_hyp && eq && defining && !(rest && aux_ok), options.nonlinear_timeout_ms,
+                    &model);
       if (r == z3::unsat) {
         result.verdict = ClaimVerdict::Proved;
       } else {
         result.verdict = r == z3::sat ? ClaimVerdict::Refuted : ClaimVerdict::Unknown;
-        result.detail = r == z3::sat ? point.equation + " holds but the label fails at " + model_text(*model)
-                                     : "QF_NRA unknown (<=)";
+        result.detail = r == z3::sat
+                            ? point.equation + " holds but the label fails at " + model_text(*model)
+                            : "QF_NRA unknown (<=)";
       }
     }
   } catch (const std::exception& e) {

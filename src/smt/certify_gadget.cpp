@@ -15,8 +15,8 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-z3::check_result check(z3::context& c, const char* logic, const z3::expr_vector& parts, unsigned timeout_ms,
-                       std::optional<z3::model>* model = nullptr) {
+z3::check_result check(z3::context& c, const char* logic, const z3::expr_vector& parts,
+                       unsigned timeout_ms, std::optional<z3::model>* model = nullptr) {
   z3::solver s(c, logic);
   if (timeout_ms) {
     z3::params p(c);
@@ -37,8 +37,8 @@ std::string value_text(const z3::model& m, const z3::expr& e) {
 }
 
 // The counterexample: the type, and the values at every position.
-std::string counterexample(const PositionTable& table, const CpwlType& type, const TypeEncoding& enc,
-                           const z3::model& m) {
+std::string counterexample(const PositionTable& table, const CpwlType& type,
+                           const TypeEncoding& enc, const z3::model& m) {
   std::ostringstream out;
   out << "counterexample with breakpoints [" << type.describe(table.positions) << "]: f(t) =";
   for (std::size_t j = 0; j < table.positions.size(); ++j) {
@@ -61,7 +61,8 @@ z3::expr_vector conjunction(z3::context& c, std::initializer_list<const z3::expr
 // Runs `decide` on every type of the gadget with at most `budget` breakpoints;
 // stops at the first type that is not proved.
 template <class Decide>
-void for_each_type(const PositionTable& table, unsigned budget, ClaimResult& result, Decide decide) {
+void for_each_type(const PositionTable& table, unsigned budget, ClaimResult& result,
+                   Decide decide) {
   bool stop = false;
   EnumerationStats stats = enumerate_types(table, budget, [&](const CpwlType& type) {
     if (stop) return;
@@ -98,15 +99,17 @@ ClaimResult certify_readings(const GadgetDescription& gadget, const ParameterRel
       z3::expr negation = !readings_hold(gadget, relation, table, enc.out1, enc.out2);
       ++result.nonlinear_checks;
       std::optional<z3::model> model;
-      z3::check_result r = check(c, "QF_NRA", conjunction(c, {&enc.linear, &enc.sharing}, {negation}),
-                                 options.nonlinear_timeout_ms, &model);
+      z3::check_result r =
+          check(c, "QF_NRA", conjunction(c, {&enc.linear, &enc.sharing}, {negation}),
+                options.nonlinear_timeout_ms, &model);
       if (r == z3::unsat) return true;
       if (r == z3::sat) {
         result.verdict = ClaimVerdict::Refuted;
         result.detail = counterexample(table, type, enc, *model);
       } else {
         result.verdict = ClaimVerdict::Unknown;
-        result.detail = "QF_NRA unknown (timeout?) on type [" + type.describe(table.positions) + "]";
+        result.detail =
+            "QF_NRA unknown (timeout?) on type [" + type.describe(table.positions) + "]";
       }
       return false;
     });
@@ -141,8 +144,10 @@ ClaimResult certify_budget(const GadgetDescription& gadget, const CertifyOptions
                                    options.nonlinear_timeout_ms, &model);
         if (r == z3::unsat) return true;
         result.verdict = r == z3::sat ? ClaimVerdict::Refuted : ClaimVerdict::Unknown;
-        result.detail = r == z3::sat ? "a fit with fewer breakpoints: " + counterexample(table, type, enc, *model)
-                                     : "QF_NRA unknown on type [" + type.describe(table.positions) + "]";
+        result.detail =
+            r == z3::sat
+                ? "a fit with fewer breakpoints: " + counterexample(table, type, enc, *model)
+                : "QF_NRA unknown on type [" + type.describe(table.positions) + "]";
         return false;
       });
     }

@@ -9,7 +9,9 @@
 namespace etr2nn::smt {
 namespace {
 
-z3::expr numeral(z3::context& c, const mpq_class& q) { return c.real_val(q.get_str().c_str()); }
+z3::expr numeral(z3::context& c, const mpq_class& q) {
+  return c.real_val(q.get_str().c_str());
+}
 
 }  // namespace
 
@@ -38,7 +40,8 @@ ClaimResult certify_witness(const gadgets::GadgetKind& kind, const CertifyOption
     auto value = [&](const mpq_class& t, bool first) {
       z3::expr tv = numeral(c, t), sum = c.real_val(0);
       for (const auto& b : profile)
-        sum = sum + (first ? b.delta1 : b.delta2) * z3::ite(tv > b.beta, tv - b.beta, c.real_val(0));
+        sum =
+            sum + (first ? b.delta1 : b.delta2) * z3::ite(tv > b.beta, tv - b.beta, c.real_val(0));
       return sum;
     };
     z3::expr_vector failures(c);
@@ -46,7 +49,8 @@ ClaimResult certify_witness(const gadgets::GadgetKind& kind, const CertifyOption
       failures.push_back(value(d.position, true) != numeral(c, d.label.out1));
       failures.push_back(value(d.position, false) != numeral(c, d.label.out2));
     }
-    z3::expr slope1 = c.real_val(0), slope2 = c.real_val(0), moment1 = c.real_val(0), moment2 = c.real_val(0);
+    z3::expr slope1 = c.real_val(0), slope2 = c.real_val(0), moment1 = c.real_val(0),
+             moment2 = c.real_val(0);
     for (const auto& b : profile) {
       failures.push_back(b.beta < 0 || b.beta > numeral(c, gadgets::strip_width));
       slope1 = slope1 + b.delta1;

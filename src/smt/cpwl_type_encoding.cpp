@@ -3,7 +3,9 @@
 namespace etr2nn::smt {
 namespace {
 
-z3::expr numeral(z3::context& c, const mpq_class& q) { return c.real_val(q.get_str().c_str()); }
+z3::expr numeral(z3::context& c, const mpq_class& q) {
+  return c.real_val(q.get_str().c_str());
+}
 
 // Slopes at the two ends of one gap, per output.
 struct GapSlopes {
@@ -43,8 +45,10 @@ TypeEncoding encode_type(z3::context& c, const PositionTable& table, const CpwlT
       slopes2.push_back({s2, s2});
       continue;
     }
-    z3::expr l1 = c.real_const(slope_name(true, 1, g).c_str()), r1 = c.real_const(slope_name(false, 1, g).c_str());
-    z3::expr l2 = c.real_const(slope_name(true, 2, g).c_str()), r2 = c.real_const(slope_name(false, 2, g).c_str());
+    z3::expr l1 = c.real_const(slope_name(true, 1, g).c_str()),
+             r1 = c.real_const(slope_name(false, 1, g).c_str());
+    z3::expr l2 = c.real_const(slope_name(true, 2, g).c_str()),
+             r2 = c.real_const(slope_name(false, 2, g).c_str());
     slopes1.push_back({l1, r1});
     slopes2.push_back({l2, r2});
     if (type.in_gap[g] == 1) {

@@ -10,8 +10,12 @@ namespace {
 using gadgets::Label;
 
 // Slots left to right: gap 0, position 1, gap 1, ..., position n-2, gap n-2.
-bool slot_is_gap(std::size_t slot) { return slot % 2 == 0; }
-std::size_t slot_index(std::size_t slot) { return slot_is_gap(slot) ? slot / 2 : (slot + 1) / 2; }
+bool slot_is_gap(std::size_t slot) {
+  return slot % 2 == 0;
+}
+std::size_t slot_index(std::size_t slot) {
+  return slot_is_gap(slot) ? slot / 2 : (slot + 1) / 2;
+}
 
 // A slot range [first, last] that must hold a breakpoint: three consecutive
 // data points a < b < c, not collinear on some output, need one in (p_a, p_c).
@@ -43,16 +47,23 @@ std::vector<Span> required_spans(const PositionTable& table) {
 
 class Enumerator {
  public:
-  Enumerator(const PositionTable& table, unsigned budget, const std::function<void(const CpwlType&)>& visit)
-      : n_(table.positions.size()), slots_(2 * n_ - 3), budget_(budget), visit_(visit),
-        spans_(required_spans(table)), count_(slots_, 0), lower_bound_(slots_ + 1, 0) {
+  Enumerator(const PositionTable& table, unsigned budget,
+             const std::function<void(const CpwlType&)>& visit)
+      : n_(table.positions.size()),
+        slots_(2 * n_ - 3),
+        budget_(budget),
+        visit_(visit),
+        spans_(required_spans(table)),
+        count_(slots_, 0),
+        lower_bound_(slots_ + 1, 0) {
     // lower_bound_[s]: disjoint required spans inside slots [s, end) (greedy by
     // earliest end is optimal for interval packing).
     for (std::size_t s = 0; s <= slots_; ++s) {
       std::vector<Span> inside;
       for (const auto& sp : spans_)
         if (sp.first >= s) inside.push_back(sp);
-      std::sort(inside.begin(), inside.end(), [](const Span& x, const Span& y) { return x.last < y.last; });
+      std::sort(inside.begin(), inside.end(),
+                [](const Span& x, const Span& y) { return x.last < y.last; });
       unsigned packed = 0;
       std::size_t free_from = s;
       for (const auto& sp : inside)
@@ -130,7 +141,8 @@ unsigned CpwlType::total() const {
 std::string CpwlType::describe(const std::vector<mpq_class>& positions) const {
   std::string out;
   for (std::size_t j = 0; j < positions.size(); ++j) {
-    if (at_position[j]) out += (out.empty() ? "" : " ") + std::string("at ") + positions[j].get_str();
+    if (at_position[j])
+      out += (out.empty() ? "" : " ") + std::string("at ") + positions[j].get_str();
     if (j + 1 < positions.size() && in_gap[j])
       out += (out.empty() ? "" : " ") + std::string("gap(") + positions[j].get_str() + "," +
              positions[j + 1].get_str() + "):" + std::to_string(in_gap[j]);

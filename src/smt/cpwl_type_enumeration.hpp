@@ -48,8 +48,8 @@ PositionTable position_table(const std::vector<gadgets::DataLine>& data,
                              const std::vector<gadgets::MeasuringLine>& measuring);
 
 struct EnumerationStats {
-  std::size_t types = 0;        // types visited
-  std::size_t pruned = 0;       // partial types cut by collinearity or budget
+  std::size_t types = 0;   // types visited
+  std::size_t pruned = 0;  // partial types cut by collinearity or budget
 };
 
 // Calls visit for every type with total <= budget that passes the collinearity

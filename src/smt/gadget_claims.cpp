@@ -5,7 +5,9 @@
 namespace etr2nn::smt {
 namespace {
 
-z3::expr numeral(z3::context& c, const mpq_class& q) { return c.real_val(q.get_str().c_str()); }
+z3::expr numeral(z3::context& c, const mpq_class& q) {
+  return c.real_val(q.get_str().c_str());
+}
 
 std::size_t index_of(const PositionTable& table, const mpq_class& position) {
   for (std::size_t j = 0; j < table.positions.size(); ++j)
@@ -42,10 +44,12 @@ ParameterRelation forced_relation(const std::string& gadget_name) {
   };
   if (gadget_name == "I")
     return {"s1*s2 = s1 + s2, s1 and s2 in [3/2, 3]", [in_range](const std::vector<z3::expr>& s) {
-              return s.at(0) * s.at(1) == s.at(0) + s.at(1) && in_range(s.at(0)) && in_range(s.at(1));
+              return s.at(0) * s.at(1) == s.at(0) + s.at(1) && in_range(s.at(0)) &&
+                     in_range(s.at(1));
             }};
   if (gadget_name == "D")
-    return {"s in [3/2, 3]", [in_range](const std::vector<z3::expr>& s) { return in_range(s.at(0)); }};
+    return {"s in [3/2, 3]",
+            [in_range](const std::vector<z3::expr>& s) { return in_range(s.at(0)); }};
   throw std::invalid_argument("no forced relation known for gadget " + gadget_name);
 }
 
@@ -63,7 +67,9 @@ std::vector<z3::expr> parameters_read(const GadgetDescription& gadget, const Pos
         found = (*value - numeral(c, reading->constant)) / numeral(c, reading->coefficient);
       }
     }
-    if (!found) throw std::invalid_argument("parameter " + gadget.parameters[p] + " is read by no measuring line");
+    if (!found)
+      throw std::invalid_argument("parameter " + gadget.parameters[p] +
+                                  " is read by no measuring line");
     s.push_back(*found);
   }
   return s;
@@ -81,7 +87,8 @@ z3::expr readings_hold(const GadgetDescription& gadget, const ParameterRelation&
       if (reading->coefficient != 0 && reading->parameter >= s.size())
         throw std::invalid_argument("reading uses an unknown parameter");
       z3::expr expected = numeral(c, reading->constant);
-      if (reading->coefficient != 0) expected = expected + numeral(c, reading->coefficient) * s[reading->parameter];
+      if (reading->coefficient != 0)
+        expected = expected + numeral(c, reading->coefficient) * s[reading->parameter];
       all = all && (*value == expected);
     }
   }

@@ -28,7 +28,8 @@ std::vector<mpq_class> grid() {
 }
 
 // The point's value when role r's gadget carries the witness for value[r].
-Output2 point_value(const ConstraintPointKind& point, const std::map<std::string, mpq_class>& value) {
+Output2 point_value(const ConstraintPointKind& point,
+                    const std::map<std::string, mpq_class>& value) {
   Output2 sum{0, 0};
   for (const auto& line : point.lines) {
     Output2 v = Cpwl(line.kind->witness(Real(value.at(line.role))))(Real(line.position));
@@ -58,7 +59,8 @@ TEST(ConstraintLabels, AdditionHoldsIffSum) {
   for (const auto& x : grid())
     for (const auto& y : grid())
       for (const auto& z : grid()) {
-        bool label = is_label(add_point(), point_value(add_point(), {{"X", x}, {"Y", y}, {"Z", z}}));
+        bool label =
+            is_label(add_point(), point_value(add_point(), {{"X", x}, {"Y", y}, {"Z", z}}));
         EXPECT_EQ(label, x + y == z) << "X=" << x << " Y=" << y << " Z=" << z;
         hits += label;
         ++total;
@@ -77,7 +79,8 @@ TEST(ConstraintLabels, InversionHoldsIffProductIsOne) {
       hits += label;
       // Another slope on D misses the label even when X * Y = 1.
       if (x * y == 1 && x != y) {
-        EXPECT_FALSE(is_label(inv_point(), point_value(inv_point(), {{"X", x}, {"Y", y}, {"D", x}})));
+        EXPECT_FALSE(
+            is_label(inv_point(), point_value(inv_point(), {{"X", x}, {"Y", y}, {"D", x}})));
       }
     }
   EXPECT_EQ(hits, grid().size());
@@ -93,7 +96,8 @@ TEST(ConstraintLabels, OneHoldsIffXIsOne) {
 
 TEST(ConstraintLabels, RegistryNamesTheVariablesEachLineCarries) {
   for (const auto* point : all_constraint_point_kinds())
-    for (const auto& line : point->lines) EXPECT_EQ(line.variable.empty(), line.kind->name() == "D");
+    for (const auto& line : point->lines)
+      EXPECT_EQ(line.variable.empty(), line.kind->name() == "D");
   EXPECT_EQ(one_point().lines[1].variable, one_point().lines[2].variable);
 }
 

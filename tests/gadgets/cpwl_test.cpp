@@ -36,8 +36,8 @@ std::vector<Real> sample_points() {
 void expect_witness_fits(const GadgetKind& kind, const Real& x) {
   Cpwl f(kind.witness(x));
   const DataLine* miss = f.first_miss(kind.data_lines());
-  EXPECT_EQ(miss, nullptr) << kind.name() << " at X = " << x.to_string() << " misses t = "
-                           << (miss ? miss->position.get_str() : "");
+  EXPECT_EQ(miss, nullptr) << kind.name() << " at X = " << x.to_string()
+                           << " misses t = " << (miss ? miss->position.get_str() : "");
   EXPECT_LE(f.kink_count(), kind.breakpoint_budget());
   // Zero outside the strip [0, 19].
   EXPECT_EQ(f(Real(-1)), (Output2{0, 0}));
@@ -45,8 +45,10 @@ void expect_witness_fits(const GadgetKind& kind, const Real& x) {
   EXPECT_EQ(f.slope_right_of(Real(strip_width)), (Output2{0, 0}));
   for (const auto& m : kind.measuring_lines()) {
     Output2 v = f(Real(m.position));
-    EXPECT_EQ(v.out1, reading_value(kind, m.out1, x)) << kind.name() << " t=" << m.position.get_str();
-    EXPECT_EQ(v.out2, reading_value(kind, m.out2, x)) << kind.name() << " t=" << m.position.get_str();
+    EXPECT_EQ(v.out1, reading_value(kind, m.out1, x))
+        << kind.name() << " t=" << m.position.get_str();
+    EXPECT_EQ(v.out2, reading_value(kind, m.out2, x))
+        << kind.name() << " t=" << m.position.get_str();
   }
 }
 

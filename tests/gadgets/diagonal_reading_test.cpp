@@ -11,7 +11,10 @@ namespace {
 
 TEST(DiagonalReading, ASteeperFitReadsAsSlopeThree) {
   // Slope 4 on both outputs: breakpoints 4 - 3/4 and 4 + 3/4, then as the witness.
-  Cpwl steep({{Real(mpq_class(13, 4)), 4, 4}, {Real(mpq_class(19, 4)), -4, -4}, {Real(11), -1, -1}, {Real(17), 1, 1}});
+  Cpwl steep({{Real(mpq_class(13, 4)), 4, 4},
+              {Real(mpq_class(19, 4)), -4, -4},
+              {Real(11), -1, -1},
+              {Real(17), 1, 1}});
   ASSERT_TRUE(steep.fits(diagonal_gadget().data_lines()));
   EXPECT_LE(steep.kink_count(), diagonal_gadget().breakpoint_budget());
   EXPECT_EQ(steep(Real(3)), (Output2{0, 0}));  // 3 - s with s = 3

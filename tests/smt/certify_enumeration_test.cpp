@@ -18,7 +18,9 @@ using gadgets::Breakpoint;
 using gadgets::Cpwl;
 using numeric::Real;
 
-mpq_class q(const Real& r) { return r.rational(); }
+mpq_class q(const Real& r) {
+  return r.rational();
+}
 
 // The type of f relative to the table (as docs/gadgets.md defines it).
 CpwlType type_of(const Cpwl& f, const PositionTable& table) {
@@ -28,16 +30,20 @@ CpwlType type_of(const Cpwl& f, const PositionTable& table) {
   t.in_gap.assign(p.size() - 1, 0);
   for (const auto& b : f.breakpoints()) {
     mpq_class beta = q(b.beta);
-    if (beta <= p.front() || beta >= p.back() || (b.delta1.sign() == 0 && b.delta2.sign() == 0)) continue;
+    if (beta <= p.front() || beta >= p.back() || (b.delta1.sign() == 0 && b.delta2.sign() == 0))
+      continue;
     for (std::size_t j = 0; j < p.size(); ++j) {
       if (beta == p[j]) t.at_position[j] = 1;
-      if (j + 1 < p.size() && p[j] < beta && beta < p[j + 1]) t.in_gap[j] = std::min(2u, t.in_gap[j] + 1);
+      if (j + 1 < p.size() && p[j] < beta && beta < p[j + 1])
+        t.in_gap[j] = std::min(2u, t.in_gap[j] + 1);
     }
   }
   return t;
 }
 
-bool same(const CpwlType& a, const CpwlType& b) { return a.at_position == b.at_position && a.in_gap == b.in_gap; }
+bool same(const CpwlType& a, const CpwlType& b) {
+  return a.at_position == b.at_position && a.in_gap == b.in_gap;
+}
 
 struct Random {
   std::mt19937 gen{20261125};

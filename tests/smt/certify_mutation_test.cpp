@@ -11,8 +11,12 @@ namespace {
 using gadgets::DataLine;
 using gadgets::Label;
 
-GadgetDescription inversion() { return describe(gadgets::inversion_gadget()); }
-GadgetDescription diagonal() { return describe(gadgets::diagonal_gadget()); }
+GadgetDescription inversion() {
+  return describe(gadgets::inversion_gadget());
+}
+GadgetDescription diagonal() {
+  return describe(gadgets::diagonal_gadget());
+}
 
 void drop_data_line(GadgetDescription& g, int position) {
   auto before = g.data.size();
@@ -43,7 +47,8 @@ TEST(CertifyMutation, ChangingOneLabelBreaksAClaim) {
   set_label(i, 7, {6, 4});
   ClaimResult readings = certify_readings(i, forced_relation("I"));
   ClaimResult budget = certify_budget(i);
-  EXPECT_FALSE(readings.proved() && budget.proved()) << format_result(readings) << "\n" << format_result(budget);
+  EXPECT_FALSE(readings.proved() && budget.proved()) << format_result(readings) << "\n"
+                                                     << format_result(budget);
   EXPECT_FALSE(readings.proved()) << format_result(readings);
 
   GadgetDescription d = diagonal();
@@ -104,10 +109,16 @@ class MislabelledInversion final : public gadgets::GadgetKind {
   std::string description() const override { return "I with a wrong label at t = 7"; }
   const std::vector<DataLine>& data_lines() const override { return data_; }
   unsigned breakpoint_budget() const override { return base().breakpoint_budget(); }
-  const std::vector<gadgets::MeasuringLine>& measuring_lines() const override { return base().measuring_lines(); }
+  const std::vector<gadgets::MeasuringLine>& measuring_lines() const override {
+    return base().measuring_lines();
+  }
   std::vector<std::string> parameters() const override { return base().parameters(); }
-  std::vector<gadgets::Breakpoint> witness(const numeric::Real& x) const override { return base().witness(x); }
-  std::pair<mpq_class, mpq_class> admitted_range() const override { return base().admitted_range(); }
+  std::vector<gadgets::Breakpoint> witness(const numeric::Real& x) const override {
+    return base().witness(x);
+  }
+  std::pair<mpq_class, mpq_class> admitted_range() const override {
+    return base().admitted_range();
+  }
   std::vector<gadgets::SymbolicBreakpoint> symbolic_witness(const z3::expr& x) const override {
     return base().symbolic_witness(x);
   }
@@ -124,10 +135,16 @@ class WideInversion final : public gadgets::GadgetKind {
   std::string description() const override { return "I claimed for X up to 3"; }
   const std::vector<DataLine>& data_lines() const override { return base().data_lines(); }
   unsigned breakpoint_budget() const override { return base().breakpoint_budget(); }
-  const std::vector<gadgets::MeasuringLine>& measuring_lines() const override { return base().measuring_lines(); }
+  const std::vector<gadgets::MeasuringLine>& measuring_lines() const override {
+    return base().measuring_lines();
+  }
   std::vector<std::string> parameters() const override { return base().parameters(); }
-  std::vector<gadgets::Breakpoint> witness(const numeric::Real& x) const override { return base().witness(x); }
-  std::pair<mpq_class, mpq_class> admitted_range() const override { return {mpq_class(1, 2), mpq_class(3)}; }
+  std::vector<gadgets::Breakpoint> witness(const numeric::Real& x) const override {
+    return base().witness(x);
+  }
+  std::pair<mpq_class, mpq_class> admitted_range() const override {
+    return {mpq_class(1, 2), mpq_class(3)};
+  }
   std::vector<gadgets::SymbolicBreakpoint> symbolic_witness(const z3::expr& x) const override {
     return base().symbolic_witness(x);
   }
