@@ -9,8 +9,26 @@
 namespace etr2nn::cli {
 namespace {
 
-int run_certify(const std::vector<std::string>& args) {
+const char* const usage =
+    "etr2nn certify [--json FILE] [--timeout-ms N]\n"
+    "\n"
+    "Proves with z3 every local claim the reduction relies on: what every fit of\n"
+    "each gadget's data reads on its measuring lines, that the breakpoint budgets\n"
+    "are tight, that each constraint point's label holds iff its equation holds,\n"
+    "and that the witness profiles fit for every X in [1/2, 2]. One line per claim:\n"
+    "result, combinatorial types checked, solver queries, time.\n"
+    "\n"
+    "  --json FILE       also write the certificate as JSON (atomically)\n"
+    "  --timeout-ms N    per nonlinear query (default 30000); a timeout fails the claim\n"
+    "\n"
+    "Exit status: 0 all proved, 1 some claim refuted or unknown, 2 usage error.\n";
+
+int run(const std::vector<std::string>& args) {
   Arguments a(args, {"--json", "--timeout-ms"}, {});
+  if (a.help()) {
+    std::cout << usage;
+    return 0;
+  }
   if (!a.positionals().empty()) throw UsageError{"certify takes no positional arguments"};
   smt::CertifyOptions options;
   if (const auto* t = a.option("--timeout-ms")) {
@@ -34,29 +52,6 @@ int run_certify(const std::vector<std::string>& args) {
   if (const auto* file = a.option("--json"))
     io::write_file_atomically(*file, smt::to_json(results).dump(2) + "\n");
   return proved == results.size() ? 0 : 1;
-}
-
-const char* const usage =
-    "etr2nn certify [--json FILE] [--timeout-ms N]\n"
-    "\n"
-    "Proves with z3 every local claim the reduction relies on: what every fit of\n"
-    "each gadget's data reads on its measuring lines, that the breakpoint budgets\n"
-    "are tight, that each constraint point's label holds iff its equation holds,\n"
-    "and that the witness profiles fit for every X in [1/2, 2]. One line per claim:\n"
-    "result, combinatorial types checked, solver queries, time.\n"
-    "\n"
-    "  --json FILE       also write the certificate as JSON (atomically)\n"
-    "  --timeout-ms N    per nonlinear query (default 30000); a timeout fails the claim\n"
-    "\n"
-    "Exit status: 0 all proved, 1 some claim refuted or unknown, 2 usage error.\n";
-
-int run(const std::vector<std::string>& args) {
-  Arguments a(args, {"--json", "--timeout-ms"}, {});
-  if (a.help()) {
-    std::cout << usage;
-    return 0;
-  }
-  return run_certify(args);
 }
 
 const bool registered =
