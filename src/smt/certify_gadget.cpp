@@ -1,9 +1,12 @@
 // Claims 1-2: what every fit of a gadget's data reads, and that its budget is tight.
 #include <chrono>
+#include <cstdio>
+#include <functional>
 #include <sstream>
 
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"
+#include "smt/counterexample.hpp"
 #include "smt/cpwl_type_encoding.hpp"
 
 namespace etr2nn::smt {
@@ -29,24 +32,55 @@ z3::check_result check(z3::context& c, const char* logic, const z3::expr_vector&
   return r;
 }
 
-std::string value_text(const z3::model& m, const z3::expr& e) {
-  z3::expr v = m.eval(e, true);
-  std::string exact = numeric::Real::from_z3(v).to_string();
-  if (v.is_numeral() && exact.size() < 24) return exact;
-  return v.is_numeral() ? v.get_decimal_string(8) + "…" : v.to_string();
+std::string text(const numeric::Real& r) {
+  if (r.is_rational() && r.rational().get_str().size() <= 12) return r.rational().get_str();
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "~%.6g", r.to_double());  // display only; the value is exact
+  return buf;
 }
 
-// The counterexample: the type, and the values at every position.
-std::string counterexample(const PositionTable& table, const CpwlType& type,
-                           const TypeEncoding& enc, const z3::model& m) {
+// The counterexample as a map: its breakpoints and its values on the
+// measuring lines.
+std::string describe_map(const PositionTable& table, const gadgets::Cpwl& f) {
   std::ostringstream out;
-  out << "counterexample with breakpoints [" << type.describe(table.positions) << "]: f(t) =";
+  out << "f =";
+  for (const auto& b : f.breakpoints())
+    out << " [t=" << text(b.beta) << ": slope change (" << text(b.delta1) << ", " << text(b.delta2)
+        << ")]";
+  out << "; reads";
   for (std::size_t j = 0; j < table.positions.size(); ++j) {
-    if (table.label[j]) continue;  // data values are the labels
-    out << " t=" << table.positions[j].get_str() << ":(" << value_text(m, enc.out1[j]) << ", "
-        << value_text(m, enc.out2[j]) << ")";
+    if (table.label[j]) continue;
+    auto v = f(numeric::Real(table.positions[j]));
+    out << " t=" << table.positions[j].get_str() << ":(" << text(v.out1) << ", " << text(v.out2)
+        << ")";
   }
   return out.str();
+}
+
+// Rebuilds the map a model describes and checks it exactly: it must fit the
+// data within `budget` breakpoints, and (when given) violate `claim` at its
+// values. Returns the refutation text, or nullopt when the model does not
+// check out (then the answer is not trusted).
+std::optional<std::string> confirmed_counterexample(
+    const GadgetDescription& gadget, const PositionTable& table, const CpwlType& type,
+    const TypeEncoding& enc, const z3::model& model, unsigned budget,
+    const std::function<z3::expr(const std::vector<z3::expr>&, const std::vector<z3::expr>&)>&
+        claim) {
+  gadgets::Cpwl f = realise(table, type, enc, model);
+  if (!f.fits(gadget.data) || f.kink_count() > budget) return std::nullopt;
+  if (claim) {
+    std::vector<z3::expr> out1, out2;
+    for (const auto& t : table.positions) {
+      auto v = f(numeric::Real(t));
+      out1.push_back(v.out1.to_z3());
+      out2.push_back(v.out2.to_z3());
+    }
+    z3::solver s(numeric::z3_context(), "QF_NRA");
+    s.add(claim(out1, out2));
+    if (s.check() != z3::unsat) return std::nullopt;  // the claim holds at these exact values
+  }
+  return "counterexample (checked exactly; breakpoints [" + type.describe(table.positions) +
+         "]): " + describe_map(table, f);
 }
 
 z3::expr_vector conjunction(z3::context& c, std::initializer_list<const z3::expr_vector*> parts,
@@ -104,8 +138,15 @@ ClaimResult certify_readings(const GadgetDescription& gadget, const ParameterRel
                 options.nonlinear_timeout_ms, &model);
       if (r == z3::unsat) return true;
       if (r == z3::sat) {
-        result.verdict = ClaimVerdict::Refuted;
-        result.detail = counterexample(table, type, enc, *model);
+        auto claim = [&](const std::vector<z3::expr>& o1, const std::vector<z3::expr>& o2) {
+          return readings_hold(gadget, relation, table, o1, o2);
+        };
+        auto text =
+            confirmed_counterexample(gadget, table, type, enc, *model, gadget.budget, claim);
+        result.verdict = text ? ClaimVerdict::Refuted : ClaimVerdict::Unknown;
+        result.detail = text ? *text
+                             : "z3 model on type [" + type.describe(table.positions) +
+                                   "] failed the exact check: answer not trusted";
       } else {
         result.verdict = ClaimVerdict::Unknown;
         result.detail =
@@ -143,11 +184,16 @@ ClaimResult certify_budget(const GadgetDescription& gadget, const CertifyOptions
         z3::check_result r = check(c, "QF_NRA", conjunction(c, {&enc.linear, &enc.sharing}),
                                    options.nonlinear_timeout_ms, &model);
         if (r == z3::unsat) return true;
-        result.verdict = r == z3::sat ? ClaimVerdict::Refuted : ClaimVerdict::Unknown;
-        result.detail =
-            r == z3::sat
-                ? "a fit with fewer breakpoints: " + counterexample(table, type, enc, *model)
-                : "QF_NRA unknown on type [" + type.describe(table.positions) + "]";
+        result.verdict = ClaimVerdict::Unknown;
+        result.detail = "QF_NRA unknown on type [" + type.describe(table.positions) + "]";
+        if (r == z3::sat) {
+          auto text =
+              confirmed_counterexample(gadget, table, type, enc, *model, gadget.budget - 1, {});
+          if (text) result.verdict = ClaimVerdict::Refuted;
+          result.detail = text ? "a fit with fewer breakpoints: " + *text
+                               : "z3 model on type [" + type.describe(table.positions) +
+                                     "] failed the exact check: answer not trusted";
+        }
         return false;
       });
     }

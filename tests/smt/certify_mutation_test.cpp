@@ -35,7 +35,7 @@ TEST(CertifyMutation, DroppingADataLineBreaksTheReadings) {
   drop_data_line(i, 7);
   ClaimResult r = certify_readings(i, forced_relation("I"));
   EXPECT_EQ(r.verdict, ClaimVerdict::Refuted) << format_result(r);
-  EXPECT_NE(r.detail.find("counterexample"), std::string::npos);
+  EXPECT_NE(r.detail.find("counterexample (checked exactly"), std::string::npos) << r.detail;
   // Without t = 2, D may start rising left of 2: s < 3/2.
   GadgetDescription d = diagonal();
   drop_data_line(d, 2);
@@ -67,11 +67,19 @@ TEST(CertifyMutation, LoweringTheBudgetBreaksTightness) {
   }
 }
 
-TEST(CertifyMutation, RaisingTheBudgetBreaksTheReadings) {
+TEST(CertifyMutation, RaisingTheBudgetBreaksTheReadingsAndTightness) {
   // One spare breakpoint lets I's out1 bend between t = 3 and 5.
   GadgetDescription i = inversion();
   ++i.budget;
-  EXPECT_EQ(certify_readings(i, forced_relation("I")).verdict, ClaimVerdict::Refuted);
+  ClaimResult readings = certify_readings(i, forced_relation("I"));
+  EXPECT_EQ(readings.verdict, ClaimVerdict::Refuted);
+  EXPECT_NE(readings.detail.find("checked exactly"), std::string::npos) << readings.detail;
+  // And the budget is no longer tight: a fit with budget - 1 exists.
+  GadgetDescription d = diagonal();
+  ++d.budget;
+  ClaimResult budget = certify_budget(d);
+  EXPECT_EQ(budget.verdict, ClaimVerdict::Refuted) << format_result(budget);
+  EXPECT_NE(budget.detail.find("a fit with fewer breakpoints"), std::string::npos) << budget.detail;
 }
 
 TEST(CertifyMutation, SwappingMeasuringLinesBreaksTheReadings) {
