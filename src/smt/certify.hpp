@@ -2,8 +2,10 @@
 // on (REDUCTION.md section 6), proved mechanically and exactly.
 //
 // A claim is proved when z3 answers unsat for its negation — in QF_LRA where
-// the case is linear, in QF_NRA (nlsat) where it is not. sat refutes it (the
-// model is printed as a counterexample); unknown (timeout) is a failure too.
+// the case is linear, in QF_NRA (nlsat) where it is not. sat refutes it once
+// the model, rebuilt as a CPWL map (counterexample.hpp), passes an exact check;
+// it is then printed as the counterexample. unknown (timeout) or a model that
+// fails the check is a failure too ("unknown").
 // The claims about all CPWL fits of a gadget are split into the combinatorial
 // types of cpwl_type_enumeration.hpp, each encoded by cpwl_type_encoding.hpp;
 // docs/gadgets.md states each claim precisely and why the split is complete.
