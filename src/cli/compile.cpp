@@ -2,6 +2,7 @@
 // -> invariants -> dataset JSON.
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <optional>
 #include <iostream>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "dataset/statistics.hpp"
 #include "etr/diagnostic.hpp"
 #include "etr/parse.hpp"
+#include "etr/print.hpp"
 #include "etrinv/instance.hpp"
 #include "io/progress.hpp"
 #include "network/assignment_json.hpp"
@@ -31,7 +33,8 @@ const char* usage =
     "with m neurons fits every point exactly iff the sentence is true.\n"
     "\n"
     "The sentence must currently be in ETR-INV shape: every variable bounded by\n"
-    "[1/2, 2], a conjunction of x = 1, x + y = z and x * y = 1.\n"
+    "[1/2, 2], a conjunction of x = 1, x + y = z and x * y = 1. Otherwise the\n"
+    "error points at the first variable or atom that is not.\n"
     "\n"
     "options:\n"
     "  -o, --output FILE       the dataset to write (JSON, docs/dataset-format.md);\n"
@@ -48,15 +51,63 @@ const char* usage =
     "Every compile checks the layout invariants exactly; a violation is a bug in\n"
     "etr2nn and stops the compile before anything is written.\n";
 
+// The line `where` points at, for the caret under a diagnostic; empty when
+// the text cannot be read again (standard input).
+std::string source_line(const etr::SourceLocation& where) {
+  if (where.line == 0 || where.file.empty() || where.file == "-" || where.file == "<stdin>") return {};
+  std::ifstream in(where.file);
+  std::string line;
+  for (unsigned n = 0; n < where.line && std::getline(in, line);) ++n;
+  return in ? line : std::string();
+}
+
+etr::Diagnostic not_etr_inv(etr::SourceLocation where, const std::string& file, const std::string& what) {
+  if (where.file.empty()) where.file = file;
+  const std::string line = source_line(where);
+  return etr::Diagnostic(where, what + " (compile takes ETR-INV sentences for now: every variable in "
+                                       "[1/2, 2], a conjunction of x = 1, x + y = z, x * y = 1)",
+                         line);
+}
+
+void flatten_and(const etr::FormulaPtr& f, std::vector<etr::FormulaPtr>& out) {
+  if (f->kind == etr::Formula::Kind::And)
+    for (const auto& g : f->operands) flatten_and(g, out);
+  else
+    out.push_back(f);
+}
+
+// Why a sentence is not ETR-INV, at the first offending binding or atom. Each
+// atom is judged by as_etr_inv itself (on a sentence of that atom alone), so
+// the explanation cannot disagree with the check.
+etr::Diagnostic explain_not_etr_inv(const etr::Sentence& sentence, const std::string& file) {
+  etr::Sentence bounded;
+  for (const auto& b : sentence.variables) {
+    if (!b.bound || b.bound->lower != mpq_class(1, 2) || b.bound->upper != 2)
+      return not_etr_inv(b.where, file,
+                         "variable '" + b.name + "' is " +
+                             (b.bound ? "bounded by [" + b.bound->lower.get_str() + ", " +
+                                            b.bound->upper.get_str() + "], not [1/2, 2]"
+                                      : "unbounded"));
+    bounded.variables.push_back(b);
+  }
+  std::vector<etr::FormulaPtr> parts;
+  if (sentence.matrix) flatten_and(sentence.matrix, parts);
+  for (const auto& part : parts) {
+    bounded.matrix = part;
+    if (etrinv::as_etr_inv(bounded)) continue;
+    const bool connective = part->kind == etr::Formula::Kind::Or || part->kind == etr::Formula::Kind::Not;
+    return not_etr_inv(part->where, file,
+                       (connective ? "'" + etr::print(*part) + "' is not a conjunction of atoms"
+                                   : "'" + etr::print(*part) + "' is not an ETR-INV atom"));
+  }
+  return not_etr_inv({}, file, "the sentence is not in ETR-INV shape");
+}
+
 // The sentence -> instance step, in one place: today ETR-INV-shaped
 // sentences only; the general ETR -> ETR-INV chain replaces this function.
 etrinv::Instance to_instance(const etr::Sentence& sentence, const std::string& file) {
   if (auto instance = etrinv::as_etr_inv(sentence)) return *instance;
-  throw etr::Diagnostic(
-      etr::SourceLocation{file, 0, 0},
-      "not in ETR-INV shape: compile needs every variable bounded by [1/2, 2] and a "
-      "conjunction of atoms x = 1, x + y = z, x * y = 1 (general ETR sentences are not "
-      "supported yet)");
+  throw explain_not_etr_inv(sentence, file);
 }
 
 unsigned points_per_line(const Arguments& args) {
@@ -136,8 +187,12 @@ int run(const std::vector<std::string>& raw) {
 
   if (!quiet) {
     const auto& s = report.statistics;
-    std::cout << "compiled " << file << " (" << instance.variables.size() << " variables, "
-              << instance.constraints.size() << " constraints) -> " << *output << " ("
+    auto count = [](std::size_t n, const char* noun) {
+      return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    };
+    std::cout << "compiled " << (file == "-" ? "standard input" : file) << " ("
+              << count(instance.variables.size(), "variable") << ", "
+              << count(instance.constraints.size(), "constraint") << ") -> " << *output << " ("
               << human_bytes(report.file_bytes) << ")\n";
     dataset::print_statistics(std::cout, s);
     char buffer[160];

@@ -46,13 +46,15 @@ json gadget(const GadgetRecord& r) {
           {"points", json::array({r.first_point, r.end_point})}};
 }
 
-json constraint_point(const ConstraintPointRecord& r) {
+json constraint_point(const ConstraintPointRecord& r, const Meta& meta) {
   const auto& c = r.point;
-  json lines = json::array();
+  json lines = json::array(), variables = json::array();
   for (const auto& l : c.kind->lines) lines.push_back(rational(l.position));
+  for (std::size_t g : c.gadgets) variables.push_back(meta.gadgets.at(g).gadget.variable);
   return {{"kind", c.kind->name},
           {"constraint", c.constraint == layout::no_constraint ? json(nullptr) : json(c.constraint)},
           {"gadgets", c.gadgets},
+          {"variables", variables},
           {"lines", lines},
           {"point", r.index}};
 }

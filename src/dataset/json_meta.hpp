@@ -20,7 +20,8 @@ std::string constraint_kind_name(etrinv::Constraint::Kind kind);
 
 json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c);
 json gadget(const GadgetRecord& record);
-json constraint_point(const ConstraintPointRecord& record);
+// "variables": the variable of each line's gadget, looked up in `meta`.
+json constraint_point(const ConstraintPointRecord& record, const Meta& meta);
 json parameters(const layout::Parameters& parameters, unsigned points_per_line);
 json statistics(const Statistics& statistics);
 

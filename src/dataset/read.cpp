@@ -3,7 +3,6 @@
 #include <fstream>
 #include <set>
 
-#include "dataset/json_meta.hpp"
 #include "dataset/points_sax.hpp"
 #include "dataset/statistics.hpp"
 #include "dataset/write.hpp"
@@ -233,6 +232,15 @@ class Reader {
       if (m.gadgets[g].gadget.kind != c.kind->lines[k].kind)
         fail(where + ".gadgets: gadget " + std::to_string(g) + " is not of kind " + c.kind->lines[k].kind->name());
       c.gadgets.push_back(g);
+    }
+    // "variables" is redundant (each gadget has its variable); when present it must agree.
+    if (auto v = j.find("variables"); v != j.end()) {
+      if (!v->is_array() || v->size() != c.gadgets.size())
+        fail(where + ".variables: expected one variable index per gadget");
+      for (std::size_t k = 0; k < c.gadgets.size(); ++k)
+        if (index((*v)[k], where + ".variables") != m.gadgets[c.gadgets[k]].gadget.variable)
+          fail(where + ".variables: variable " + std::to_string(k) + " is not that of gadget " +
+               std::to_string(c.gadgets[k]));
     }
     r.index = index(member(j, "point", where), where + ".point");
     if (r.index >= d.points.size()) fail(where + ".point: index out of range");

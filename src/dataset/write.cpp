@@ -93,7 +93,8 @@ void put_meta(std::ostream& out, const Meta& meta) {
       << ",\n    \"gadgets\": ";
   put_array(out, "      ", meta.gadgets, json_meta::gadget);
   out << ",\n    \"constraint_points\": ";
-  put_array(out, "      ", meta.constraint_points, json_meta::constraint_point);
+  put_array(out, "      ", meta.constraint_points,
+            [&](const ConstraintPointRecord& r) { return json_meta::constraint_point(r, meta); });
   out << ",\n    \"statistics\": " << json_meta::statistics(meta.statistics).dump() << "\n  }";
 }
 

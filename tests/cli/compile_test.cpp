@@ -75,7 +75,7 @@ TEST_F(CompileCli, EveryEtrInvSampleCompilesAndTheOthersAreRefused) {
     const Outcome r = run("compile '" + entry.path().string() + "' -o '" + out.string() + "'");
     if (!instance) {
       EXPECT_EQ(r.status, 1) << entry.path();
-      EXPECT_NE(r.err.find("ETR-INV"), std::string::npos) << r.err;
+      EXPECT_NE(r.err.find("compile takes ETR-INV sentences"), std::string::npos) << r.err;
       EXPECT_FALSE(fs::exists(out));
       continue;
     }
@@ -144,17 +144,23 @@ TEST_F(CompileCli, NoFileIsLeftOnErrors) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("bad.etr:1:"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir / "d.json"));
-  // Valid ETR, not ETR-INV: a diagnostic naming the file, no output.
+  // Valid ETR, not ETR-INV: a diagnostic at the first offending part, no output.
   std::ofstream(dir / "general.etr") << "exists x: x * x = 2\n";
   r = run("compile " + (dir / "general.etr").string() + " -o " + (dir / "d.json").string());
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("general.etr: error: not in ETR-INV shape"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("general.etr:1:8: error: variable 'x' is unbounded"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "d.json"));
+  std::ofstream(dir / "atom.etr") << "exists x, y in [1/2, 2]:\n  x = 1 and\n  x * y = 2\n";
+  r = run("compile " + (dir / "atom.etr").string() + " -o " + (dir / "d.json").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("atom.etr:3:3: error: 'x * y = 2' is not an ETR-INV atom"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\n    x * y = 2\n    ^"), std::string::npos) << r.err;  // the line and a caret
   EXPECT_FALSE(fs::exists(dir / "d.json"));
   // A missing input file.
   r = run("compile " + (dir / "missing.etr").string() + " -o " + (dir / "d.json").string());
   EXPECT_EQ(r.status, 1);
   EXPECT_FALSE(fs::exists(dir / "d.json"));
-  EXPECT_EQ(entries(), 2u);  // bad.etr, general.etr
+  EXPECT_EQ(entries(), 3u);  // bad.etr, general.etr, atom.etr
 }
 
 TEST_F(CompileCli, UsageErrorsAndHelp) {

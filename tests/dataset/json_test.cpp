@@ -221,6 +221,8 @@ TEST(DatasetJson, ReaderNamesWhatIsWrong) {
   expect_error(replaced(good, "\"kind\":\"I\"", "\"kind\":\"Q\""), "unknown gadget kind");
   expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[0,9999]"), "outside the");
   expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[1,40]"), "is not on a data line");
+  expect_error(replaced(good, "\"point\":475,\"variables\":[1,1,2]", "\"point\":475,\"variables\":[1,1,1]"),
+               "meta.constraint_points[7].variables: variable 2 is not that of gadget 11");
   expect_error("[1, 2]", "top level");
   // Points, element by element (the reader never builds them as JSON).
   const std::string first = "{\"x\":[\"";

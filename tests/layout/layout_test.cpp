@@ -97,6 +97,19 @@ TEST(Layout, WitnessFitsPlantedInstancesWithOtherPointsPerLine) {
   }
 }
 
+TEST(Layout, RationalSpacingsKeepTheInvariantsAndTheFit) {
+  const auto p = bench::planted_instance(15, 99);
+  Options o;
+  o.parameters.period = mpq_class(81, 2);
+  o.parameters.drop = mpq_class(367, 3);
+  o.parameters.home_depth = mpq_class(155, 4);
+  o.parameters.home_spacing = mpq_class(1, 7);
+  o.points_per_line = 4;
+  const Arrangement a = layout(p.instance, o);
+  EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty());
+  EXPECT_EQ(misses(a, p.solution), 0u);
+}
+
 TEST(Layout, ConstraintPointsSitOnTheirColumnsBelowTheStack) {
   const auto instance = testing::inv_unsat_am_gm();
   const Arrangement a = layout(instance);
