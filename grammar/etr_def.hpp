@@ -2,7 +2,8 @@
 //
 // Precedence, loosest first (grammar/ETR.ebnf has the same in EBNF):
 //   or  <  and  <  not  <  relation  <  + -  <  * /  <  unary -  <  ^  <  primary
-// Every level is a chain (etr_ast.hpp); the semantic pass decides which
+// Every level parses as a chain (etr_ast.hpp), kept only when it has
+// operators (level[], collapse.hpp); the semantic pass decides which
 // operands must be formulas and which polynomials. '/' is accepted here only
 // so that "x / 2" gets a precise error there; fractions "1/2" are literals.
 // '>' marks expectation points: once an operator is seen, its operand must

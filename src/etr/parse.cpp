@@ -111,15 +111,13 @@ auto on_large_stack(Job job) -> decltype(job()) {
   return std::move(*shared.result);
 }
 
-Sentence parse_on_this_stack(std::string_view text, Language language, const std::string& file);
-
-}  // namespace
-
-Sentence parse(std::string_view text, Language language, const std::string& file) {
-  return on_large_stack([&] { return parse_on_this_stack(text, language, file); });
+// An upper bound on how deeply `text` can nest: every level starts with one
+// of these bytes ('(', '-', '!', the first byte of '¬', the 'n' of "not").
+std::size_t nesting_bound(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += c == '(' || c == '-' || c == '!' || c == '\xC2' || c == 'n';
+  return n;
 }
-
-namespace {
 
 Sentence parse_on_this_stack(std::string_view text, Language language, const std::string& file) {
   SourceText source(text, file);
@@ -155,6 +153,12 @@ Sentence parse_on_this_stack(std::string_view text, Language language, const std
 }
 
 }  // namespace
+
+Sentence parse(std::string_view text, Language language, const std::string& file) {
+  // Shallow inputs (nearly all) need no thread: a few dozen levels fit any stack.
+  if (nesting_bound(text) <= 64) return parse_on_this_stack(text, language, file);
+  return on_large_stack([&] { return parse_on_this_stack(text, language, file); });
+}
 
 Language language_of(const std::string& path, std::string_view text) {
   auto ends_with = [&](const std::string& suffix) {
