@@ -117,11 +117,10 @@ class EtrLowering {
     struct {
       EtrLowering& self;
       using result_type = Value;
-      Value operator()(const ast::rational& n) const { return self.rational(n, false, first_of(n)); }
+      Value operator()(const ast::rational& n) const { return self.rational(n, false, self.first(n)); }
       Value operator()(const ast::identifier& n) const { return self.identifier(n); }
       Value operator()(const x3::forward_ast<ast::chain>& n) const { return self.chain(n.get()); }
       Value operator()(const x3::forward_ast<ast::unary>& n) const { return self.unary(n.get()); }
-      const char* first_of(const ast::rational& n) const { return self.first(n); }
     } visitor{*this};
     return o.apply_visitor(visitor);
   }
