@@ -1,7 +1,10 @@
 // The syntax tree of the .etr grammar: what the text says, before any meaning.
 //
 // One generic shape serves every precedence level: a chain is an operand
-// followed by (operator, operand) pairs, as in Spirit's calc example. Whether
+// followed by (operator, operand) pairs, as in Spirit's calc example. A level
+// without operators adds no node (grammar/collapse.hpp), so "x" is just an
+// identifier, not eight nested chains; parentheses do add a chain without
+// operators, which tells "-(3)" from "-3" and quotes "(x > 1)" whole. Whether
 // an operand is a polynomial or a formula, whether a name is bound, whether a
 // number is well formed: all that is checked afterwards, on this tree
 // (src/etr/etr_lower.cpp), where every node knows its source range. Keeping
@@ -26,11 +29,11 @@ enum class op {
   Plus, Minus, Times, Divide, Caret        // polynomials ('/' only to report it)
 };
 
-// A numeric literal "12", "0.5" or a fraction "1/2". The texts are kept
-// verbatim so that malformed numbers ("1.2.3") are reported, not guessed.
+// A numeric literal "12", "0.5" or a fraction "1/2", verbatim (blanks or
+// comments around the '/' included) so that malformed numbers ("1.2.3") are
+// reported, not guessed.
 struct rational : x3::position_tagged {
-  std::string numerator;
-  boost::optional<std::string> denominator;
+  std::string text;
 };
 
 // A name, or one of the literals true/false.
@@ -51,7 +54,8 @@ struct operation : x3::position_tagged {  // position: the operator
   operand right;
 };
 
-// first op1 right1 op2 right2 ... (left to right; operators of one level).
+// first op1 right1 op2 right2 ... (left to right; operators of one level),
+// or a parenthesised operand: first alone, rest empty.
 struct chain : x3::position_tagged {
   operand first;
   std::vector<operation> rest;
@@ -75,7 +79,7 @@ struct group : x3::position_tagged {
 
 struct sentence : x3::position_tagged {
   std::vector<group> groups;
-  chain matrix;
+  operand matrix;
 };
 
 }  // namespace etr2nn::grammar::etr_ast

@@ -5,7 +5,7 @@
 
 #include "grammar/etr_ast.hpp"
 
-BOOST_FUSION_ADAPT_STRUCT(etr2nn::grammar::etr_ast::rational, numerator, denominator)
+BOOST_FUSION_ADAPT_STRUCT(etr2nn::grammar::etr_ast::rational, text)
 BOOST_FUSION_ADAPT_STRUCT(etr2nn::grammar::etr_ast::identifier, name)
 BOOST_FUSION_ADAPT_STRUCT(etr2nn::grammar::etr_ast::operation, oper, right)
 BOOST_FUSION_ADAPT_STRUCT(etr2nn::grammar::etr_ast::chain, first, rest)

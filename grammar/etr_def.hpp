@@ -2,13 +2,15 @@
 //
 // Precedence, loosest first (grammar/ETR.ebnf has the same in EBNF):
 //   or  <  and  <  not  <  relation  <  + -  <  * /  <  unary -  <  ^  <  primary
-// Every level is a chain (etr_ast.hpp); the semantic pass decides which
+// Every level parses as a chain (etr_ast.hpp), kept only when it has
+// operators (level[], collapse.hpp); the semantic pass decides which
 // operands must be formulas and which polynomials. '/' is accepted here only
 // so that "x / 2" gets a precise error there; fractions "1/2" are literals.
 // '>' marks expectation points: once an operator is seen, its operand must
 // follow, and a missing one is reported by its rule name ("expected a term").
 #pragma once
 
+#include "grammar/collapse.hpp"
 #include "grammar/config.hpp"
 #include "grammar/error_handler.hpp"
 #include "grammar/etr.hpp"
@@ -94,30 +96,30 @@ x3::rule<names_class, std::vector<etr_ast::identifier>> const names = "a variabl
 x3::rule<interval_class, etr_ast::interval> const interval = "'[' starting an interval";
 x3::rule<bound_class, etr_ast::operand> const bound = "a number";
 x3::rule<negative_bound_class, etr_ast::unary> const negative_bound = "a number";
-x3::rule<formula_class, etr_ast::chain> const formula = "a formula";
-x3::rule<expr_class, etr_ast::chain> const expr = "an expression";
+x3::rule<formula_class, etr_ast::operand> const formula = "a formula";
+x3::rule<expr_class, etr_ast::operand> const expr = "an expression";
 x3::rule<or_tail_class, etr_ast::operation> const or_tail = "'or'";
-x3::rule<and_level_class, etr_ast::chain> const and_level = "a formula";
+x3::rule<and_level_class, etr_ast::operand> const and_level = "a formula";
 x3::rule<and_tail_class, etr_ast::operation> const and_tail = "'and'";
 x3::rule<not_level_class, etr_ast::operand> const not_level = "a formula";
 x3::rule<negation_class, etr_ast::unary> const negation = "'not'";
-x3::rule<relation_class, etr_ast::chain> const relation = "a formula";
+x3::rule<relation_class, etr_ast::operand> const relation = "a formula";
 x3::rule<relation_tail_class, etr_ast::operation> const relation_tail = "a relation";
 x3::rule<relop_class, op> const relop = "a relation (=, <, <=, >, >=, !=)";
-x3::rule<sum_class, etr_ast::chain> const sum = "a term";
+x3::rule<sum_class, etr_ast::operand> const sum = "a term";
 x3::rule<sum_tail_class, etr_ast::operation> const sum_tail = "'+' or '-'";
-x3::rule<product_class, etr_ast::chain> const product = "a term";
+x3::rule<product_class, etr_ast::operand> const product = "a term";
 x3::rule<product_tail_class, etr_ast::operation> const product_tail = "'*'";
 x3::rule<signed_class, etr_ast::operand> const signed_ = "a term";
 x3::rule<negative_class, etr_ast::unary> const negative = "'-'";
-x3::rule<power_class, etr_ast::chain> const power = "a term";
+x3::rule<power_class, etr_ast::operand> const power = "a term";
 x3::rule<power_tail_class, etr_ast::operation> const power_tail = "'^'";
 x3::rule<exponent_class, etr_ast::operand> const exponent = "a natural-number exponent";
 x3::rule<negative_exponent_class, etr_ast::unary> const negative_exponent = "'-'";
 x3::rule<primary_class, etr_ast::operand> const primary = "a term";
-x3::rule<paren_class, etr_ast::chain> const paren = "'('";
+x3::rule<paren_class, etr_ast::operand> const paren = "'('";
 x3::rule<rational_class, etr_ast::rational> const rational = "a number";
-x3::rule<number_class, std::string> const number = "a number";
+x3::rule<number_class> const number = "a number";
 x3::rule<struct word_class, std::string> const word = "a name";
 x3::rule<identifier_class, etr_ast::identifier> const identifier = "a name";
 x3::rule<variable_class, etr_ast::identifier> const variable = "a variable name";
@@ -142,30 +144,31 @@ auto const bound_def = negative_bound | rational;
 auto const negative_bound_def = minus_op > rational;
 
 auto const formula_def = expr;
-auto const expr_def = and_level >> *or_tail;
+auto const expr_def = level[and_level >> *or_tail];
 auto const or_tail_def = or_op > and_level;
-auto const and_level_def = not_level >> *and_tail;
+auto const and_level_def = level[not_level >> *and_tail];
 auto const and_tail_def = and_op > not_level;
 auto const not_level_def = negation | relation;
 auto const negation_def = not_op > nested[not_level];
-auto const relation_def = sum >> *relation_tail;
+auto const relation_def = level[sum >> *relation_tail];
 auto const relation_tail_def = relop > sum;
 auto const relop_def = relations;
-auto const sum_def = product >> *sum_tail;
+auto const sum_def = level[product >> *sum_tail];
 auto const sum_tail_def = add_op > product;
-auto const product_def = signed_ >> *product_tail;
+auto const product_def = level[signed_ >> *product_tail];
 auto const product_tail_def = mul_op > signed_;
 auto const signed__def = negative | power;
 auto const negative_def = minus_op > nested[signed_];
-auto const power_def = primary >> *power_tail;
+auto const power_def = level[primary >> *power_tail];
 auto const power_tail_def = caret_op > exponent;
 auto const exponent_def = negative_exponent | primary;
 auto const negative_exponent_def = minus_op > nested[exponent];
 auto const primary_def = rational | boolean | identifier | paren;
-auto const paren_def = x3::lit('(') > nested[expr] > ')';
+auto const paren_def = parens[x3::lit('(') > nested[expr] > ')'];
 // Greedy over digits and dots, so "1.2.3" is one (malformed) number.
 auto const number_def = x3::lexeme[+x3::char_("0-9.")];
-auto const rational_def = number >> -('/' >> number);
+// eps >> ...: a one-member struct needs a sequence to be filled member-wise.
+auto const rational_def = x3::eps >> x3::raw[number >> -('/' >> number)];
 // eps >> ...: a one-member struct needs a sequence to be filled member-wise.
 auto const word_def = x3::lexeme[x3::char_("a-zA-Z_") >> *ident_char];
 auto const identifier_def = x3::eps >> (word - reserved);

@@ -60,7 +60,7 @@ class EtrLowering {
         s.variables.push_back({name.name, bounds, where});
       }
     }
-    s.matrix = as_formula(chain(tree.matrix));
+    s.matrix = as_formula(operand(tree.matrix));
     return s;
   }
 
@@ -117,11 +117,10 @@ class EtrLowering {
     struct {
       EtrLowering& self;
       using result_type = Value;
-      Value operator()(const ast::rational& n) const { return self.rational(n, false, first_of(n)); }
+      Value operator()(const ast::rational& n) const { return self.rational(n, false, self.first(n)); }
       Value operator()(const ast::identifier& n) const { return self.identifier(n); }
       Value operator()(const x3::forward_ast<ast::chain>& n) const { return self.chain(n.get()); }
       Value operator()(const x3::forward_ast<ast::unary>& n) const { return self.unary(n.get()); }
-      const char* first_of(const ast::rational& n) const { return self.first(n); }
     } visitor{*this};
     return o.apply_visitor(visitor);
   }
@@ -142,37 +141,46 @@ class EtrLowering {
   }
 
   // A numeric literal; `negative` when a unary '-' is part of it, starting at `at`.
+  // The text is "N" or "N / D" (blanks or comments may surround the '/').
   Value rational(const ast::rational& n, bool negative, const char* at) const {
-    const char* where = first(n);
-    auto numerator = decimal_value(n.numerator);
-    if (!numerator) fail(where, "malformed number '" + n.numerator + "'");
-    mpq_class value = *numerator;
-    if (n.denominator) {
-      const char* slash = where + n.numerator.size();
-      while (slash < last(n) && *slash != '/') ++slash;
-      const char* below = slash + 1;
-      while (below < last(n) && (*below == ' ' || *below == '\t' || *below == '\n' || *below == '\r'))
-        ++below;
-      auto denominator = decimal_value(*n.denominator);
-      if (!denominator) fail(below, "malformed number '" + *n.denominator + "'");
-      if (n.numerator.find('.') != std::string::npos || n.denominator->find('.') != std::string::npos)
-        fail(where, "a fraction needs integer numerator and denominator, found '" +
-                        quote(where, last(n)) + "'");
-      if (*denominator == 0) fail(slash, "division by zero in '" + quote(where, last(n)) + "'");
-      value /= *denominator;
+    const char* begin = first(n);
+    const char* end = begin + n.text.size();
+    auto number_end = [&](const char* p) {
+      while (p < end && ((*p >= '0' && *p <= '9') || *p == '.')) ++p;
+      return p;
+    };
+    const char* numerator_end = number_end(begin);
+    std::string numerator(begin, numerator_end);
+    auto value = decimal_value(numerator);
+    if (!value) fail(begin, "malformed number '" + numerator + "'");
+    if (numerator_end < end) {
+      // Past blanks and comments to the '/', then to the denominator.
+      const char* slash = numerator_end;
+      while (slash < end && *slash != '/') {
+        if (*slash == '#')
+          while (slash < end && *slash != '\n') ++slash;
+        else
+          ++slash;
+      }
+      const char* below = end;
+      while (below > slash + 1 && ((below[-1] >= '0' && below[-1] <= '9') || below[-1] == '.')) --below;
+      std::string denominator_text(below, end);
+      auto denominator = decimal_value(denominator_text);
+      if (!denominator) fail(below, "malformed number '" + denominator_text + "'");
+      if (numerator.find('.') != std::string::npos || denominator_text.find('.') != std::string::npos)
+        fail(begin, "a fraction needs integer numerator and denominator, found '" + quote(begin, end) + "'");
+      if (*denominator == 0) fail(slash, "division by zero in '" + quote(begin, end) + "'");
+      *value /= *denominator;
     }
-    if (negative) value = -value;
-    return {located_constant(value, source_.location(at)), nullptr, 1, at, last(n)};
+    if (negative) *value = -*value;
+    return {located_constant(*value, source_.location(at)), nullptr, 1, at, end};
   }
 
   // Is `o` a bare numeric literal (no parentheses, no exponent)? Then a '-'
   // before it belongs to the constant: "-3" is Constant -3, "-(3)" is Negate.
-  const ast::rational* bare_literal(const ast::operand& o) const {
-    if (const auto* r = boost::get<ast::rational>(&o.get())) return r;
-    if (const auto* c = boost::get<x3::forward_ast<ast::chain>>(&o.get()))
-      if (c->get().rest.empty())
-        if (const auto* r = boost::get<ast::rational>(&c->get().first.get())) return r;
-    return nullptr;
+  // (Parentheses are a chain without operators, see etr_ast.hpp.)
+  static const ast::rational* bare_literal(const ast::operand& o) {
+    return boost::get<ast::rational>(&o.get());
   }
 
   Value unary(const ast::unary& n) {
@@ -191,7 +199,7 @@ class EtrLowering {
   // ---- chains -------------------------------------------------------------------
 
   Value chain(const ast::chain& c) {
-    // Levels without operators (most of them) are passed through, not recursed into.
+    // Parentheses (chains without operators) are passed through, not recursed into.
     const ast::chain* level = &c;
     while (level->rest.empty()) {
       const auto* inner = boost::get<x3::forward_ast<ast::chain>>(&level->first.get());
@@ -300,10 +308,9 @@ class EtrLowering {
     const x3::position_tagged& node = tagged(e);
     const auto* literal = boost::get<ast::rational>(&e.get());
     std::string text = quote(first(node), last(node));
-    if (!literal || literal->denominator ||
-        literal->numerator.find_first_not_of("0123456789") != std::string::npos)
+    if (!literal || literal->text.find_first_not_of("0123456789") != std::string::npos)
       fail(first(node), "exponent must be a natural number (0, 1, 2, ...), found '" + text + "'");
-    mpz_class n(literal->numerator, 10);
+    mpz_class n(literal->text, 10);
     if (!n.fits_ulong_p()) fail(first(node), "exponent " + text + " is too large");
     const char* at = first(c);
     unsigned depth = deeper(base.depth, at);

@@ -3,12 +3,17 @@
 // to the language's semantic pass (etr_lower / smt_lower).
 #include "etr/parse.hpp"
 
+#include <pthread.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <exception>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "etr/etr_lower.hpp"
@@ -69,9 +74,52 @@ std::string read_all(std::istream& in) {
   return buffer.str();
 }
 
-}  // namespace
+// Runs `job` on a thread with a large stack and returns (or rethrows) its
+// result. The nesting limit bounds the recursion, but an unoptimised,
+// sanitised build of Spirit spends tens of kilobytes of stack per nesting
+// level, more than a default 8 MB stack holds at max_nesting. The stack is
+// reserved, not committed: untouched pages cost nothing.
+template <class Job>
+auto on_large_stack(Job job) -> decltype(job()) {
+  using Result = decltype(job());
+  struct Shared {
+    Job* job;
+    std::optional<Result> result;
+    std::exception_ptr error;
+  } shared{&job, std::nullopt, nullptr};
+  constexpr std::size_t stack_bytes = std::size_t{1} << 30;
+  pthread_attr_t attributes;
+  pthread_t thread;
+  bool started = pthread_attr_init(&attributes) == 0 &&
+                 pthread_attr_setstacksize(&attributes, stack_bytes) == 0 &&
+                 pthread_create(
+                     &thread, &attributes,
+                     [](void* p) -> void* {
+                       auto* s = static_cast<Shared*>(p);
+                       try {
+                         s->result.emplace((*s->job)());
+                       } catch (...) {
+                         s->error = std::current_exception();
+                       }
+                       return nullptr;
+                     },
+                     &shared) == 0;
+  pthread_attr_destroy(&attributes);
+  if (!started) return job();  // no thread available: the caller's stack it is
+  pthread_join(thread, nullptr);
+  if (shared.error) std::rethrow_exception(shared.error);
+  return std::move(*shared.result);
+}
 
-Sentence parse(std::string_view text, Language language, const std::string& file) {
+// An upper bound on how deeply `text` can nest: every level starts with one
+// of these bytes ('(', '-', '!', the first byte of '¬', the 'n' of "not").
+std::size_t nesting_bound(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += c == '(' || c == '-' || c == '!' || c == '\xC2' || c == 'n';
+  return n;
+}
+
+Sentence parse_on_this_stack(std::string_view text, Language language, const std::string& file) {
   SourceText source(text, file);
   if (auto bad = first_invalid_utf8(text)) {
     char hex[8];
@@ -104,6 +152,14 @@ Sentence parse(std::string_view text, Language language, const std::string& file
   return lower_smt(script, state, source);
 }
 
+}  // namespace
+
+Sentence parse(std::string_view text, Language language, const std::string& file) {
+  // Shallow inputs (nearly all) need no thread: a few dozen levels fit any stack.
+  if (nesting_bound(text) <= 64) return parse_on_this_stack(text, language, file);
+  return on_large_stack([&] { return parse_on_this_stack(text, language, file); });
+}
+
 Language language_of(const std::string& path, std::string_view text) {
   auto ends_with = [&](const std::string& suffix) {
     return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -122,6 +178,8 @@ Sentence parse_file(const std::string& path) {
     text = read_all(std::cin);
     if (std::cin.bad()) throw Diagnostic({name, 0, 0}, "cannot read standard input");
   } else {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw Diagnostic({path, 0, 0}, "cannot read file: it is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Diagnostic({path, 0, 0}, std::string("cannot open file: ") + std::strerror(errno));
     text = read_all(in);

@@ -99,6 +99,9 @@ class SmtLowering {
     const std::string& name = as_atom(l->items.front())->text;
     const auto& args = l->items;
     const std::size_t n = args.size() - 1;
+    static const std::set<std::string> supported{"set-logic", "set-info",  "declare-fun", "declare-const",
+                                                 "assert",    "check-sat", "exit"};
+    if (!supported.count(name)) fail(args[0], "unsupported SMT-LIB command '" + name + "'");
     if (checked_ && name != "exit" && name != "set-info")
       fail(args[0], "'" + name + "' after 'check-sat' is not supported: one query per file");
     if (name == "set-logic") {
@@ -123,10 +126,8 @@ class SmtLowering {
     } else if (name == "check-sat") {
       if (n != 0) fail(args[0], "'check-sat' takes no arguments");
       checked_ = true;
-    } else if (name == "exit") {
+    } else {  // exit
       return false;
-    } else {
-      fail(args[0], "unsupported SMT-LIB command '" + name + "'");
     }
     return true;
   }

@@ -72,7 +72,7 @@ const Bad bad_inputs[] = {
     {S, "(assert \xED\xA0\x80)", "t.smt2:1:9: error: invalid UTF-8: byte 0xED does not start a valid character"},
     // --- unsupported SMT-LIB
     {S, "(push 1)", "t.smt2:1:2: error: unsupported SMT-LIB command 'push'"},
-    {S, "(get-model)", "t.smt2:1:2: error: unsupported SMT-LIB command 'get-model'"},
+    {S, "(check-sat)\n(get-model)", "t.smt2:2:2: error: unsupported SMT-LIB command 'get-model'"},
     {S, "(declare-fun f (Real) Real)", "t.smt2:1:16: error: uninterpreted functions are not supported: 'f' takes arguments"},
     {S, "(declare-const x Int)", "t.smt2:1:18: error: unsupported sort 'Int': only Real"},
     {S, "(set-logic QF_BV)", "t.smt2:1:12: error: unsupported logic 'QF_BV': only QF_NRA and QF_LRA"},

@@ -155,6 +155,15 @@ TEST(EtrParse, ParseFileReportsMissingFiles) {
   }
 }
 
+TEST(EtrParse, ParseFileRefusesDirectories) {
+  try {
+    parse_file(ETR2NN_SOURCE_DIR);
+    FAIL() << "no error";
+  } catch (const Diagnostic& d) {
+    EXPECT_EQ(std::string(d.what()), std::string(ETR2NN_SOURCE_DIR) + ": error: cannot read file: it is a directory");
+  }
+}
+
 TEST(EtrParse, LanguageFollowsTheFileName) {
   EXPECT_EQ(language_of("a.smt2", "exists"), Language::SmtLib);
   EXPECT_EQ(language_of("a.etr", "(assert true)"), Language::Etr);
