@@ -26,12 +26,15 @@ const char* const usage =
     "otherwise.\n"
     "\n"
     "  --assign-out FILE  write the decoded values as an assignment file\n"
+    "  --all              list every variable and constraint even when there are\n"
+    "                     more than 100 (by default large instances list only the\n"
+    "                     values out of range and the failing constraints)\n"
     "  --quiet            no progress display on stderr\n"
     "\n"
     "The dataset must carry its meta (datasets written by etr2nn compile do).\n";
 
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--assign-out"}, {"--quiet"});
+  Arguments arguments(args, {"--assign-out"}, {"--quiet", "--all"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
@@ -46,16 +49,23 @@ int run(const std::vector<std::string>& args) {
   network::Decoded decoded = network::decode(network::decode_input(arrangement), net);
   const auto& instance = arrangement.instance;
 
+  const std::size_t list_limit = 100;
+  const bool list_variables = arguments.flag("--all") || instance.variables.size() <= list_limit;
+  const bool list_constraints = arguments.flag("--all") || decoded.constraints.size() <= list_limit;
   std::cout << "decoded " << instance.variables.size()
-            << " variables from their canonical gadgets (X = s - 1, s = (f(t=5) - f(t=3))/2 on out1):\n";
+            << " variables from their canonical gadgets (X = s - 1, s = (f(t=5) - f(t=3))/2 on out1)"
+            << (list_variables ? "" : "; listing those out of range (--all lists every one)") << ":\n";
   for (std::size_t i = 0; i < instance.variables.size(); ++i)
-    std::cout << "  " << instance.variables[i] << " = " << network::exact_text(decoded.values[i])
-              << (decoded.in_range[i] ? "" : "   OUT OF RANGE [1/2, 2]") << "\n";
+    if (list_variables || !decoded.in_range[i])
+      std::cout << "  " << instance.variables[i] << " = " << network::exact_text(decoded.values[i])
+                << (decoded.in_range[i] ? "" : "   OUT OF RANGE [1/2, 2]") << "\n";
   std::size_t failing = 0;
-  std::cout << "constraints (evaluated exactly):\n";
+  std::cout << "constraints (evaluated exactly)"
+            << (list_constraints ? "" : "; listing the failing ones (--all lists every one)") << ":\n";
   for (const auto& c : decoded.constraints) {
     failing += !c.holds;
-    std::cout << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS") << "\n";
+    if (list_constraints || !c.holds)
+      std::cout << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS") << "\n";
   }
   io::Progress progress("verify", data.points.size(), arguments.flag("--quiet"));
   network::VerifyReport fit = network::verify(data, net, 0, &progress);

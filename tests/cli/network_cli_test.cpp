@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/planted.hpp"
 #include "dataset/compile.hpp"
 #include "dataset/write.hpp"
 #include "etr/parse.hpp"
@@ -218,6 +219,31 @@ TEST_F(NetworkCli, WitnessOfAnUnsatisfiableFormulaNamesTheConstraint) {
   EXPECT_EQ(c.status, 1);
   EXPECT_NE(c.out.find("no value for variable z"), std::string::npos) << c.out;
   EXPECT_FALSE(fs::exists(path("n.json")));
+}
+
+// A planted instance of 150 constraints plus one that its solution violates:
+// the solution's profiles miss exactly that constraint's point, and decode
+// (listing only failures on an instance this large) names it.
+TEST_F(NetworkCli, DecodeOfALargerInstanceListsOnlyTheFailingConstraint) {
+  auto planted = bench::planted_instance(150, 7);
+  etrinv::VariableIndex not_one = 0;
+  while (planted.solution.at(not_one) == 1) ++not_one;
+  planted.instance.constraints.push_back({K::One, {not_one, 0, 0}});
+  const std::string name = planted.instance.variables[not_one];
+  std::string data = write(planted.instance, "planted.json");
+  etrinv::Assignment values(planted.solution.begin(), planted.solution.end());
+  network::write_network(path("net.json"), network::profile_network(layout::layout(planted.instance), values));
+  Outcome v = run_tool("verify " + data + " " + path("net.json") + " --quiet");
+  EXPECT_EQ(v.status, 1);
+  EXPECT_NE(v.out.find("FAILED: 1 of "), std::string::npos) << v.out;
+  Outcome dec = run_tool("decode " + data + " " + path("net.json") + " --quiet");
+  EXPECT_EQ(dec.status, 1) << dec.out;
+  EXPECT_NE(dec.out.find("  151. " + name + " = 1   FAILS\n"), std::string::npos) << dec.out;
+  EXPECT_EQ(dec.out.find("holds"), std::string::npos) << "only failures are listed:\n" << dec.out;
+  EXPECT_NE(dec.out.find("1 of 151 constraints fail"), std::string::npos) << dec.out;
+  Outcome all = run_tool("decode " + data + " " + path("net.json") + " --quiet --all");
+  EXPECT_NE(all.out.find("  1. "), std::string::npos);
+  EXPECT_NE(all.out.find("holds"), std::string::npos);
 }
 
 TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
