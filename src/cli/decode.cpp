@@ -15,7 +15,7 @@ namespace etr2nn::cli {
 namespace {
 
 const char* const usage =
-    "etr2nn decode DATASET.json NETWORK.json [--assign-out ASSIGN.json] [--quiet]\n"
+    "etr2nn decode DATASET.json NETWORK.json [--assign-out ASSIGN.json] [--all] [--quiet]\n"
     "\n"
     "Reads each ETR-INV variable X off its canonical gadget's home region:\n"
     "s = (f(t=5) - f(t=3)) / 2 on out1 and X = s - 1, exactly, for any network\n"

@@ -246,6 +246,20 @@ TEST_F(NetworkCli, DecodeOfALargerInstanceListsOnlyTheFailingConstraint) {
   EXPECT_NE(all.out.find("holds"), std::string::npos);
 }
 
+TEST_F(NetworkCli, FilesInTheWrongPlaceAreNamed) {
+  std::string data = rational_sat_dataset();
+  std::string assign = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
+  ASSERT_EQ(run_tool("witness " + data + " --assign " + assign + " -o " + path("n.json")).status, 0);
+  Outcome swapped = run_tool("verify " + data + " " + data + " --quiet");
+  EXPECT_EQ(swapped.status, 1);
+  EXPECT_NE(swapped.out.find("not an etr2nn network"), std::string::npos) << swapped.out;
+  Outcome missing = run_tool("decode " + data + " " + path("absent.json") + " --quiet");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.out.find("absent.json: cannot open the network file"), std::string::npos) << missing.out;
+  EXPECT_EQ(run_tool("verify " + data).status, 2);
+  EXPECT_EQ(run_tool("verify " + data + " " + path("n.json") + " --max-reported many").status, 2);
+}
+
 TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
   const std::string a = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
   Outcome c = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d.json") + " --witness " +
