@@ -18,6 +18,7 @@ VerifyReport verify_points(std::size_t count, const PointAt& point, std::size_t 
   report.allowed_neurons = allowed_neurons;
   Evaluator f(network);
   report.directions = f.directions();
+  report.rational = f.rational();
   for (std::size_t j = 0; j < count; ++j) {
     const dataset::LabelledPoint& p = point(j);
     if (!f.fits(p.x, p.y.out1, p.y.out2)) {
@@ -72,7 +73,8 @@ void print_report(std::ostream& out, const VerifyReport& report) {
   if (report.ok()) {
     out << "verified: " << report.points << " points, error 0\n";
     out << "network: " << report.neurons << " neurons (the dataset allows " << report.allowed_neurons
-        << "), " << report.directions << " distinct directions, exact arithmetic\n";
+        << "), " << report.directions << " distinct directions, exact "
+        << (report.rational ? "rational arithmetic" : "real algebraic arithmetic (z3), no rounding") << "\n";
     return;
   }
   out << "FAILED:";

@@ -32,6 +32,7 @@ struct VerifyReport {
   std::size_t neurons = 0;
   std::size_t allowed_neurons = 0;          // dataset.hidden_neurons
   std::size_t directions = 0;               // distinct neuron directions used by the evaluator
+  bool rational = true;                     // all weights rational (else real algebraic arithmetic)
 
   bool within_budget() const { return neurons <= allowed_neurons; }
   bool ok() const { return failures == 0 && within_budget(); }

@@ -146,6 +146,7 @@ TEST_F(NetworkCli, IrrationalWitnessIsAlgebraicAndVerifies) {
   EXPECT_EQ(json::parse(std::ifstream(path("net.json")))["exact"], "algebraic");
   Outcome v = run_tool("verify " + data + " " + path("net.json") + " --quiet");
   EXPECT_EQ(v.status, 0) << v.out;
+  EXPECT_NE(v.out.find("exact real algebraic arithmetic"), std::string::npos) << v.out;
   Outcome dec = run_tool("decode " + data + " " + path("net.json") + " --quiet");
   EXPECT_EQ(dec.status, 0) << dec.out;
 }
