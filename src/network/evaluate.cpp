@@ -39,7 +39,8 @@ struct Group {
 };
 
 // t = d·p. Witness directions have coordinates 0 and ±1; skipping those
-// multiplications (and their canonicalisations) is most of the per-point cost.
+// multiplications (and their canonicalisations) saves a good part of the
+// per-point cost.
 template <class T>
 void add_scaled(T& t, const T& d, const mpq_class& x) {
   if (sign_of(d) == 0) return;
