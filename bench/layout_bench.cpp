@@ -36,8 +36,8 @@ void counters(benchmark::State& state, const layout::Arrangement& a) {
   const auto points = a.data_points.size() + a.constraint_points.size();
   state.counters["points"] = static_cast<double>(points);
   state.counters["neurons"] = static_cast<double>(a.hidden_neurons());
-  state.counters["points/s"] =
-      benchmark::Counter(static_cast<double>(points), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["points/s"] = benchmark::Counter(static_cast<double>(points),
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_Layout(benchmark::State& state) {
@@ -51,13 +51,15 @@ void BM_Layout(benchmark::State& state) {
 }
 
 void BM_CheckInvariants(benchmark::State& state) {
-  const auto a = layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
+  const auto a =
+      layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
   for (auto _ : state) layout::check_invariants(a, a.hidden_neurons());
   counters(state, a);
 }
 
 void BM_Emit(benchmark::State& state) {
-  const auto a = layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
+  const auto a =
+      layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
   for (auto _ : state) {
     const dataset::Emission e(a);
     for (std::size_t i = 0; i < e.size(); ++i) benchmark::DoNotOptimize(e.point(i));
@@ -66,7 +68,8 @@ void BM_Emit(benchmark::State& state) {
 }
 
 void BM_WriteJson(benchmark::State& state) {
-  const auto a = layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
+  const auto a =
+      layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
   const dataset::Emission e(a);
   CountingBuffer buffer;
   std::ostream out(&buffer);

@@ -11,11 +11,10 @@
 // Any other arguments go to Google Benchmark (--benchmark_filter=...).
 #include <benchmark/benchmark.h>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "bench/planted.hpp"
@@ -32,7 +31,8 @@ bool write_text(const std::string& path, const std::string& text) {
   return static_cast<bool>(out);
 }
 
-int generate(std::size_t n, std::uint64_t seed, const std::string& path, const std::string& assignment) {
+int generate(std::size_t n, std::uint64_t seed, const std::string& path,
+             const std::string& assignment) {
   const auto p = etr2nn::bench::planted_instance(n, seed);
   if (!write_text(path, etr2nn::bench::etr_text(p.instance))) return 1;
   if (assignment.empty()) return 0;
@@ -45,8 +45,9 @@ int generate(std::size_t n, std::uint64_t seed, const std::string& path, const s
 int compile(std::size_t n, std::uint64_t seed, const std::string& path) {
   const auto p = etr2nn::bench::planted_instance(n, seed);
   const auto r = etr2nn::dataset::compile_instance(p.instance, path);
-  std::printf("%zu\t%zu\t%zu\t%zu\t%zu\t%ju\t%.3f\n", n, p.instance.variables.size(), r.statistics.points,
-              r.statistics.neurons, r.statistics.labels, r.file_bytes, r.total_seconds());
+  std::printf("%zu\t%zu\t%zu\t%zu\t%zu\t%ju\t%.3f\n", n, p.instance.variables.size(),
+              r.statistics.points, r.statistics.neurons, r.statistics.labels, r.file_bytes,
+              r.total_seconds());
   return 0;
 }
 
@@ -56,7 +57,8 @@ int main(int argc, char** argv) {
   if (argc >= 2 && (std::string(argv[1]) == "--generate" || std::string(argv[1]) == "--compile")) {
     const bool gen = std::string(argv[1]) == "--generate";
     if (argc != 5 && !(gen && argc == 6)) {
-      std::cerr << "usage: etr2nn_bench " << argv[1] << " N SEED FILE" << (gen ? " [ASSIGN.json]" : "") << "\n";
+      std::cerr << "usage: etr2nn_bench " << argv[1] << " N SEED FILE"
+                << (gen ? " [ASSIGN.json]" : "") << "\n";
       return 2;
     }
     const std::size_t n = std::stoul(argv[2]);

@@ -1,14 +1,15 @@
 // etr2nn compile FILE -o DATASET.json: sentence -> ETR-INV instance -> layout
 // -> invariants -> dataset JSON.
+#include "dataset/compile.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <optional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/subcommand.hpp"
-#include "dataset/compile.hpp"
 #include "dataset/emit.hpp"
 #include "dataset/statistics.hpp"
 #include "etr/diagnostic.hpp"
@@ -54,18 +55,22 @@ const char* usage =
 // The line `where` points at, for the caret under a diagnostic; empty when
 // the text cannot be read again (standard input).
 std::string source_line(const etr::SourceLocation& where) {
-  if (where.line == 0 || where.file.empty() || where.file == "-" || where.file == "<stdin>") return {};
+  if (where.line == 0 || where.file.empty() || where.file == "-" || where.file == "<stdin>")
+    return {};
   std::ifstream in(where.file);
   std::string line;
   for (unsigned n = 0; n < where.line && std::getline(in, line);) ++n;
   return in ? line : std::string();
 }
 
-etr::Diagnostic not_etr_inv(etr::SourceLocation where, const std::string& file, const std::string& what) {
+etr::Diagnostic not_etr_inv(etr::SourceLocation where, const std::string& file,
+                            const std::string& what) {
   if (where.file.empty()) where.file = file;
   const std::string line = source_line(where);
-  return etr::Diagnostic(where, what + " (compile takes ETR-INV sentences for now: every variable in "
-                                       "[1/2, 2], a conjunction of x = 1, x + y = z, x * y = 1)",
+  return etr::Diagnostic(where,
+                         what +
+                             " (compile takes ETR-INV sentences for now: every variable in "
+                             "[1/2, 2], a conjunction of x = 1, x + y = z, x * y = 1)",
                          line);
 }
 
@@ -95,7 +100,8 @@ etr::Diagnostic explain_not_etr_inv(const etr::Sentence& sentence, const std::st
   for (const auto& part : parts) {
     bounded.matrix = part;
     if (etrinv::as_etr_inv(bounded)) continue;
-    const bool connective = part->kind == etr::Formula::Kind::Or || part->kind == etr::Formula::Kind::Not;
+    const bool connective =
+        part->kind == etr::Formula::Kind::Or || part->kind == etr::Formula::Kind::Not;
     return not_etr_inv(part->where, file,
                        (connective ? "'" + etr::print(*part) + "' is not a conjunction of atoms"
                                    : "'" + etr::print(*part) + "' is not an ETR-INV atom"));
@@ -154,7 +160,8 @@ int run(const std::vector<std::string>& raw) {
   const std::string* witness = args.option("--witness");
   const std::string* assign = args.option("--assign");
   if (assign && !witness) throw UsageError{"--assign is for --witness NETWORK.json"};
-  if (witness && !assign) throw UsageError{"--witness needs --assign ASSIGN.json (a satisfying assignment)"};
+  if (witness && !assign)
+    throw UsageError{"--witness needs --assign ASSIGN.json (a satisfying assignment)"};
   // A wrong assignment fails before anything is written.
   etrinv::Assignment values;
   if (witness) {
@@ -181,8 +188,8 @@ int run(const std::vector<std::string>& raw) {
   if (witness) {
     // The layout is deterministic: laid out again, it is the arrangement just written.
     const layout::Arrangement arrangement = layout::layout(instance, options.layout);
-    witness_network = network::write_witness(*witness, arrangement, dataset::Emission(arrangement), values,
-                                             {args.flag("--floats"), file});
+    witness_network = network::write_witness(*witness, arrangement, dataset::Emission(arrangement),
+                                             values, {args.flag("--floats"), file});
   }
 
   if (!quiet) {

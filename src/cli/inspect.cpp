@@ -36,7 +36,8 @@ int run(const std::vector<std::string>& raw) {
   dataset::print_statistics(std::cout, dataset::statistics_of(d));
   if (args.flag("--labels"))
     for (const auto& l : d.labels)
-      std::cout << "  label (" << numeric::to_string(l.out1) << ", " << numeric::to_string(l.out2) << ")\n";
+      std::cout << "  label (" << numeric::to_string(l.out1) << ", " << numeric::to_string(l.out2)
+                << ")\n";
   if (args.flag("--instance") && d.meta)
     for (const auto& c : d.meta->instance.constraints)
       std::cout << "  " << etrinv::describe(d.meta->instance, c) << "\n";

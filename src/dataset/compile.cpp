@@ -23,7 +23,9 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
   auto start = std::chrono::steady_clock::now();
   layout::Options layout_options = options.layout;
   if (options.progress)
-    layout_options.progress = [&](std::size_t done, std::size_t total) { options.progress("laying out", done, total); };
+    layout_options.progress = [&](std::size_t done, std::size_t total) {
+      options.progress("laying out", done, total);
+    };
   const layout::Arrangement arrangement = layout::layout(instance, layout_options);
   report.layout_seconds = seconds_since(start);
 
@@ -32,14 +34,18 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
   // m as it goes into the file, checked against the gadgets' budgets.
   layout::CheckProgress check_progress;
   if (options.progress)
-    check_progress = [&](std::size_t done, std::size_t total) { options.progress("checking", done, total); };
+    check_progress = [&](std::size_t done, std::size_t total) {
+      options.progress("checking", done, total);
+    };
   layout::check_invariants(arrangement, emission.hidden_neurons(), check_progress);
   report.check_seconds = seconds_since(start);
 
   start = std::chrono::steady_clock::now();
   WriteOptions write_options;
   if (options.progress)
-    write_options.progress = [&](std::size_t done, std::size_t total) { options.progress("writing", done, total); };
+    write_options.progress = [&](std::size_t done, std::size_t total) {
+      options.progress("writing", done, total);
+    };
   write_dataset(output, emission, write_options);
   report.write_seconds = seconds_since(start);
 

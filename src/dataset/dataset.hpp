@@ -47,9 +47,9 @@ struct Statistics {
   std::size_t constraint_points = 0;
   std::size_t neurons = 0;
   std::size_t labels = 0;
-  std::map<std::string, std::size_t> gadgets_by_kind;             // "I", "D"
-  std::map<std::string, std::size_t> constraint_points_by_kind;   // "copy", "add", ...
-  mpq_class points_per_neuron;  // 0 when there are no neurons
+  std::map<std::string, std::size_t> gadgets_by_kind;            // "I", "D"
+  std::map<std::string, std::size_t> constraint_points_by_kind;  // "copy", "add", ...
+  mpq_class points_per_neuron;                                   // 0 when there are no neurons
   friend bool operator==(const Statistics&, const Statistics&) = default;
 };
 

@@ -39,7 +39,8 @@ Emission::Emission(const layout::Arrangement& arrangement) : arrangement_(arrang
     meta_.constraint_points.push_back({a.constraint_points[i], order_.size() + i});
 
   std::set<gadgets::Label> labels;
-  for (const auto& d : a.data_points) labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  for (const auto& d : a.data_points)
+    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
   for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
   labels_.assign(labels.begin(), labels.end());
   meta_.statistics = statistics_of(a);

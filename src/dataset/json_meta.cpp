@@ -4,9 +4,13 @@
 
 namespace etr2nn::dataset::json_meta {
 
-json rational(const mpq_class& q) { return numeric::to_string(q); }
+json rational(const mpq_class& q) {
+  return numeric::to_string(q);
+}
 
-json label(const gadgets::Label& l) { return json::array({rational(l.out1), rational(l.out2)}); }
+json label(const gadgets::Label& l) {
+  return json::array({rational(l.out1), rational(l.out2)});
+}
 
 std::string role_name(layout::Gadget::Role role) {
   switch (role) {
@@ -36,14 +40,15 @@ json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c) {
 
 json gadget(const GadgetRecord& r) {
   const auto& g = r.gadget;
-  return {{"kind", g.kind->name()},
-          {"role", role_name(g.role)},
-          {"variable", g.variable},
-          {"constraint", g.constraint == layout::no_constraint ? json(nullptr) : json(g.constraint)},
-          {"normal", json::array({g.strip.normal.a, g.strip.normal.b})},
-          {"offset", rational(g.strip.offset)},
-          {"width", rational(g.strip.width)},
-          {"points", json::array({r.first_point, r.end_point})}};
+  return {
+      {"kind", g.kind->name()},
+      {"role", role_name(g.role)},
+      {"variable", g.variable},
+      {"constraint", g.constraint == layout::no_constraint ? json(nullptr) : json(g.constraint)},
+      {"normal", json::array({g.strip.normal.a, g.strip.normal.b})},
+      {"offset", rational(g.strip.offset)},
+      {"width", rational(g.strip.width)},
+      {"points", json::array({r.first_point, r.end_point})}};
 }
 
 json constraint_point(const ConstraintPointRecord& r, const Meta& meta) {
@@ -51,12 +56,13 @@ json constraint_point(const ConstraintPointRecord& r, const Meta& meta) {
   json lines = json::array(), variables = json::array();
   for (const auto& l : c.kind->lines) lines.push_back(rational(l.position));
   for (std::size_t g : c.gadgets) variables.push_back(meta.gadgets.at(g).gadget.variable);
-  return {{"kind", c.kind->name},
-          {"constraint", c.constraint == layout::no_constraint ? json(nullptr) : json(c.constraint)},
-          {"gadgets", c.gadgets},
-          {"variables", variables},
-          {"lines", lines},
-          {"point", r.index}};
+  return {
+      {"kind", c.kind->name},
+      {"constraint", c.constraint == layout::no_constraint ? json(nullptr) : json(c.constraint)},
+      {"gadgets", c.gadgets},
+      {"variables", variables},
+      {"lines", lines},
+      {"point", r.index}};
 }
 
 json parameters(const layout::Parameters& p, unsigned points_per_line) {

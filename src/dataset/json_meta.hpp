@@ -3,7 +3,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "dataset/dataset.hpp"
@@ -12,7 +11,7 @@ namespace etr2nn::dataset::json_meta {
 
 using nlohmann::json;
 
-json rational(const mpq_class& q);  // "p/q" or "p"
+json rational(const mpq_class& q);        // "p/q" or "p"
 json label(const gadgets::Label& label);  // ["a", "b"]
 
 std::string role_name(layout::Gadget::Role role);

@@ -22,8 +22,8 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
       std::size_t line = 0;
       while (line < lines.size() && lines[line].position != t) ++line;
       if (line == lines.size())
-        throw std::invalid_argument("point " + std::to_string(i) + " of gadget " + std::to_string(g) +
-                                    " lies on none of its data lines");
+        throw std::invalid_argument("point " + std::to_string(i) + " of gadget " +
+                                    std::to_string(g) + " lies on none of its data lines");
       a.data_points.push_back({where, g, line});
     }
   }

@@ -6,7 +6,8 @@ namespace etr2nn::dataset::detail {
 
 using nlohmann::json;
 
-PointsSax::PointsSax(std::vector<LabelledPoint>& points, std::function<void(const std::string&)> fail)
+PointsSax::PointsSax(std::vector<LabelledPoint>& points,
+                     std::function<void(const std::string&)> fail)
     : points_(points), fail_(std::move(fail)) {}
 
 void PointsSax::error(const std::string& message) const {
@@ -14,7 +15,9 @@ void PointsSax::error(const std::string& message) const {
   throw std::logic_error("PointsSax: fail() returned");
 }
 
-std::string PointsSax::where() const { return "points[" + std::to_string(points_.size()) + "]"; }
+std::string PointsSax::where() const {
+  return "points[" + std::to_string(points_.size()) + "]";
+}
 
 // --- DOM outside "points" ---------------------------------------------------
 
@@ -60,15 +63,27 @@ bool PointsSax::point_scalar(const std::string* text) {
   return true;
 }
 
-bool PointsSax::null() { return in_points() ? point_scalar(nullptr) : put(nullptr); }
-bool PointsSax::boolean(bool v) { return in_points() ? point_scalar(nullptr) : put(v); }
-bool PointsSax::number_integer(number_integer_t v) { return in_points() ? point_scalar(nullptr) : put(v); }
-bool PointsSax::number_unsigned(number_unsigned_t v) { return in_points() ? point_scalar(nullptr) : put(v); }
+bool PointsSax::null() {
+  return in_points() ? point_scalar(nullptr) : put(nullptr);
+}
+bool PointsSax::boolean(bool v) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
+bool PointsSax::number_integer(number_integer_t v) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
+bool PointsSax::number_unsigned(number_unsigned_t v) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
 bool PointsSax::number_float(number_float_t v, const string_t&) {
   return in_points() ? point_scalar(nullptr) : put(v);
 }
-bool PointsSax::string(string_t& v) { return in_points() ? point_scalar(&v) : put(std::move(v)); }
-bool PointsSax::binary(binary_t& v) { return in_points() ? point_scalar(nullptr) : put(json::binary(std::move(v))); }
+bool PointsSax::string(string_t& v) {
+  return in_points() ? point_scalar(&v) : put(std::move(v));
+}
+bool PointsSax::binary(binary_t& v) {
+  return in_points() ? point_scalar(nullptr) : put(json::binary(std::move(v)));
+}
 
 // --- containers -------------------------------------------------------------
 

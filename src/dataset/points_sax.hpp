@@ -7,9 +7,8 @@
 // meta) is small and easiest to check as a DOM.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -61,8 +60,8 @@ class PointsSax : public nlohmann::json::json_sax_t {
   bool points_key_ = false;  // the last root-level key was "points"
 
   int points_depth_ = -1;
-  std::string member_;         // the current point member ("x", "y", other)
-  int pair_index_ = 0;         // elements seen in the member's array
+  std::string member_;  // the current point member ("x", "y", other)
+  int pair_index_ = 0;  // elements seen in the member's array
   bool has_x_ = false, has_y_ = false;
   LabelledPoint current_;
 };

@@ -95,7 +95,8 @@ class Reader {
     for (const auto& p : d.points) used.insert(p.y);
     if (declared != used)
       fail("\"labels\" (" + std::to_string(declared.size()) +
-           " distinct) differ from the labels the points carry (" + std::to_string(used.size()) + ")");
+           " distinct) differ from the labels the points carry (" + std::to_string(used.size()) +
+           ")");
     d.labels.assign(used.begin(), used.end());
   }
 
@@ -111,15 +112,17 @@ class Reader {
     const json& cons = member(inst, "constraints", "meta.instance");
     if (!cons.is_array()) fail("meta.instance.constraints: expected an array");
     for (std::size_t i = 0; i < cons.size(); ++i)
-      m.instance.constraints.push_back(constraint(cons[i], "meta.instance.constraints[" + std::to_string(i) + "]",
-                                                  m.instance.variables.size()));
+      m.instance.constraints.push_back(
+          constraint(cons[i], "meta.instance.constraints[" + std::to_string(i) + "]",
+                     m.instance.variables.size()));
 
     const json& lay = member(j, "layout", "meta");
-    m.points_per_line = static_cast<unsigned>(index(member(lay, "points_per_line", "meta.layout"),
-                                                    "meta.layout.points_per_line"));
+    m.points_per_line = static_cast<unsigned>(
+        index(member(lay, "points_per_line", "meta.layout"), "meta.layout.points_per_line"));
     m.parameters.period = rational(member(lay, "period", "meta.layout"), "meta.layout.period");
     m.parameters.drop = rational(member(lay, "drop", "meta.layout"), "meta.layout.drop");
-    m.parameters.home_depth = rational(member(lay, "home_depth", "meta.layout"), "meta.layout.home_depth");
+    m.parameters.home_depth =
+        rational(member(lay, "home_depth", "meta.layout"), "meta.layout.home_depth");
     m.parameters.home_spacing =
         rational(member(lay, "home_spacing", "meta.layout"), "meta.layout.home_spacing");
     m.parameters.column_spacing =
@@ -150,19 +153,25 @@ class Reader {
     return m;
   }
 
-  etrinv::Constraint constraint(const json& j, const std::string& where, std::size_t variables) const {
+  etrinv::Constraint constraint(const json& j, const std::string& where,
+                                std::size_t variables) const {
     etrinv::Constraint c;
     const json& kind = member(j, "kind", where);
-    if (kind == "one") c.kind = etrinv::Constraint::Kind::One;
-    else if (kind == "add") c.kind = etrinv::Constraint::Kind::Add;
-    else if (kind == "inv") c.kind = etrinv::Constraint::Kind::Inv;
-    else fail(where + ".kind: expected \"one\", \"add\" or \"inv\", not " + kind.dump());
+    if (kind == "one")
+      c.kind = etrinv::Constraint::Kind::One;
+    else if (kind == "add")
+      c.kind = etrinv::Constraint::Kind::Add;
+    else if (kind == "inv")
+      c.kind = etrinv::Constraint::Kind::Inv;
+    else
+      fail(where + ".kind: expected \"one\", \"add\" or \"inv\", not " + kind.dump());
     const json& vars = member(j, "variables", where);
     if (!vars.is_array() || vars.size() != c.arity())
       fail(where + ".variables: expected " + std::to_string(c.arity()) + " variable indices");
     for (std::size_t i = 0; i < c.arity(); ++i) {
       c.vars[i] = index(vars[i], where + ".variables");
-      if (c.vars[i] >= variables) fail(where + ".variables: index " + std::to_string(c.vars[i]) + " out of range");
+      if (c.vars[i] >= variables)
+        fail(where + ".variables: index " + std::to_string(c.vars[i]) + " out of range");
     }
     return c;
   }
@@ -170,21 +179,27 @@ class Reader {
   std::size_t optional_constraint(const json& j, const std::string& where, const Meta& m) const {
     if (j.is_null()) return layout::no_constraint;
     std::size_t c = index(j, where);
-    if (c >= m.instance.constraints.size()) fail(where + ": constraint " + std::to_string(c) + " out of range");
+    if (c >= m.instance.constraints.size())
+      fail(where + ": constraint " + std::to_string(c) + " out of range");
     return c;
   }
 
-  GadgetRecord gadget(const json& j, const std::string& where, const Meta& m, const Dataset& d) const {
+  GadgetRecord gadget(const json& j, const std::string& where, const Meta& m,
+                      const Dataset& d) const {
     GadgetRecord r;
     auto& g = r.gadget;
     const json& kind = member(j, "kind", where);
     g.kind = kind.is_string() ? gadgets::gadget_kind(kind.get<std::string>()) : nullptr;
     if (!g.kind) fail(where + ".kind: unknown gadget kind " + kind.dump());
     const json& role = member(j, "role", where);
-    if (role == "canonical") g.role = layout::Gadget::Role::Canonical;
-    else if (role == "copy") g.role = layout::Gadget::Role::Copy;
-    else if (role == "diagonal") g.role = layout::Gadget::Role::Diagonal;
-    else fail(where + ".role: expected \"canonical\", \"copy\" or \"diagonal\", not " + role.dump());
+    if (role == "canonical")
+      g.role = layout::Gadget::Role::Canonical;
+    else if (role == "copy")
+      g.role = layout::Gadget::Role::Copy;
+    else if (role == "diagonal")
+      g.role = layout::Gadget::Role::Diagonal;
+    else
+      fail(where + ".role: expected \"canonical\", \"copy\" or \"diagonal\", not " + role.dump());
     g.variable = index(member(j, "variable", where), where + ".variable");
     if (g.variable >= m.instance.variables.size()) fail(where + ".variable: out of range");
     g.constraint = optional_constraint(member(j, "constraint", where), where + ".constraint", m);
@@ -199,8 +214,9 @@ class Reader {
     r.first_point = index(range[0], where + ".points");
     r.end_point = index(range[1], where + ".points");
     if (r.first_point > r.end_point || r.end_point > d.points.size())
-      fail(where + ".points: range [" + std::to_string(r.first_point) + ", " + std::to_string(r.end_point) +
-           ") outside the " + std::to_string(d.points.size()) + " points");
+      fail(where + ".points: range [" + std::to_string(r.first_point) + ", " +
+           std::to_string(r.end_point) + ") outside the " + std::to_string(d.points.size()) +
+           " points");
     // Each of its points lies on one of its data lines and carries its label.
     for (std::size_t i = r.first_point; i < r.end_point; ++i) {
       const mpq_class t = g.strip.coordinate(d.points[i].x);
@@ -225,12 +241,15 @@ class Reader {
     c.constraint = optional_constraint(member(j, "constraint", where), where + ".constraint", m);
     const json& gs = member(j, "gadgets", where);
     if (!gs.is_array() || gs.size() != c.kind->lines.size())
-      fail(where + ".gadgets: expected " + std::to_string(c.kind->lines.size()) + " gadget indices");
+      fail(where + ".gadgets: expected " + std::to_string(c.kind->lines.size()) +
+           " gadget indices");
     for (std::size_t k = 0; k < gs.size(); ++k) {
       const std::size_t g = index(gs[k], where + ".gadgets");
-      if (g >= m.gadgets.size()) fail(where + ".gadgets: gadget " + std::to_string(g) + " out of range");
+      if (g >= m.gadgets.size())
+        fail(where + ".gadgets: gadget " + std::to_string(g) + " out of range");
       if (m.gadgets[g].gadget.kind != c.kind->lines[k].kind)
-        fail(where + ".gadgets: gadget " + std::to_string(g) + " is not of kind " + c.kind->lines[k].kind->name());
+        fail(where + ".gadgets: gadget " + std::to_string(g) + " is not of kind " +
+             c.kind->lines[k].kind->name());
       c.gadgets.push_back(g);
     }
     // "variables" is redundant (each gadget has its variable); when present it must agree.
@@ -255,7 +274,9 @@ class Reader {
 
 }  // namespace
 
-Dataset read_dataset(std::istream& in, const std::string& name) { return Reader(name).read(in); }
+Dataset read_dataset(std::istream& in, const std::string& name) {
+  return Reader(name).read(in);
+}
 
 Dataset read_dataset(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

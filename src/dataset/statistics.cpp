@@ -21,7 +21,8 @@ Statistics statistics_of(const layout::Arrangement& a) {
   s.constraint_points = a.constraint_points.size();
   s.neurons = a.hidden_neurons();
   std::set<gadgets::Label> labels;
-  for (const auto& d : a.data_points) labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  for (const auto& d : a.data_points)
+    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
   for (const auto& c : a.constraint_points) {
     labels.insert(c.kind->label);
     ++s.constraint_points_by_kind[c.kind->name];
@@ -41,7 +42,8 @@ Statistics statistics_of(const Dataset& d) {
   if (d.meta) {
     s.constraint_points = d.meta->constraint_points.size();
     for (const auto& g : d.meta->gadgets) ++s.gadgets_by_kind[g.gadget.kind->name()];
-    for (const auto& c : d.meta->constraint_points) ++s.constraint_points_by_kind[c.point.kind->name];
+    for (const auto& c : d.meta->constraint_points)
+      ++s.constraint_points_by_kind[c.point.kind->name];
   }
   s.data_points = d.points.size() - std::min(s.constraint_points, d.points.size());
   finish(s);

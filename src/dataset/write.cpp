@@ -43,7 +43,8 @@ void put_double(std::ostream& out, const mpq_class& q) {
 // canonically as they are; one reused buffer spares an allocation per number.
 void put_rational(std::ostream& out, const mpq_class& q) {
   thread_local std::vector<char> buffer;
-  const std::size_t size = mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10) + 3;
+  const std::size_t size =
+      mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10) + 3;
   if (buffer.size() < size) buffer.resize(size);
   mpq_get_str(buffer.data(), 10, q.get_mpq_t());
   out << '"' << buffer.data() << '"';
@@ -84,12 +85,15 @@ void put_array(std::ostream& out, const char* indent, const Range& items, ToJson
 
 void put_meta(std::ostream& out, const Meta& meta) {
   const auto& inst = meta.instance;
-  out << "{\n    \"generator\": " << "\"etr2nn\"" << ",\n";
+  out << "{\n    \"generator\": "
+      << "\"etr2nn\""
+      << ",\n";
   out << "    \"instance\": {\n      \"variables\": " << json(inst.variables).dump()
       << ",\n      \"constraints\": ";
   put_array(out, "        ", inst.constraints,
             [&](const etrinv::Constraint& c) { return json_meta::constraint(inst, c); });
-  out << "\n    },\n    \"layout\": " << json_meta::parameters(meta.parameters, meta.points_per_line).dump()
+  out << "\n    },\n    \"layout\": "
+      << json_meta::parameters(meta.parameters, meta.points_per_line).dump()
       << ",\n    \"gadgets\": ";
   put_array(out, "      ", meta.gadgets, json_meta::gadget);
   out << ",\n    \"constraint_points\": ";
@@ -139,8 +143,12 @@ void write_file(const std::string& path, const Source& s, const WriteOptions& op
 
 }  // namespace
 
-void write_dataset(std::ostream& out, const Emission& e, const WriteOptions& o) { write(out, source_of(e), o); }
-void write_dataset(std::ostream& out, const Dataset& d, const WriteOptions& o) { write(out, source_of(d), o); }
+void write_dataset(std::ostream& out, const Emission& e, const WriteOptions& o) {
+  write(out, source_of(e), o);
+}
+void write_dataset(std::ostream& out, const Dataset& d, const WriteOptions& o) {
+  write(out, source_of(d), o);
+}
 void write_dataset(const std::string& path, const Emission& e, const WriteOptions& o) {
   write_file(path, source_of(e), o);
 }

@@ -29,7 +29,9 @@ void write_dataset(std::ostream& out, const Emission& emission, const WriteOptio
 void write_dataset(std::ostream& out, const Dataset& dataset, const WriteOptions& options = {});
 
 // ...or atomically to a file. Throw std::runtime_error when the file cannot be written.
-void write_dataset(const std::string& path, const Emission& emission, const WriteOptions& options = {});
-void write_dataset(const std::string& path, const Dataset& dataset, const WriteOptions& options = {});
+void write_dataset(const std::string& path, const Emission& emission,
+                   const WriteOptions& options = {});
+void write_dataset(const std::string& path, const Dataset& dataset,
+                   const WriteOptions& options = {});
 
 }  // namespace etr2nn::dataset

@@ -13,8 +13,12 @@ namespace {
 using geometry::Normal;
 using geometry::Point;
 
-std::string str(const mpq_class& q) { return numeric::to_string(q); }
-std::string str(const Point& p) { return "(" + str(p.x) + ", " + str(p.y) + ")"; }
+std::string str(const mpq_class& q) {
+  return numeric::to_string(q);
+}
+std::string str(const Point& p) {
+  return "(" + str(p.x) + ", " + str(p.y) + ")";
+}
 
 // The strips of one direction, sorted by offset, with their closed ranges
 // [offset, offset + width] of n·p copied out for a cache-friendly search.
@@ -28,7 +32,8 @@ class StripIndex {
  public:
   explicit StripIndex(const Arrangement& a) {
     std::map<Normal, std::vector<std::size_t>> by_normal;
-    for (std::size_t g = 0; g < a.gadgets.size(); ++g) by_normal[a.gadgets[g].strip.normal].push_back(g);
+    for (std::size_t g = 0; g < a.gadgets.size(); ++g)
+      by_normal[a.gadgets[g].strip.normal].push_back(g);
     for (auto& [n, gs] : by_normal) {
       std::sort(gs.begin(), gs.end(), [&](std::size_t p, std::size_t q) {
         return a.gadgets[p].strip.offset < a.gadgets[q].strip.offset;
@@ -97,8 +102,9 @@ class Checker {
     check_labels();
     check_neurons();
     if (limit_ > 0 && out_.size() > limit_) out_.resize(limit_);
-    std::stable_sort(out_.begin(), out_.end(),
-                     [](const Violation& p, const Violation& q) { return p.invariant < q.invariant; });
+    std::stable_sort(out_.begin(), out_.end(), [](const Violation& p, const Violation& q) {
+      return p.invariant < q.invariant;
+    });
     return out_;
   }
 
@@ -123,7 +129,8 @@ class Checker {
       const auto& c = a_.constraint_points[i];
       bool ok = c.kind != nullptr && c.gadgets.size() == c.kind->lines.size();
       for (std::size_t k = 0; ok && k < c.gadgets.size(); ++k)
-        ok = c.gadgets[k] < a_.gadgets.size() && a_.gadgets[c.gadgets[k]].kind == c.kind->lines[k].kind;
+        ok = c.gadgets[k] < a_.gadgets.size() &&
+             a_.gadgets[c.gadgets[k]].kind == c.kind->lines[k].kind;
       if (!ok)
         report(2, "constraint point " + std::to_string(i) +
                       " does not have one gadget of the right kind per line of its kind");
@@ -143,8 +150,8 @@ class Checker {
       const mpq_class& want = g.kind->data_lines()[d.line].position;
       if (t != want)
         report(1, "data point " + std::to_string(i) + " at " + str(d.where) + " of gadget " +
-                      std::to_string(d.gadget) + " has t = " + str(t) + ", not its data line t = " +
-                      str(want));
+                      std::to_string(d.gadget) + " has t = " + str(t) +
+                      ", not its data line t = " + str(want));
       index.containing(d.where, inside_);
       for (std::size_t other : inside_)
         if (other != d.gadget)
@@ -163,8 +170,8 @@ class Checker {
     for (std::size_t i = 0; i < a_.constraint_points.size() && !full(); ++i) {
       tick(a_.data_points.size() + i);
       const auto& c = a_.constraint_points[i];
-      const std::string name = "constraint point " + std::to_string(i) + " (" + c.kind->name +
-                               ") at " + str(c.where);
+      const std::string name =
+          "constraint point " + std::to_string(i) + " (" + c.kind->name + ") at " + str(c.where);
       std::vector<std::size_t> own = c.gadgets;
       std::sort(own.begin(), own.end());
       if (std::adjacent_find(own.begin(), own.end()) != own.end())
@@ -207,8 +214,9 @@ class Checker {
       // X = 1 is inside every kind's admitted range.
       const std::size_t profile = k->witness(numeric::Real(1)).size();
       if (profile != k->breakpoint_budget())
-        report(5, "gadget kind " + k->name() + " has budget " + std::to_string(k->breakpoint_budget()) +
-                      " but a witness profile of " + std::to_string(profile) + " breakpoints");
+        report(5, "gadget kind " + k->name() + " has budget " +
+                      std::to_string(k->breakpoint_budget()) + " but a witness profile of " +
+                      std::to_string(profile) + " breakpoints");
     }
     if (budgets != m_)
       report(5, "m = " + std::to_string(m_) + " but the gadgets' breakpoint budgets sum to " +
@@ -231,8 +239,8 @@ class Checker {
 }  // namespace
 
 InvariantViolation::InvariantViolation(const Violation& v)
-    : std::logic_error("layout invariant " + std::to_string(v.invariant) + " violated: " +
-                       v.message + " (a bug in etr2nn's layout; please report it)"),
+    : std::logic_error("layout invariant " + std::to_string(v.invariant) +
+                       " violated: " + v.message + " (a bug in etr2nn's layout; please report it)"),
       invariant_(v.invariant) {}
 
 std::vector<Violation> find_violations(const Arrangement& arrangement, std::size_t hidden_neurons,

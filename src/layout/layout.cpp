@@ -69,7 +69,8 @@ class Builder {
   void compute_spacing() {
     const std::size_t n = a_.instance.variables.size();
     stack_top_ = n == 0 ? mpq_class(0) : p().period * mpq_class(n - 1) + width_;
-    const mpq_class home_extent = p().home_depth + p().home_spacing * (options_.points_per_line - 1);
+    const mpq_class home_extent =
+        p().home_depth + p().home_spacing * (options_.points_per_line - 1);
     reach_ = std::max(mpq_class(p().drop + stack_top_), home_extent) + width_ + max_position + 1;
     a_.parameters.column_spacing = 2 * reach_ + 20;
   }
@@ -92,15 +93,17 @@ class Builder {
   }
 
   std::size_t add_gadget(const gadgets::GadgetKind& kind, Normal n, mpq_class offset,
-                         etrinv::VariableIndex variable, Gadget::Role role, std::size_t constraint) {
-    a_.gadgets.push_back(Gadget{&kind, Strip{n, std::move(offset), width_}, variable, role, constraint});
+                         etrinv::VariableIndex variable, Gadget::Role role,
+                         std::size_t constraint) {
+    a_.gadgets.push_back(
+        Gadget{&kind, Strip{n, std::move(offset), width_}, variable, role, constraint});
     return a_.gadgets.size() - 1;
   }
 
   void place_canonical(etrinv::VariableIndex v) {
-    const std::size_t g = add_gadget(gadgets::inversion_gadget(), canonical_normal,
-                                     p().period * mpq_class(v), v, Gadget::Role::Canonical,
-                                     no_constraint);
+    const std::size_t g =
+        add_gadget(gadgets::inversion_gadget(), canonical_normal, p().period * mpq_class(v), v,
+                   Gadget::Role::Canonical, no_constraint);
     a_.canonical.push_back(g);
     // Far left of every column: column 0's reach ends at -reach_.
     const mpq_class right = -reach_ - 20;
@@ -126,8 +129,8 @@ class Builder {
     for (std::size_t i = 0; i < kind->lines.size(); ++i) {
       const auto& line = kind->lines[i];
       const Normal n = fresh_normals[i];
-      const auto role = line.kind == &gadgets::diagonal_gadget() ? Gadget::Role::Diagonal
-                                                                  : Gadget::Role::Copy;
+      const auto role =
+          line.kind == &gadgets::diagonal_gadget() ? Gadget::Role::Diagonal : Gadget::Role::Copy;
       // Offset so that t(point) = line.position.
       const std::size_t g =
           add_gadget(*line.kind, n, geometry::level(n, point) - line.position, vars[i], role, c);
@@ -171,8 +174,8 @@ class Builder {
     const Strip& cs = a_.gadgets[canonical].strip;
     const mpq_class fresh_t = copy_is_a ? pos_a : pos_b;
     const mpq_class canonical_t = copy_is_a ? pos_b : pos_a;
-    const Point where = geometry::intersection(fs.normal, fs.offset + fresh_t, cs.normal,
-                                               cs.offset + canonical_t);
+    const Point where =
+        geometry::intersection(fs.normal, fs.offset + fresh_t, cs.normal, cs.offset + canonical_t);
     std::vector<std::size_t> lines =
         copy_is_a ? std::vector<std::size_t>{g, canonical} : std::vector<std::size_t>{canonical, g};
     a_.constraint_points.push_back(ConstraintPoint{&kind, where, std::move(lines), no_constraint});
@@ -198,9 +201,11 @@ const gadgets::ConstraintPointKind& constraint_point_kind(const etrinv::Constrai
 
 std::vector<etrinv::VariableIndex> line_variables(const etrinv::Constraint& c) {
   switch (c.kind) {
-    case etrinv::Constraint::Kind::One: return {c.vars[0], c.vars[0], c.vars[0]};  // D, I_Y, I_X with Y = X
+    case etrinv::Constraint::Kind::One:
+      return {c.vars[0], c.vars[0], c.vars[0]};  // D, I_Y, I_X with Y = X
     case etrinv::Constraint::Kind::Add: return {c.vars[0], c.vars[1], c.vars[2]};  // I_X, I_Y, I_Z
-    case etrinv::Constraint::Kind::Inv: return {c.vars[1], c.vars[1], c.vars[0]};  // D (slope of Y), I_Y, I_X
+    case etrinv::Constraint::Kind::Inv:
+      return {c.vars[1], c.vars[1], c.vars[0]};  // D (slope of Y), I_Y, I_X
   }
   throw std::logic_error("layout: unknown constraint kind");
 }

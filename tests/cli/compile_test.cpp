@@ -38,15 +38,17 @@ class CompileCli : public ::testing::Test {
   fs::path dir;
   void SetUp() override {
     dir = fs::temp_directory_path() /
-          ("etr2nn_compile_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+          ("etr2nn_compile_cli_" +
+           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir);
     fs::create_directories(dir);
   }
   void TearDown() override { fs::remove_all(dir); }
 
   Outcome run(const std::string& args) const {
-    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" + (dir / "stdout").string() +
-                                "' 2>'" + (dir / "stderr").string() + "'";
+    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" +
+                                (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() +
+                                "'";
     const int raw = std::system(command.c_str());
     Outcome r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -57,11 +59,14 @@ class CompileCli : public ::testing::Test {
     return r;
   }
   std::size_t entries() const {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
   }
 };
 
-std::string sample(const std::string& name) { return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name; }
+std::string sample(const std::string& name) {
+  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
+}
 
 // Every sample: the ETR-INV-shaped ones compile into a checked dataset that
 // encodes their instance; the others are refused with a diagnostic and no file.
@@ -88,7 +93,8 @@ TEST_F(CompileCli, EveryEtrInvSampleCompilesAndTheOthersAreRefused) {
     EXPECT_TRUE(layout::find_violations(a, d.hidden_neurons).empty()) << entry.path();
     EXPECT_EQ(d.hidden_neurons, a.hidden_neurons());
     EXPECT_LE(d.labels.size(), layout::max_labels);
-    EXPECT_NE(r.out.find("points      " + std::to_string(d.points.size())), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("points      " + std::to_string(d.points.size())), std::string::npos)
+        << r.out;
   }
   EXPECT_GE(compiled, 4u);  // the inv_*.etr samples
 }
@@ -102,7 +108,8 @@ TEST_F(CompileCli, InvRationalSatSummaryMatchesTheFile) {
   EXPECT_NE(r.out.find("neurons     " + std::to_string(d.hidden_neurons)), std::string::npos);
   EXPECT_NE(r.out.find("labels      " + std::to_string(d.labels.size())), std::string::npos);
   EXPECT_NE(r.out.find("time"), std::string::npos);
-  const Outcome quiet = run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string() + " --quiet");
+  const Outcome quiet =
+      run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string() + " --quiet");
   EXPECT_EQ(quiet.status, 0);
   EXPECT_EQ(quiet.out, "");
   EXPECT_EQ(quiet.err, "");
@@ -110,22 +117,35 @@ TEST_F(CompileCli, InvRationalSatSummaryMatchesTheFile) {
 
 TEST_F(CompileCli, PointsPerLineOption) {
   const fs::path one = dir / "one.json", five = dir / "five.json";
-  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() + " --points-per-line 1 --quiet").status, 0);
-  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " --points-per-line=5 --output " + five.string() + " --quiet").status, 0);
+  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
+                " --points-per-line 1 --quiet")
+                .status,
+            0);
+  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " --points-per-line=5 --output " +
+                five.string() + " --quiet")
+                .status,
+            0);
   const auto d1 = dataset::read_dataset(one.string()), d5 = dataset::read_dataset(five.string());
   EXPECT_EQ(d1.meta->points_per_line, 1u);
   EXPECT_EQ(d5.meta->points_per_line, 5u);
   // Same constraint points, five times the data points.
   EXPECT_EQ(d5.points.size() - d5.meta->constraint_points.size(),
             5 * (d1.points.size() - d1.meta->constraint_points.size()));
-  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() + " --points-per-line 0").status, 2);
-  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() + " --points-per-line x").status, 2);
+  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
+                " --points-per-line 0")
+                .status,
+            2);
+  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
+                " --points-per-line x")
+                .status,
+            2);
 }
 
 TEST_F(CompileCli, PlantedThousandConstraintInstanceCompiles) {
   const auto p = bench::planted_instance(1000, 7);
   std::ofstream(dir / "p.etr") << bench::etr_text(p.instance);
-  const Outcome r = run("compile " + (dir / "p.etr").string() + " -o " + (dir / "p.json").string() + " --quiet");
+  const Outcome r =
+      run("compile " + (dir / "p.etr").string() + " -o " + (dir / "p.json").string() + " --quiet");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto d = dataset::read_dataset((dir / "p.json").string());
   EXPECT_EQ(d.meta->instance.constraints.size(), 1000u);
@@ -134,7 +154,8 @@ TEST_F(CompileCli, PlantedThousandConstraintInstanceCompiles) {
 
 TEST_F(CompileCli, NoFileIsLeftOnErrors) {
   // Output into a directory that does not exist.
-  Outcome r = run("compile " + sample("inv_rational_sat.etr") + " -o " + (dir / "no/such/d.json").string());
+  Outcome r =
+      run("compile " + sample("inv_rational_sat.etr") + " -o " + (dir / "no/such/d.json").string());
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
   EXPECT_EQ(entries(), 0u);
@@ -148,13 +169,17 @@ TEST_F(CompileCli, NoFileIsLeftOnErrors) {
   std::ofstream(dir / "general.etr") << "exists x: x * x = 2\n";
   r = run("compile " + (dir / "general.etr").string() + " -o " + (dir / "d.json").string());
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("general.etr:1:8: error: variable 'x' is unbounded"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("general.etr:1:8: error: variable 'x' is unbounded"), std::string::npos)
+      << r.err;
   EXPECT_FALSE(fs::exists(dir / "d.json"));
   std::ofstream(dir / "atom.etr") << "exists x, y in [1/2, 2]:\n  x = 1 and\n  x * y = 2\n";
   r = run("compile " + (dir / "atom.etr").string() + " -o " + (dir / "d.json").string());
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.err.find("atom.etr:3:3: error: 'x * y = 2' is not an ETR-INV atom"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("\n    x * y = 2\n    ^"), std::string::npos) << r.err;  // the line and a caret
+  EXPECT_NE(r.err.find("atom.etr:3:3: error: 'x * y = 2' is not an ETR-INV atom"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("\n    x * y = 2\n    ^"), std::string::npos)
+      << r.err;  // the line and a caret
   EXPECT_FALSE(fs::exists(dir / "d.json"));
   // A missing input file.
   r = run("compile " + (dir / "missing.etr").string() + " -o " + (dir / "d.json").string());
@@ -176,16 +201,20 @@ TEST_F(CompileCli, UsageErrorsAndHelp) {
 
 TEST_F(CompileCli, InspectReportsTheCompiledDataset) {
   const fs::path out = dir / "d.json";
-  ASSERT_EQ(run("compile " + sample("inv_unsat_am_gm.etr") + " -o " + out.string() + " --quiet").status, 0);
+  ASSERT_EQ(
+      run("compile " + sample("inv_unsat_am_gm.etr") + " -o " + out.string() + " --quiet").status,
+      0);
   const auto d = dataset::read_dataset(out.string());
   const Outcome r = run("inspect " + out.string() + " --labels --instance");
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("points      " + std::to_string(d.points.size())), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("points      " + std::to_string(d.points.size())), std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("x * y = 1"), std::string::npos) << r.out;
   std::ofstream(dir / "broken.json") << "{\"format\": \"etr2nn-dataset\", \"version\": 7}";
   const Outcome bad = run("inspect " + (dir / "broken.json").string());
   EXPECT_EQ(bad.status, 1);
-  EXPECT_NE(bad.err.find("broken.json: error: unsupported version 7"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("broken.json: error: unsupported version 7"), std::string::npos)
+      << bad.err;
 }
 
 }  // namespace

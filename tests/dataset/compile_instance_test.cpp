@@ -1,5 +1,3 @@
-#include "dataset/compile.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,6 +6,7 @@
 #include <vector>
 
 #include "bench/planted.hpp"
+#include "dataset/compile.hpp"
 #include "dataset/read.hpp"
 #include "layout/invariants.hpp"
 
@@ -46,7 +45,8 @@ TEST(CompileInstance, ReportsProgressStageByStage) {
   };
   const auto r = compile_instance(instance, out.string(), o);
   EXPECT_EQ(stages, (std::vector<std::string>{"laying out", "checking", "writing"}));
-  EXPECT_EQ(last["laying out"], std::make_pair(instance.constraints.size(), instance.constraints.size()));
+  EXPECT_EQ(last["laying out"],
+            std::make_pair(instance.constraints.size(), instance.constraints.size()));
   EXPECT_EQ(last["checking"].second, r.statistics.points);
   EXPECT_GT(last["checking"].first, 0u);
   EXPECT_EQ(last["writing"], std::make_pair(r.statistics.points, r.statistics.points));
@@ -58,7 +58,8 @@ TEST(CompileInstance, BadOptionsLeaveNoFile) {
   fs::remove(out);
   CompileOptions o;
   o.layout.points_per_line = 0;
-  EXPECT_THROW(compile_instance(bench::planted_instance(5, 1).instance, out.string(), o), std::invalid_argument);
+  EXPECT_THROW(compile_instance(bench::planted_instance(5, 1).instance, out.string(), o),
+               std::invalid_argument);
   EXPECT_FALSE(fs::exists(out));
 }
 

@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "bench/planted.hpp"
@@ -25,7 +24,8 @@ class TempDir {
  public:
   TempDir() {
     path_ = fs::temp_directory_path() /
-            ("etr2nn_dataset_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ("etr2nn_dataset_test_" +
+             std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(path_);
     fs::create_directories(path_);
@@ -33,7 +33,8 @@ class TempDir {
   ~TempDir() { fs::remove_all(path_); }
   std::string file(const std::string& name) const { return (path_ / name).string(); }
   std::size_t entries() const {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(path_), fs::directory_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(path_), fs::directory_iterator()));
   }
 
  private:
@@ -130,17 +131,20 @@ TEST(DatasetJson, MetaLocatesEachVariablesCanonicalGadgetAndItsPoints) {
     for (std::size_t i = r.first_point; i < r.end_point; ++i)
       EXPECT_TRUE(r.gadget.strip.contains(d.points[i].x));
   }
-  for (const auto& c : d.meta->constraint_points) EXPECT_EQ(d.points.at(c.index).y, c.point.kind->label);
+  for (const auto& c : d.meta->constraint_points)
+    EXPECT_EQ(d.points.at(c.index).y, c.point.kind->label);
 }
 
 // docs/dataset.schema.json's "required" keys, at the top level, in each
 // point, in the meta and its parts, are present in what compile writes.
 TEST(DatasetJson, ProducedFileHasEveryKeyTheSchemaRequires) {
-  const auto schema = nlohmann::json::parse(slurp(std::string(ETR2NN_SOURCE_DIR) + "/docs/dataset.schema.json"));
+  const auto schema =
+      nlohmann::json::parse(slurp(std::string(ETR2NN_SOURCE_DIR) + "/docs/dataset.schema.json"));
   const auto a = layout::layout(testing::inv_rational_sat());
   const auto file = nlohmann::json::parse(written(a));
   std::size_t checked = 0;
-  auto require = [&](const nlohmann::json& s, const nlohmann::json& instance, const std::string& where) {
+  auto require = [&](const nlohmann::json& s, const nlohmann::json& instance,
+                     const std::string& where) {
     ASSERT_TRUE(s.contains("required")) << where;
     for (const auto& key : s["required"]) {
       EXPECT_TRUE(instance.contains(key.get<std::string>())) << where << " lacks " << key;
@@ -152,8 +156,10 @@ TEST(DatasetJson, ProducedFileHasEveryKeyTheSchemaRequires) {
   for (const auto& p : file["points"]) require(defs["point"], p, "point");
   require(defs["meta"], file["meta"], "meta");
   for (const auto& g : file["meta"]["gadgets"]) require(defs["gadget"], g, "gadget");
-  for (const auto& c : file["meta"]["constraint_points"]) require(defs["constraint_point"], c, "constraint point");
-  for (const auto& c : file["meta"]["instance"]["constraints"]) require(defs["constraint"], c, "constraint");
+  for (const auto& c : file["meta"]["constraint_points"])
+    require(defs["constraint_point"], c, "constraint point");
+  for (const auto& c : file["meta"]["instance"]["constraints"])
+    require(defs["constraint"], c, "constraint");
   EXPECT_EQ(file["format"], schema["properties"]["format"]["const"]);
   EXPECT_EQ(file["version"], schema["properties"]["version"]["const"]);
   EXPECT_GT(checked, 478u * 2);
@@ -187,7 +193,8 @@ TEST(DatasetJson, AnExistingFileIsReplacedOnlyOnSuccess) {
   o.progress = [](std::size_t done, std::size_t total) {
     if (done == total) throw std::runtime_error("interrupted");
   };
-  EXPECT_THROW(write_dataset(target, Emission(layout::layout(testing::inv_rational_sat())), o), std::runtime_error);
+  EXPECT_THROW(write_dataset(target, Emission(layout::layout(testing::inv_rational_sat())), o),
+               std::runtime_error);
   EXPECT_EQ(slurp(target), "old");
 }
 
@@ -214,32 +221,38 @@ TEST(DatasetJson, ReaderNamesWhatIsWrong) {
   expect_error(good.substr(0, good.size() / 2), "not valid JSON");
   expect_error(replaced(good, "etr2nn-dataset", "other"), "not an etr2nn dataset");
   expect_error(replaced(good, "\"version\": 1", "\"version\": 2"), "unsupported version 2");
-  expect_error(replaced(good, "\"target_error\": \"0\"", "\"target_error\": \"1/10\""), "target_error");
+  expect_error(replaced(good, "\"target_error\": \"0\"", "\"target_error\": \"1/10\""),
+               "target_error");
   expect_error(replaced(good, "{\"x\":[\"", "{\"x\":[\"1/0"), "points[0].x[0]: not a rational");
   expect_error(replaced(good, "{\"x\":[\"", "{\"z\":[\""), "points[0]: missing \"x\"");
   expect_error(replaced(good, "[\"10\",\"0\"]", "[\"11\",\"0\"]"), "\"labels\"");
   expect_error(replaced(good, "\"kind\":\"I\"", "\"kind\":\"Q\""), "unknown gadget kind");
   expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[0,9999]"), "outside the");
   expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[1,40]"), "is not on a data line");
-  expect_error(replaced(good, "\"point\":475,\"variables\":[1,1,2]", "\"point\":475,\"variables\":[1,1,1]"),
-               "meta.constraint_points[7].variables: variable 2 is not that of gadget 11");
+  expect_error(
+      replaced(good, "\"point\":475,\"variables\":[1,1,2]", "\"point\":475,\"variables\":[1,1,1]"),
+      "meta.constraint_points[7].variables: variable 2 is not that of gadget 11");
   expect_error("[1, 2]", "top level");
   // Points, element by element (the reader never builds them as JSON).
   const std::string first = "{\"x\":[\"";
   expect_error(replaced(good, first, "7, " + first), "points[0]: expected an object");
   expect_error(replaced(good, first, "[1], " + first), "points[0]: expected an object");
   expect_error(replaced(good, first, "{\"x\":\"1\", \"q\":[\""), "points[0].x: expected a pair");
-  expect_error(replaced(good, first, "{\"x\":[3, \""), "points[0].x[0]: expected an exact rational as a string");
+  expect_error(replaced(good, first, "{\"x\":[3, \""),
+               "points[0].x[0]: expected an exact rational as a string");
   expect_error(replaced(good, first, "{\"x\":[\"1\", \""), "points[0].x: expected a pair");
-  expect_error(replaced(good, "],\"xf\"", "],\"y\":[\"1\"],\"xf\""), "points[0].y: expected a pair");
+  expect_error(replaced(good, "],\"xf\"", "],\"y\":[\"1\"],\"xf\""),
+               "points[0].y: expected a pair");
   expect_error(replaced(good, "\"points\": [", "\"points\": {\"a\": ["), "not valid JSON");
-  expect_error(replaced(good, "\"points\": [", "\"points\": 5, \"other\": ["), "\"points\" must be an array");
+  expect_error(replaced(good, "\"points\": [", "\"points\": 5, \"other\": ["),
+               "\"points\" must be an array");
 }
 
 TEST(DatasetJson, ReaderIgnoresUnknownKeys) {
   const std::string good = written(layout::layout(testing::inv_rational_sat()));
-  const std::string extra = replaced(replaced(good, "{\"x\":[\"", "{\"note\":{\"x\":[1,{}]},\"w\":[[\"a\"]],\"x\":[\""),
-                                     "\"format\"", "\"comment\": [{\"points\": []}], \"format\"");
+  const std::string extra =
+      replaced(replaced(good, "{\"x\":[\"", "{\"note\":{\"x\":[1,{}]},\"w\":[[\"a\"]],\"x\":[\""),
+               "\"format\"", "\"comment\": [{\"points\": []}], \"format\"");
   EXPECT_EQ(read_text(extra).points, read_text(good).points);
 }
 

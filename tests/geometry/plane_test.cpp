@@ -9,8 +9,8 @@ namespace {
 
 TEST(Strip, ClosedOnBothSidesAndExact) {
   const Strip s{{1, -1}, mpq_class(1, 3), 19};
-  const Point on_low{mpq_class(1, 3), 0};        // t = 0
-  const Point on_high{mpq_class(58, 3), 0};      // t = 19
+  const Point on_low{mpq_class(1, 3), 0};    // t = 0
+  const Point on_high{mpq_class(58, 3), 0};  // t = 19
   const Point just_out{mpq_class(58, 3) + mpq_class(1, 1000000), 0};
   EXPECT_EQ(s.coordinate(on_low), 0);
   EXPECT_TRUE(s.contains(on_low));

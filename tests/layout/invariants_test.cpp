@@ -26,7 +26,9 @@ class Invariants : public ::testing::Test {
   // The first data point of the first fresh gadget with normal n.
   DataPoint& fresh_point(geometry::Normal n) {
     for (auto& d : a.data_points)
-      if (a.gadgets[d.gadget].role != Gadget::Role::Canonical && a.gadgets[d.gadget].strip.normal == n) return d;
+      if (a.gadgets[d.gadget].role != Gadget::Role::Canonical &&
+          a.gadgets[d.gadget].strip.normal == n)
+        return d;
     throw std::logic_error("no such point");
   }
   ConstraintPoint& column_point() {
@@ -78,7 +80,8 @@ TEST_F(Invariants, TwoCatchesAConstraintPointInAnUnintendedStrip) {
   for (auto& c : a.constraint_points)
     if (c.constraint == no_constraint) {
       for (auto& g : c.gadgets)
-        if (a.gadgets[g].role == Gadget::Role::Canonical) g = g == a.canonical[0] ? a.canonical[1] : a.canonical[0];
+        if (a.gadgets[g].role == Gadget::Role::Canonical)
+          g = g == a.canonical[0] ? a.canonical[1] : a.canonical[0];
       break;
     }
   const auto violations = find_violations(a, m, 0);
@@ -142,19 +145,23 @@ bool brute_force_ok(const Arrangement& a) {
     for (std::size_t h = g + 1; h < a.gadgets.size(); ++h) {
       const auto& s = a.gadgets[g].strip;
       const auto& t = a.gadgets[h].strip;
-      if (s.normal == t.normal && s.offset <= t.offset + t.width && t.offset <= s.offset + s.width) return false;
+      if (s.normal == t.normal && s.offset <= t.offset + t.width && t.offset <= s.offset + s.width)
+        return false;
     }
   for (const auto& d : a.data_points) {
-    if (a.gadgets[d.gadget].strip.coordinate(d.where) != a.gadgets[d.gadget].kind->data_lines()[d.line].position)
+    if (a.gadgets[d.gadget].strip.coordinate(d.where) !=
+        a.gadgets[d.gadget].kind->data_lines()[d.line].position)
       return false;
     for (std::size_t g = 0; g < a.gadgets.size(); ++g)
       if (g != d.gadget && a.gadgets[g].strip.contains(d.where)) return false;
   }
   for (const auto& c : a.constraint_points) {
     for (std::size_t k = 0; k < c.gadgets.size(); ++k)
-      if (a.gadgets[c.gadgets[k]].strip.coordinate(c.where) != c.kind->lines[k].position) return false;
+      if (a.gadgets[c.gadgets[k]].strip.coordinate(c.where) != c.kind->lines[k].position)
+        return false;
     for (std::size_t g = 0; g < a.gadgets.size(); ++g)
-      if (std::find(c.gadgets.begin(), c.gadgets.end(), g) == c.gadgets.end() && a.gadgets[g].strip.contains(c.where))
+      if (std::find(c.gadgets.begin(), c.gadgets.end(), g) == c.gadgets.end() &&
+          a.gadgets[g].strip.contains(c.where))
         return false;
   }
   return true;
@@ -184,7 +191,8 @@ TEST(InvariantsCrossCheck, FastCheckAgreesWithBruteForceUnderRandomMoves) {
     } else if (r == 2) {
       a.gadgets[rng() % a.gadgets.size()].strip.offset += step * 10;
     } else {  // move a point onto another point's place
-      a.data_points[rng() % a.data_points.size()].where = a.constraint_points[rng() % a.constraint_points.size()].where;
+      a.data_points[rng() % a.data_points.size()].where =
+          a.constraint_points[rng() % a.constraint_points.size()].where;
     }
     const bool ok = brute_force_ok(a);
     EXPECT_EQ(!geometric_violation(a), ok) << "trial " << trial;

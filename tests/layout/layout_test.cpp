@@ -28,10 +28,12 @@ const gadgets::ConstraintPointKind& kind_of(const etrinv::Constraint& c) {
 // The witness of REDUCTION.md section 5, evaluated directly from the gadget
 // profiles (quadratic; small instances only): the sum of every gadget's
 // ridge at p.
-gadgets::Label fit(const Arrangement& a, const std::vector<mpq_class>& values, const geometry::Point& p) {
+gadgets::Label fit(const Arrangement& a, const std::vector<mpq_class>& values,
+                   const geometry::Point& p) {
   Real o1 = 0, o2 = 0;
   for (const auto& g : a.gadgets) {
-    auto [v1, v2] = gadgets::evaluate(g.kind->witness(Real(values[g.variable])), Real(g.strip.coordinate(p)));
+    auto [v1, v2] =
+        gadgets::evaluate(g.kind->witness(Real(values[g.variable])), Real(g.strip.coordinate(p)));
     o1 = o1 + v1;
     o2 = o2 + v2;
   }
@@ -136,7 +138,8 @@ TEST(Layout, EveryFreshCopyIsLinkedOnceOnAnotherLineToItsCanonicalGadget) {
   std::map<std::size_t, mpq_class> column_line;  // fresh copy -> its line at the column's point
   for (const auto& c : a.constraint_points)
     if (c.constraint != no_constraint)
-      for (std::size_t k = 0; k < c.gadgets.size(); ++k) column_line[c.gadgets[k]] = c.kind->lines[k].position;
+      for (std::size_t k = 0; k < c.gadgets.size(); ++k)
+        column_line[c.gadgets[k]] = c.kind->lines[k].position;
   std::map<std::size_t, int> links;
   for (const auto& c : a.constraint_points) {
     if (c.constraint != no_constraint) continue;
