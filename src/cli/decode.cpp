@@ -1,5 +1,7 @@
 // etr2nn decode DATASET.json NETWORK.json: read the ETR-INV assignment off a
 // network and evaluate the instance exactly.
+#include "network/decode.hpp"
+
 #include <iostream>
 
 #include "cli/subcommand.hpp"
@@ -7,7 +9,6 @@
 #include "dataset/read.hpp"
 #include "io/atomic_file.hpp"
 #include "network/assignment_json.hpp"
-#include "network/decode.hpp"
 #include "network/network_json.hpp"
 #include "network/verify.hpp"
 
@@ -39,7 +40,8 @@ int run(const std::vector<std::string>& args) {
     std::cout << usage;
     return 0;
   }
-  if (arguments.positionals().size() != 2) throw UsageError{"expected DATASET.json and NETWORK.json"};
+  if (arguments.positionals().size() != 2)
+    throw UsageError{"expected DATASET.json and NETWORK.json"};
   dataset::Dataset data = dataset::read_dataset(arguments.positionals()[0]);
   network::Network net = network::read_network(arguments.positionals()[1]);
   if (!data.meta)
@@ -52,28 +54,31 @@ int run(const std::vector<std::string>& args) {
   const std::size_t list_limit = 100;
   const bool list_variables = arguments.flag("--all") || instance.variables.size() <= list_limit;
   const bool list_constraints = arguments.flag("--all") || decoded.constraints.size() <= list_limit;
-  std::cout << "decoded " << instance.variables.size()
-            << " variables from their canonical gadgets (X = s - 1, s = (f(t=5) - f(t=3))/2 on out1)"
-            << (list_variables ? "" : "; listing those out of range (--all lists every one)") << ":\n";
+  std::cout
+      << "decoded " << instance.variables.size()
+      << " variables from their canonical gadgets (X = s - 1, s = (f(t=5) - f(t=3))/2 on out1)"
+      << (list_variables ? "" : "; listing those out of range (--all lists every one)") << ":\n";
   for (std::size_t i = 0; i < instance.variables.size(); ++i)
     if (list_variables || !decoded.in_range[i])
       std::cout << "  " << instance.variables[i] << " = " << network::exact_text(decoded.values[i])
                 << (decoded.in_range[i] ? "" : "   OUT OF RANGE [1/2, 2]") << "\n";
   std::size_t failing = 0;
   std::cout << "constraints (evaluated exactly)"
-            << (list_constraints ? "" : "; listing the failing ones (--all lists every one)") << ":\n";
+            << (list_constraints ? "" : "; listing the failing ones (--all lists every one)")
+            << ":\n";
   for (const auto& c : decoded.constraints) {
     failing += !c.holds;
     if (list_constraints || !c.holds)
-      std::cout << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS") << "\n";
+      std::cout << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS")
+                << "\n";
   }
   io::Progress progress("verify", data.points.size(), arguments.flag("--quiet"));
   network::VerifyReport fit = network::verify(data, net, 0, &progress);
   if (fit.ok())
     std::cout << "fit: the network fits all " << fit.points << " points exactly\n";
   else
-    std::cout << "fit: the network does NOT fit the dataset (" << fit.failures << " of " << fit.points
-              << " points missed" << (fit.within_budget() ? "" : ", too many neurons")
+    std::cout << "fit: the network does NOT fit the dataset (" << fit.failures << " of "
+              << fit.points << " points missed" << (fit.within_budget() ? "" : ", too many neurons")
               << "); see etr2nn verify\n";
 
   std::size_t out_of_range = 0;
@@ -82,11 +87,13 @@ int run(const std::vector<std::string>& args) {
     std::cout << "result: every value is in [1/2, 2] and all " << decoded.constraints.size()
               << " constraints hold: the decoded assignment satisfies the instance\n";
   else
-    std::cout << "result: " << failing << " of " << decoded.constraints.size() << " constraints fail"
+    std::cout << "result: " << failing << " of " << decoded.constraints.size()
+              << " constraints fail"
               << (out_of_range ? ", " + std::to_string(out_of_range) + " values out of range" : "")
               << ": the decoded assignment does not satisfy the instance\n";
   if (const auto* out = arguments.option("--assign-out"))
-    io::write_file_atomically(*out, network::assignment_to_json(instance, decoded.values).dump(1) + "\n");
+    io::write_file_atomically(*out,
+                              network::assignment_to_json(instance, decoded.values).dump(1) + "\n");
   return decoded.satisfied() ? 0 : 1;
 }
 

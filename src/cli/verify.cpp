@@ -1,4 +1,6 @@
 // etr2nn verify DATASET.json NETWORK.json: exact zero-error check.
+#include "network/verify.hpp"
+
 #include <chrono>
 #include <ctime>
 #include <iomanip>
@@ -7,7 +9,6 @@
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "network/network_json.hpp"
-#include "network/verify.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -33,7 +34,8 @@ int run(const std::vector<std::string>& args) {
     std::cout << usage;
     return 0;
   }
-  if (arguments.positionals().size() != 2) throw UsageError{"expected DATASET.json and NETWORK.json"};
+  if (arguments.positionals().size() != 2)
+    throw UsageError{"expected DATASET.json and NETWORK.json"};
   std::size_t max_reported = 10;
   if (const auto* n = arguments.option("--max-reported")) {
     try {

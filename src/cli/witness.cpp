@@ -1,5 +1,7 @@
 // etr2nn witness FILE --assign ASSIGN.json -o NETWORK.json: the witness network
 // of a satisfying assignment, verified exactly before it is written.
+#include "network/witness.hpp"
+
 #include <iostream>
 
 #include "cli/subcommand.hpp"
@@ -11,7 +13,6 @@
 #include "layout/layout.hpp"
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
-#include "network/witness.hpp"
 #include "network/witness_file.hpp"
 
 namespace etr2nn::cli {
@@ -32,14 +33,16 @@ const char* const usage =
     "Algebraic values give algebraic weights, exactly.\n"
     "\n"
     "  --assign FILE          the assignment, ETR-INV variable names -> exact values:\n"
-    "                         {\"x\": \"1\", \"y\": {\"root_of\": [\"-2\",\"0\",\"1\"], \"in\": [\"1\",\"2\"]}}\n"
+    "                         {\"x\": \"1\", \"y\": {\"root_of\": [\"-2\",\"0\",\"1\"], \"in\": "
+    "[\"1\",\"2\"]}}\n"
     "                         (docs/network-format.md)\n"
     "  -o, --output FILE      the network file to write\n"
     "  --points-per-line N    as for compile (default 3); formulas only\n"
     "  --floats               also write float copies of the weights (never read back)\n";
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 unsigned points_per_line(const Arguments& args) {
@@ -69,10 +72,12 @@ int run(const std::vector<std::string>& args) {
     std::cout << usage;
     return 0;
   }
-  if (arguments.positionals().size() != 1) throw UsageError{"expected one FILE (formula or dataset)"};
+  if (arguments.positionals().size() != 1)
+    throw UsageError{"expected one FILE (formula or dataset)"};
   const auto* assign = arguments.option("--assign");
   if (!assign) throw UsageError{"--assign ASSIGN.json is required"};
-  const auto* output = arguments.option("--output") ? arguments.option("--output") : arguments.option("-o");
+  const auto* output =
+      arguments.option("--output") ? arguments.option("--output") : arguments.option("-o");
   if (!output) throw UsageError{"-o NETWORK.json is required"};
   const std::string& file = arguments.positionals()[0];
   const network::WitnessFileOptions options{arguments.flag("--floats"), file};
@@ -91,7 +96,8 @@ int run(const std::vector<std::string>& args) {
   } else {
     etrinv::Instance instance = instance_of_formula(file);
     // Check the assignment before the layout: a wrong one fails fast.
-    etrinv::Assignment values = network::assignment_for(instance, network::read_named_values(*assign));
+    etrinv::Assignment values =
+        network::assignment_for(instance, network::read_named_values(*assign));
     network::check_assignment(instance, values);
     layout::Options layout_options;
     layout_options.points_per_line = points_per_line(arguments);

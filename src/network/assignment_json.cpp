@@ -37,16 +37,20 @@ etrinv::Assignment assignment_for(const etrinv::Instance& instance, const NamedV
   out.reserve(instance.variables.size());
   for (const auto& name : instance.variables) {
     auto it = values.find(name);
-    if (it == values.end()) throw AssignmentFormatError("the assignment gives no value for variable " + name);
+    if (it == values.end())
+      throw AssignmentFormatError("the assignment gives no value for variable " + name);
     out.push_back(it->second);
   }
   for (const auto& [name, value] : values)
-    if (std::find(instance.variables.begin(), instance.variables.end(), name) == instance.variables.end())
-      throw AssignmentFormatError("the assignment names " + name + ", which is not a variable of the instance");
+    if (std::find(instance.variables.begin(), instance.variables.end(), name) ==
+        instance.variables.end())
+      throw AssignmentFormatError("the assignment names " + name +
+                                  ", which is not a variable of the instance");
   return out;
 }
 
-nlohmann::ordered_json assignment_to_json(const etrinv::Instance& instance, const etrinv::Assignment& values) {
+nlohmann::ordered_json assignment_to_json(const etrinv::Instance& instance,
+                                          const etrinv::Assignment& values) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < instance.variables.size(); ++i)
     out[instance.variables[i]] = numeric::real_to_json(values.at(i));

@@ -8,9 +8,8 @@
 // formula those are the formula's own variables.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +32,7 @@ NamedValues read_named_values(const std::string& path);
 etrinv::Assignment assignment_for(const etrinv::Instance& instance, const NamedValues& values);
 
 // In the instance's variable order.
-nlohmann::ordered_json assignment_to_json(const etrinv::Instance& instance, const etrinv::Assignment& values);
+nlohmann::ordered_json assignment_to_json(const etrinv::Instance& instance,
+                                          const etrinv::Assignment& values);
 
 }  // namespace etr2nn::network

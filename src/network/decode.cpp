@@ -31,13 +31,15 @@ DecodeInput decode_input(const layout::Arrangement& arrangement) {
     canonical.assign(instance.variables.size(), layout::no_constraint);
   for (std::size_t g = 0; g < arrangement.gadgets.size(); ++g) {
     const auto& gadget = arrangement.gadgets[g];
-    if (gadget.role == layout::Gadget::Role::Canonical && canonical.at(gadget.variable) == layout::no_constraint)
+    if (gadget.role == layout::Gadget::Role::Canonical &&
+        canonical.at(gadget.variable) == layout::no_constraint)
       canonical[gadget.variable] = g;
   }
   std::vector<std::vector<const layout::DataPoint*>> first_line(instance.variables.size());
   for (const auto& d : arrangement.data_points) {
     const auto& gadget = arrangement.gadgets.at(d.gadget);
-    if (d.line == 0 && canonical[gadget.variable] == d.gadget) first_line[gadget.variable].push_back(&d);
+    if (d.line == 0 && canonical[gadget.variable] == d.gadget)
+      first_line[gadget.variable].push_back(&d);
   }
   DecodeInput input{instance, {}};
   for (std::size_t i = 0; i < instance.variables.size(); ++i) {
@@ -75,7 +77,8 @@ Decoded decode(const DecodeInput& input, const Network& network) {
   }
   for (std::size_t k = 0; k < input.instance.constraints.size(); ++k) {
     const auto& c = input.instance.constraints[k];
-    out.constraints.push_back({k, etrinv::describe(input.instance, c), etrinv::holds(c, out.values)});
+    out.constraints.push_back(
+        {k, etrinv::describe(input.instance, c), etrinv::holds(c, out.values)});
   }
   return out;
 }

@@ -48,10 +48,10 @@ struct ConstraintCheck {
 };
 
 struct Decoded {
-  etrinv::Assignment values;          // X_i, exact (rational or algebraic)
-  std::vector<bool> in_range;         // X_i in [1/2, 2]
+  etrinv::Assignment values;   // X_i, exact (rational or algebraic)
+  std::vector<bool> in_range;  // X_i in [1/2, 2]
   std::vector<ConstraintCheck> constraints;
-  bool satisfied() const;             // all in range and every constraint holds
+  bool satisfied() const;  // all in range and every constraint holds
 };
 
 Decoded decode(const DecodeInput& input, const Network& network);

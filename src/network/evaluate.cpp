@@ -9,10 +9,18 @@ namespace {
 
 // The arithmetic differs only in how a value is made from a Real and compared;
 // everything else is the same template over T = mpq_class or Real.
-int compare3(const mpq_class& a, const mpq_class& b) { return cmp(a, b); }
-int compare3(const Real& a, const Real& b) { return compare(a, b); }
-int sign_of(const mpq_class& a) { return sgn(a); }
-int sign_of(const Real& a) { return a.sign(); }
+int compare3(const mpq_class& a, const mpq_class& b) {
+  return cmp(a, b);
+}
+int compare3(const Real& a, const Real& b) {
+  return compare(a, b);
+}
+int sign_of(const mpq_class& a) {
+  return sgn(a);
+}
+int sign_of(const Real& a) {
+  return a.sign();
+}
 
 template <class T>
 T from_real(const Real& r) {
@@ -33,9 +41,9 @@ struct LexLess {
 template <class T>
 struct Group {
   std::array<T, 2> d;
-  std::vector<T> beta;                      // sorted ascending
-  std::vector<std::array<T, 2>> w_sum;      // w_sum[k] = Σ_{i<k} w_i   (size = beta.size() + 1)
-  std::vector<std::array<T, 2>> bw_sum;     // bw_sum[k] = Σ_{i<k} β_i w_i
+  std::vector<T> beta;                   // sorted ascending
+  std::vector<std::array<T, 2>> w_sum;   // w_sum[k] = Σ_{i<k} w_i   (size = beta.size() + 1)
+  std::vector<std::array<T, 2>> bw_sum;  // bw_sum[k] = Σ_{i<k} β_i w_i
 };
 
 // t = d·p. Witness directions have coordinates 0 and ±1; skipping those
@@ -121,10 +129,11 @@ class Grouped {
     for (const auto& g : groups_) {
       level(g, p, t);
       // k = number of breakpoints strictly below t; a breakpoint at t adds 0.
-      auto k = static_cast<std::size_t>(
-          std::lower_bound(g.beta.begin(), g.beta.end(), t,
-                           [](const T& beta, const T& value) { return compare3(beta, value) < 0; }) -
-          g.beta.begin());
+      auto k = static_cast<std::size_t>(std::lower_bound(g.beta.begin(), g.beta.end(), t,
+                                                         [](const T& beta, const T& value) {
+                                                           return compare3(beta, value) < 0;
+                                                         }) -
+                                        g.beta.begin());
       if (k == 0) continue;
       for (int o = 0; o < 2; ++o) {
         product = t * g.w_sum[k][o];
@@ -177,7 +186,7 @@ struct Evaluator::Impl {
 
 Evaluator::Evaluator(const Network& network)
     : impl_(is_rational(network) ? new Impl{Grouped<mpq_class>(network)}
-                                  : new Impl{Grouped<Real>(network)}) {}
+                                 : new Impl{Grouped<Real>(network)}) {}
 Evaluator::~Evaluator() = default;
 Evaluator::Evaluator(Evaluator&&) noexcept = default;
 Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
@@ -194,6 +203,8 @@ std::size_t Evaluator::directions() const {
   return std::visit([](const auto& g) { return g.directions(); }, impl_->grouped);
 }
 
-bool Evaluator::rational() const { return impl_->grouped.index() == 0; }
+bool Evaluator::rational() const {
+  return impl_->grouped.index() == 0;
+}
 
 }  // namespace etr2nn::network

@@ -41,8 +41,8 @@ class Evaluator {
   // because no Real is made on the way.
   bool fits(const geometry::Point& x, const mpq_class& out1, const mpq_class& out2) const;
 
-  std::size_t directions() const;   // G: distinct directions up to a positive factor
-  bool rational() const;            // true when the mpq_class path is used
+  std::size_t directions() const;  // G: distinct directions up to a positive factor
+  bool rational() const;           // true when the mpq_class path is used
 
  private:
   struct Impl;

@@ -46,7 +46,8 @@ class Reader {
     return it->second;
   }
   std::array<Real, 2> pair(const json& j, const std::string& where) {
-    if (!j.is_array() || j.size() != 2) throw NetworkFormatError(where + ": expected a pair [x, y]");
+    if (!j.is_array() || j.size() != 2)
+      throw NetworkFormatError(where + ": expected a pair [x, y]");
     return {real(j[0], where + "[0]"), real(j[1], where + "[1]")};
   }
 
@@ -67,7 +68,8 @@ nlohmann::ordered_json network_to_json(const Network& network, const NetworkFile
   Writer writer;
   nlohmann::ordered_json neurons = nlohmann::ordered_json::array();
   for (const auto& u : network.neurons) {
-    nlohmann::ordered_json n = {{"a", writer.pair(u.a)}, {"b", writer.real(u.b)}, {"v", writer.pair(u.v)}};
+    nlohmann::ordered_json n = {
+        {"a", writer.pair(u.a)}, {"b", writer.real(u.b)}, {"v", writer.pair(u.v)}};
     if (options.float_copies)
       n["approx"] = {{"a", {u.a[0].to_double(), u.a[1].to_double()}},
                      {"b", u.b.to_double()},
@@ -75,11 +77,11 @@ nlohmann::ordered_json network_to_json(const Network& network, const NetworkFile
     neurons.push_back(std::move(n));
   }
   nlohmann::ordered_json out = {{"format", "etr2nn-network"},
-              {"version", 1},
-              {"exact", is_rational(network) ? "rational" : "algebraic"},
-              {"hidden_neurons", network.neurons.size()},
-              {"c", writer.pair(network.c)},
-              {"neurons", std::move(neurons)}};
+                                {"version", 1},
+                                {"exact", is_rational(network) ? "rational" : "algebraic"},
+                                {"hidden_neurons", network.neurons.size()},
+                                {"c", writer.pair(network.c)},
+                                {"neurons", std::move(neurons)}};
   if (!options.meta.is_null()) out["meta"] = options.meta;
   return out;
 }
@@ -117,7 +119,8 @@ Network network_from_json(const json& j) {
   return network;
 }
 
-void write_network(const std::string& path, const Network& network, const NetworkFileOptions& options) {
+void write_network(const std::string& path, const Network& network,
+                   const NetworkFileOptions& options) {
   // One top-level key and one neuron per line: readable, diffable, greppable.
   const auto doc = network_to_json(network, options);
   io::AtomicFile file(path);
@@ -132,7 +135,8 @@ void write_network(const std::string& path, const Network& network, const Networ
       continue;
     }
     out << "[";
-    for (std::size_t i = 0; i < it.value().size(); ++i) out << (i ? ",\n  " : "\n  ") << it.value()[i].dump();
+    for (std::size_t i = 0; i < it.value().size(); ++i)
+      out << (i ? ",\n  " : "\n  ") << it.value()[i].dump();
     out << "\n ]";
   }
   out << "\n}\n";

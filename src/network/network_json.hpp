@@ -13,7 +13,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 #include <string>
 
@@ -31,7 +30,8 @@ struct NetworkFileOptions {
 };
 
 // Keys in the documented order ("format" first), hence ordered_json.
-nlohmann::ordered_json network_to_json(const Network& network, const NetworkFileOptions& options = {});
+nlohmann::ordered_json network_to_json(const Network& network,
+                                       const NetworkFileOptions& options = {});
 // Throws NetworkFormatError naming the offending field (e.g. "neurons[4].v[1]").
 Network network_from_json(const nlohmann::json& json);
 

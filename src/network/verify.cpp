@@ -11,7 +11,8 @@ namespace {
 // point(j) -> dataset::LabelledPoint (by value or reference).
 template <class PointAt>
 VerifyReport verify_points(std::size_t count, const PointAt& point, std::size_t allowed_neurons,
-                           const Network& network, std::size_t max_reported, io::Progress* progress) {
+                           const Network& network, std::size_t max_reported,
+                           io::Progress* progress) {
   VerifyReport report;
   report.points = count;
   report.neurons = network.neurons.size();
@@ -40,7 +41,8 @@ VerifyReport verify_points(std::size_t count, const PointAt& point, std::size_t 
 VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
                     std::size_t max_reported, io::Progress* progress) {
   return verify_points(
-      dataset.points.size(), [&](std::size_t j) -> const dataset::LabelledPoint& { return dataset.points[j]; },
+      dataset.points.size(),
+      [&](std::size_t j) -> const dataset::LabelledPoint& { return dataset.points[j]; },
       dataset.hidden_neurons, network, max_reported, progress);
 }
 
@@ -61,7 +63,9 @@ std::string exact_text(const Real& value) {
 
 namespace {
 
-std::string pair_text(const Real& a, const Real& b) { return "(" + exact_text(a) + ", " + exact_text(b) + ")"; }
+std::string pair_text(const Real& a, const Real& b) {
+  return "(" + exact_text(a) + ", " + exact_text(b) + ")";
+}
 
 std::string point_text(const geometry::Point& p) {
   return "(" + numeric::to_string(p.x) + ", " + numeric::to_string(p.y) + ")";
@@ -72,9 +76,10 @@ std::string point_text(const geometry::Point& p) {
 void print_report(std::ostream& out, const VerifyReport& report) {
   if (report.ok()) {
     out << "verified: " << report.points << " points, error 0\n";
-    out << "network: " << report.neurons << " neurons (the dataset allows " << report.allowed_neurons
-        << "), " << report.directions << " distinct directions, exact "
-        << (report.rational ? "rational arithmetic" : "real algebraic arithmetic (z3), no rounding") << "\n";
+    out << "network: " << report.neurons << " neurons (the dataset allows "
+        << report.allowed_neurons << "), " << report.directions << " distinct directions, exact "
+        << (report.rational ? "rational arithmetic" : "real algebraic arithmetic (z3), no rounding")
+        << "\n";
     return;
   }
   out << "FAILED:";
@@ -85,8 +90,8 @@ void print_report(std::ostream& out, const VerifyReport& report) {
   for (const auto& f : report.first_failures)
     out << "  point " << f.index << " at " << point_text(f.x) << ": label "
         << pair_text(Real(f.label.out1), Real(f.label.out2)) << ", network "
-        << pair_text(f.value[0], f.value[1]) << ", residual " << pair_text(f.residual[0], f.residual[1])
-        << "\n";
+        << pair_text(f.value[0], f.value[1]) << ", residual "
+        << pair_text(f.residual[0], f.residual[1]) << "\n";
   if (report.failures > report.first_failures.size())
     out << "  ... and " << report.failures - report.first_failures.size() << " more\n";
 }

@@ -18,21 +18,21 @@
 namespace etr2nn::network {
 
 struct PointFailure {
-  std::size_t index = 0;       // position in dataset.points
+  std::size_t index = 0;  // position in dataset.points
   geometry::Point x;
   gadgets::Label label;
-  Output value;                // f(x)
-  Output residual;             // f(x) - label, exact
+  Output value;     // f(x)
+  Output residual;  // f(x) - label, exact
 };
 
 struct VerifyReport {
   std::size_t points = 0;
-  std::size_t failures = 0;                 // all failing points
-  std::vector<PointFailure> first_failures; // the first few, in dataset order
+  std::size_t failures = 0;                  // all failing points
+  std::vector<PointFailure> first_failures;  // the first few, in dataset order
   std::size_t neurons = 0;
-  std::size_t allowed_neurons = 0;          // dataset.hidden_neurons
-  std::size_t directions = 0;               // distinct neuron directions used by the evaluator
-  bool rational = true;                     // all weights rational (else real algebraic arithmetic)
+  std::size_t allowed_neurons = 0;  // dataset.hidden_neurons
+  std::size_t directions = 0;       // distinct neuron directions used by the evaluator
+  bool rational = true;             // all weights rational (else real algebraic arithmetic)
 
   bool within_budget() const { return neurons <= allowed_neurons; }
   bool ok() const { return failures == 0 && within_budget(); }

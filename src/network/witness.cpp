@@ -9,8 +9,8 @@ namespace {
 
 void check_size(const etrinv::Instance& instance, const etrinv::Assignment& values) {
   if (values.size() != instance.variables.size())
-    throw WitnessError("the assignment has " + std::to_string(values.size()) +
-                       " values for " + std::to_string(instance.variables.size()) + " variables");
+    throw WitnessError("the assignment has " + std::to_string(values.size()) + " values for " +
+                       std::to_string(instance.variables.size()) + " variables");
 }
 
 }  // namespace
@@ -30,7 +30,8 @@ void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment
   for (std::size_t j = 0; j < c.arity(); ++j) {
     auto v = c.vars[j];
     std::string item = instance.variables[v] + " = " + exact_text(values[v]);
-    if (values_text.find(item) == std::string::npos) values_text += (values_text.empty() ? "" : ", ") + item;
+    if (values_text.find(item) == std::string::npos)
+      values_text += (values_text.empty() ? "" : ", ") + item;
   }
   throw WitnessError("constraint " + std::to_string(k + 1) + " (" + etrinv::describe(instance, c) +
                      ") is violated: " + values_text);

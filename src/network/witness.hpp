@@ -43,8 +43,7 @@ Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assi
 // network does not fit (which would be a layout bug, not a user error).
 // This is what `etr2nn compile --witness` and `etr2nn witness` call.
 Network build_and_verify_witness(const layout::Arrangement& arrangement,
-                                 const dataset::Dataset& dataset,
-                                 const etrinv::Assignment& values);
+                                 const dataset::Dataset& dataset, const etrinv::Assignment& values);
 // The same, verified point by point on the arrangement's emission (no second
 // copy of the dataset in memory). The emission must be of this arrangement.
 Network build_and_verify_witness(const layout::Arrangement& arrangement,

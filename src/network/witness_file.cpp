@@ -10,8 +10,8 @@ namespace {
 
 template <class Points>
 Network build_verify_write(const std::string& path, const layout::Arrangement& arrangement,
-                           const Points& points, std::size_t count, const etrinv::Assignment& values,
-                           const WitnessFileOptions& options) {
+                           const Points& points, std::size_t count,
+                           const etrinv::Assignment& values, const WitnessFileOptions& options) {
   Network network = build_and_verify_witness(arrangement, points, values);
   NetworkFileOptions file;
   file.float_copies = options.float_copies;

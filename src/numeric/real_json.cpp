@@ -12,7 +12,8 @@ namespace {
 mpq_class rational_from_string(const nlohmann::json& value, const std::string& where) {
   if (!value.is_string()) fail(where, "expected a rational as a string \"p/q\"");
   auto q = parse_rational(value.get<std::string>());
-  if (!q) fail(where, "'" + value.get<std::string>() + "' is not a rational \"p\", \"p/q\" or decimal");
+  if (!q)
+    fail(where, "'" + value.get<std::string>() + "' is not a rational \"p\", \"p/q\" or decimal");
   return *q;
 }
 
@@ -22,13 +23,15 @@ Real algebraic_from_json(const nlohmann::json& value, const std::string& where) 
   const auto& poly = value["root_of"];
   const auto& in = value["in"];
   if (!poly.is_array() || poly.size() < 2)
-    fail(where + ".root_of", "expected an array of at least 2 integer coefficients (degree 0 first)");
+    fail(where + ".root_of",
+         "expected an array of at least 2 integer coefficients (degree 0 first)");
   if (!in.is_array() || in.size() != 2)
     fail(where + ".in", "expected [lower, upper] of an open isolating interval");
   AlgebraicForm form;
   for (std::size_t i = 0; i < poly.size(); ++i) {
     std::string at = where + ".root_of[" + std::to_string(i) + "]";
-    mpq_class c = poly[i].is_number_integer() ? mpq_class(poly[i].dump()) : rational_from_string(poly[i], at);
+    mpq_class c =
+        poly[i].is_number_integer() ? mpq_class(poly[i].dump()) : rational_from_string(poly[i], at);
     if (c.get_den() != 1) fail(at, "coefficients must be integers");
     form.coefficients.push_back(c.get_num());
   }

@@ -6,10 +6,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "bench/planted.hpp"
 #include "dataset/compile.hpp"
@@ -23,8 +22,8 @@ namespace etr2nn {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using etrinv::Constraint;
+using nlohmann::json;
 using K = Constraint::Kind;
 
 struct Outcome {
@@ -45,8 +44,9 @@ Outcome run_tool(const std::string& arguments) {
 class NetworkCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("etr2nn_network_cli_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("etr2nn_network_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -86,9 +86,12 @@ TEST_F(NetworkCli, WitnessVerifyDecodeRoundTrip) {
   EXPECT_EQ(v.status, 0) << v.out;
   json d = json::parse(std::ifstream(data));
   std::size_t points = d["points"].size();
-  EXPECT_NE(v.out.find("verified: " + std::to_string(points) + " points, error 0"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("verified: " + std::to_string(points) + " points, error 0"),
+            std::string::npos)
+      << v.out;
 
-  Outcome dec = run_tool("decode " + data + " " + path("net.json") + " --quiet --assign-out " + path("decoded.json"));
+  Outcome dec = run_tool("decode " + data + " " + path("net.json") + " --quiet --assign-out " +
+                         path("decoded.json"));
   EXPECT_EQ(dec.status, 0) << dec.out;
   EXPECT_NE(dec.out.find("y = 1/2"), std::string::npos) << dec.out;
   EXPECT_NE(dec.out.find("z * y = 1   holds"), std::string::npos) << dec.out;
@@ -98,7 +101,8 @@ TEST_F(NetworkCli, WitnessVerifyDecodeRoundTrip) {
 TEST_F(NetworkCli, VerifyReportsTheChangedPointWithItsResidual) {
   std::string data = rational_sat_dataset();
   std::string assign = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
-  ASSERT_EQ(run_tool("witness " + data + " --assign " + assign + " -o " + path("net.json")).status, 0);
+  ASSERT_EQ(run_tool("witness " + data + " --assign " + assign + " -o " + path("net.json")).status,
+            0);
   json d = json::parse(std::ifstream(data));
   // Add 1/3 to point 7's out1. The reader insists that the meta and the label
   // list agree with the points, so drop the meta (verify needs none) and
@@ -109,14 +113,16 @@ TEST_F(NetworkCli, VerifyReportsTheChangedPointWithItsResidual) {
   label[0] = mpq_class(mpq_class(label[0].get<std::string>()) + mpq_class(1, 3)).get_str();
   std::set<std::pair<mpq_class, mpq_class>> labels;
   for (const auto& p : d["points"])
-    labels.emplace(mpq_class(p["y"][0].get<std::string>()), mpq_class(p["y"][1].get<std::string>()));
+    labels.emplace(mpq_class(p["y"][0].get<std::string>()),
+                   mpq_class(p["y"][1].get<std::string>()));
   d["labels"] = json::array();
   for (const auto& [a, b] : labels) d["labels"].push_back({a.get_str(), b.get_str()});
   const std::string expected = "residual (-1/3, 0)";
   std::ofstream(path("changed.json")) << d.dump();
   Outcome v = run_tool("verify " + path("changed.json") + " " + path("net.json") + " --quiet");
   EXPECT_EQ(v.status, 1) << v.out;
-  EXPECT_NE(v.out.find("1 of " + std::to_string(d["points"].size()) + " points"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("1 of " + std::to_string(d["points"].size()) + " points"), std::string::npos)
+      << v.out;
   EXPECT_NE(v.out.find("point 7 at"), std::string::npos) << v.out;
   EXPECT_NE(v.out.find(expected), std::string::npos) << v.out;
 }
@@ -128,8 +134,9 @@ TEST_F(NetworkCli, WitnessRejectsAViolatingAssignmentAndWritesNothing) {
   EXPECT_EQ(w.status, 1) << w.out;
   EXPECT_NE(w.out.find("constraint 3 (z * y = 1) is violated"), std::string::npos) << w.out;
   EXPECT_FALSE(fs::exists(path("net.json")));
-  Outcome bad = run_tool("witness " + data + " --assign " + write_text("b.json", R"({"x": "1", "y": 0.5, "z": "2"})") +
-                " -o " + path("net.json"));
+  Outcome bad = run_tool("witness " + data + " --assign " +
+                         write_text("b.json", R"({"x": "1", "y": 0.5, "z": "2"})") + " -o " +
+                         path("net.json"));
   EXPECT_EQ(bad.status, 1);
   EXPECT_NE(bad.out.find("not exact"), std::string::npos) << bad.out;
   Outcome usage = run_tool("witness " + data + " -o " + path("net.json"));
@@ -139,7 +146,8 @@ TEST_F(NetworkCli, WitnessRejectsAViolatingAssignmentAndWritesNothing) {
 TEST_F(NetworkCli, IrrationalWitnessIsAlgebraicAndVerifies) {
   etrinv::Instance instance{{"x", "y"}, {{K::Inv, {0, 1, 0}}, {K::Add, {0, 0, 1}}}};
   std::string data = write(instance, "irrational.json");
-  std::string assign = write_text("a.json", R"({"x": {"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]},
+  std::string assign =
+      write_text("a.json", R"({"x": {"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]},
                                                "y": {"root_of": ["-2", "0", "1"], "in": ["1", "2"]}})");
   Outcome w = run_tool("witness " + data + " --assign " + assign + " -o " + path("net.json"));
   ASSERT_EQ(w.status, 0) << w.out;
@@ -155,7 +163,8 @@ TEST_F(NetworkCli, DecodeOfANetworkMissingTheConstraintPointNamesIt) {
   // samples/inv_unsat_am_gm.etr; the network is the witness of x = y = 1, z = 2
   // for the instance without z = 1, laid out like the full instance, so its
   // neurons are exactly those of the full arrangement's profiles.
-  etrinv::Instance full{{"x", "y", "z"}, {{K::Inv, {0, 1, 0}}, {K::Add, {0, 1, 2}}, {K::One, {2, 0, 0}}}};
+  etrinv::Instance full{{"x", "y", "z"},
+                        {{K::Inv, {0, 1, 0}}, {K::Add, {0, 1, 2}}, {K::One, {2, 0, 0}}}};
   std::string data = write(full, "amgm.json");
   // witness refuses: z = 2 violates z = 1.
   std::string assign = write_text("a.json", R"({"x": "1", "y": "1", "z": "2"})");
@@ -177,7 +186,9 @@ TEST_F(NetworkCli, DecodeOfANetworkMissingTheConstraintPointNamesIt) {
   EXPECT_NE(dec.out.find("1 of 3 constraints fail"), std::string::npos) << dec.out;
 }
 
-std::string sample(const std::string& name) { return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name; }
+std::string sample(const std::string& name) {
+  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
+}
 
 // witness FILE.etr lays the formula out exactly as compile does: its network
 // verifies on the dataset compile_instance (compile's back half) writes.
@@ -196,8 +207,9 @@ TEST_F(NetworkCli, WitnessOfAFormulaFitsTheCompiledDataset) {
       dataset::CompileOptions options;
       options.layout.points_per_line = per_line;
       dataset::compile_instance(*instance, path("d.json"), options);
-      Outcome w = run_tool("witness " + sample(c.file) + " --points-per-line " + std::to_string(per_line) +
-                           " --assign " + write_text("a.json", c.assignment) + " -o " + path("n.json"));
+      Outcome w =
+          run_tool("witness " + sample(c.file) + " --points-per-line " + std::to_string(per_line) +
+                   " --assign " + write_text("a.json", c.assignment) + " -o " + path("n.json"));
       ASSERT_EQ(w.status, 0) << c.file << ": " << w.out;
       Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
       EXPECT_EQ(v.status, 0) << c.file << ": " << v.out;
@@ -211,8 +223,9 @@ TEST_F(NetworkCli, WitnessOfAnUnsatisfiableFormulaNamesTheConstraint) {
                        write_text("a.json", R"({"x": "1"})") + " -o " + path("n.json"));
   EXPECT_EQ(a.status, 1);
   EXPECT_NE(a.out.find("constraint 1 (x + x = x) is violated: x = 1"), std::string::npos) << a.out;
-  Outcome b = run_tool("witness " + sample("inv_unsat_am_gm.etr") + " --assign " +
-                       write_text("b.json", R"({"x": "1", "y": "1", "z": "2"})") + " -o " + path("n.json"));
+  Outcome b =
+      run_tool("witness " + sample("inv_unsat_am_gm.etr") + " --assign " +
+               write_text("b.json", R"({"x": "1", "y": "1", "z": "2"})") + " -o " + path("n.json"));
   EXPECT_EQ(b.status, 1);
   EXPECT_NE(b.out.find("(z = 1) is violated: z = 2"), std::string::npos) << b.out;
   Outcome c = run_tool("witness " + sample("inv_unsat_am_gm.etr") + " --assign " +
@@ -233,7 +246,8 @@ TEST_F(NetworkCli, DecodeOfALargerInstanceListsOnlyTheFailingConstraint) {
   const std::string name = planted.instance.variables[not_one];
   std::string data = write(planted.instance, "planted.json");
   etrinv::Assignment values(planted.solution.begin(), planted.solution.end());
-  network::write_network(path("net.json"), network::profile_network(layout::layout(planted.instance), values));
+  network::write_network(path("net.json"),
+                         network::profile_network(layout::layout(planted.instance), values));
   Outcome v = run_tool("verify " + data + " " + path("net.json") + " --quiet");
   EXPECT_EQ(v.status, 1);
   EXPECT_NE(v.out.find("FAILED: 1 of "), std::string::npos) << v.out;
@@ -250,26 +264,29 @@ TEST_F(NetworkCli, DecodeOfALargerInstanceListsOnlyTheFailingConstraint) {
 TEST_F(NetworkCli, FilesInTheWrongPlaceAreNamed) {
   std::string data = rational_sat_dataset();
   std::string assign = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
-  ASSERT_EQ(run_tool("witness " + data + " --assign " + assign + " -o " + path("n.json")).status, 0);
+  ASSERT_EQ(run_tool("witness " + data + " --assign " + assign + " -o " + path("n.json")).status,
+            0);
   Outcome swapped = run_tool("verify " + data + " " + data + " --quiet");
   EXPECT_EQ(swapped.status, 1);
   EXPECT_NE(swapped.out.find("not an etr2nn network"), std::string::npos) << swapped.out;
   Outcome missing = run_tool("decode " + data + " " + path("absent.json") + " --quiet");
   EXPECT_EQ(missing.status, 1);
-  EXPECT_NE(missing.out.find("absent.json: cannot open the network file"), std::string::npos) << missing.out;
+  EXPECT_NE(missing.out.find("absent.json: cannot open the network file"), std::string::npos)
+      << missing.out;
   EXPECT_EQ(run_tool("verify " + data).status, 2);
   EXPECT_EQ(run_tool("verify " + data + " " + path("n.json") + " --max-reported many").status, 2);
 }
 
 TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
   const std::string a = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
-  Outcome c = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d.json") + " --witness " +
-                       path("n.json") + " --assign " + a);
+  Outcome c = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d.json") +
+                       " --witness " + path("n.json") + " --assign " + a);
   ASSERT_EQ(c.status, 0) << c.out;
   EXPECT_NE(c.out.find("witness     58 neurons, rational weights"), std::string::npos) << c.out;
   Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
   EXPECT_EQ(v.status, 0) << v.out;
-  EXPECT_NE(v.out.find("verified: 478 points, error 0"), std::string::npos) << v.out;  // REDUCTION.md 4
+  EXPECT_NE(v.out.find("verified: 478 points, error 0"), std::string::npos)
+      << v.out;  // REDUCTION.md 4
 
   // A wrong assignment: nothing is written, the constraint is named.
   Outcome wrong = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d2.json") +
@@ -279,10 +296,12 @@ TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
   EXPECT_NE(wrong.out.find("constraint 3 (z * y = 1) is violated"), std::string::npos) << wrong.out;
   EXPECT_FALSE(fs::exists(path("d2.json")));
   EXPECT_FALSE(fs::exists(path("n2.json")));
-  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") + " --witness " +
-                     path("n3.json")).status,
+  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") +
+                     " --witness " + path("n3.json"))
+                .status,
             2);
-  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") + " --assign " + a)
+  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") +
+                     " --assign " + a)
                 .status,
             2);
 }

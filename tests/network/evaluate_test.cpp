@@ -75,8 +75,8 @@ TEST(Evaluate, PositiveMultiplesShareOneGroup) {
   Network n;
   n.neurons.push_back({{Real(1), Real(2)}, Real(-1), {Real(1), Real(1)}});
   n.neurons.push_back({{Real(3), Real(6)}, Real(2), {Real(-1), Real(2)}});
-  n.neurons.push_back({{Real(0), Real(0)}, Real(5), {Real(1), Real(-1)}});   // constant 5·v
-  n.neurons.push_back({{Real(0), Real(0)}, Real(-5), {Real(100), Real(1)}}); // ReLU(-5) = 0
+  n.neurons.push_back({{Real(0), Real(0)}, Real(5), {Real(1), Real(-1)}});    // constant 5·v
+  n.neurons.push_back({{Real(0), Real(0)}, Real(-5), {Real(100), Real(1)}});  // ReLU(-5) = 0
   Evaluator f(n);
   EXPECT_EQ(f.directions(), 1u);
   Point p{mpq_class(1, 3), 1};  // t = 7/3: ReLU(4/3)·(1,1) + ReLU(9)·(-1,2) + (5,-5)

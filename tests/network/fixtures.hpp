@@ -17,13 +17,15 @@ using layout::Gadget;
 
 inline Gadget gadget(const gadgets::GadgetKind& kind, long na, long nb, mpq_class offset,
                      etrinv::VariableIndex variable, Gadget::Role role, std::size_t constraint) {
-  return Gadget{&kind, geometry::Strip{{na, nb}, offset, gadgets::strip_width}, variable, role, constraint};
+  return Gadget{&kind, geometry::Strip{{na, nb}, offset, gadgets::strip_width}, variable, role,
+                constraint};
 }
 
 // Three points on every data line of gadget g: the line t = t_k meets the
 // perpendicular through `base` (a point with t = 0) at base + t_k n/|n|^2;
 // the points are spread along the line direction (-n_b, n_a) by `spread`.
-inline void add_data_points(Arrangement& a, std::size_t g, const Point& base, const mpq_class& spread) {
+inline void add_data_points(Arrangement& a, std::size_t g, const Point& base,
+                            const mpq_class& spread) {
   const auto& s = a.gadgets[g].strip;
   const mpq_class na(s.normal.a), nb(s.normal.b), norm2 = na * na + nb * nb;
   const auto& lines = a.gadgets[g].kind->data_lines();
@@ -41,9 +43,12 @@ inline void add_data_points(Arrangement& a, std::size_t g, const Point& base, co
 inline Arrangement copy_arrangement() {
   Arrangement a;
   a.instance.variables = {"x"};
-  a.gadgets.push_back(gadget(gadgets::inversion_gadget(), 0, 1, 0, 0, Gadget::Role::Canonical, layout::no_constraint));
-  a.gadgets.push_back(gadget(gadgets::inversion_gadget(), 1, 0, 0, 0, Gadget::Role::Copy, layout::no_constraint));
-  a.constraint_points.push_back({&gadgets::copy_point(), Point{3, 5}, {0, 1}, layout::no_constraint});
+  a.gadgets.push_back(gadget(gadgets::inversion_gadget(), 0, 1, 0, 0, Gadget::Role::Canonical,
+                             layout::no_constraint));
+  a.gadgets.push_back(
+      gadget(gadgets::inversion_gadget(), 1, 0, 0, 0, Gadget::Role::Copy, layout::no_constraint));
+  a.constraint_points.push_back(
+      {&gadgets::copy_point(), Point{3, 5}, {0, 1}, layout::no_constraint});
   add_data_points(a, 0, Point{-100, 0}, 10);   // x = -100, -110, -120
   add_data_points(a, 1, Point{0, -100}, -10);  // y = -100, -110, -120
   return a;
@@ -58,15 +63,23 @@ inline Arrangement one_arrangement() {
   Arrangement a;
   a.instance.variables = {"x"};
   a.instance.constraints = {{etrinv::Constraint::Kind::One, {0, 0, 0}}};
-  const auto canonical = Gadget::Role::Canonical, copy = Gadget::Role::Copy, diagonal = Gadget::Role::Diagonal;
-  a.gadgets.push_back(gadget(gadgets::inversion_gadget(), 0, 1, 0, 0, canonical, layout::no_constraint));
-  a.gadgets.push_back(gadget(gadgets::diagonal_gadget(), 1, 0, -3, 0, diagonal, 0));     // x in [-3, 16]
-  a.gadgets.push_back(gadget(gadgets::inversion_gadget(), 1, 1, -205, 0, copy, 0));      // x+y in [-205,-186]
-  a.gadgets.push_back(gadget(gadgets::inversion_gadget(), 1, -1, 192, 0, copy, 0));      // x-y in [192, 211]
+  const auto canonical = Gadget::Role::Canonical, copy = Gadget::Role::Copy,
+             diagonal = Gadget::Role::Diagonal;
+  a.gadgets.push_back(
+      gadget(gadgets::inversion_gadget(), 0, 1, 0, 0, canonical, layout::no_constraint));
+  a.gadgets.push_back(
+      gadget(gadgets::diagonal_gadget(), 1, 0, -3, 0, diagonal, 0));  // x in [-3, 16]
+  a.gadgets.push_back(
+      gadget(gadgets::inversion_gadget(), 1, 1, -205, 0, copy, 0));  // x+y in [-205,-186]
+  a.gadgets.push_back(
+      gadget(gadgets::inversion_gadget(), 1, -1, 192, 0, copy, 0));  // x-y in [192, 211]
   a.constraint_points.push_back({&gadgets::one_point(), Point{0, -200}, {1, 2, 3}, 0});
-  // Copy links: canonical t = 5 (y = 5) meets copy Y's t = 3 (x + y = -202) and copy X's t = 3 (x - y = 195).
-  a.constraint_points.push_back({&gadgets::copy_point(), Point{-207, 5}, {0, 2}, layout::no_constraint});
-  a.constraint_points.push_back({&gadgets::copy_point(), Point{200, 5}, {0, 3}, layout::no_constraint});
+  // Copy links: canonical t = 5 (y = 5) meets copy Y's t = 3 (x + y = -202) and copy X's t = 3 (x -
+  // y = 195).
+  a.constraint_points.push_back(
+      {&gadgets::copy_point(), Point{-207, 5}, {0, 2}, layout::no_constraint});
+  a.constraint_points.push_back(
+      {&gadgets::copy_point(), Point{200, 5}, {0, 3}, layout::no_constraint});
   add_data_points(a, 0, Point{-1000, 0}, 10);
   // Fresh gadgets' home points 100-120 below p: base points with t = 0 at y = -300.
   add_data_points(a, 1, Point{-3, -300}, -10);
@@ -100,7 +113,8 @@ inline bool invariants_hold(const Arrangement& a) {
       auto it = std::find(c.gadgets.begin(), c.gadgets.end(), h);
       if (it == c.gadgets.end()) {
         if (a.gadgets[h].strip.contains(c.where)) return false;
-      } else if (a.gadgets[h].strip.coordinate(c.where) != c.kind->lines[it - c.gadgets.begin()].position) {
+      } else if (a.gadgets[h].strip.coordinate(c.where) !=
+                 c.kind->lines[it - c.gadgets.begin()].position) {
         return false;
       }
     }

@@ -34,11 +34,13 @@ TEST(RealJson, AlgebraicObjectRoundTrips) {
   ASSERT_TRUE(j.is_object());
   EXPECT_EQ(real_from_json(j, "x"), r);
   // The documented example: the root of -1 + 2x^2 in (7/10, 71/100).
-  Real doc = real_from_json(json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]})"), "x");
+  Real doc = real_from_json(
+      json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["7/10", "71/100"]})"), "x");
   EXPECT_EQ(doc, r);
   // An interval with both roots, or none, is an error that names the place.
   try {
-    real_from_json(json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["-1", "1"]})"), "neurons[2].b");
+    real_from_json(json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["-1", "1"]})"),
+                   "neurons[2].b");
     FAIL();
   } catch (const numeric::JsonFormatError& e) {
     EXPECT_NE(std::string(e.what()).find("neurons[2].b"), std::string::npos);
@@ -51,7 +53,8 @@ TEST(NetworkJson, RoundTripsExactlyThroughAFile) {
   Network n;
   n.c = {Real(mpq_class(1, 3)), Real(0)};
   n.neurons.push_back({{Real(0), Real(1)}, Real(mpq_class(-7, 2)), {Real(2), Real(-1)}});
-  n.neurons.push_back({{Real(1), Real(-1)}, Real::root(Real(2), 2), {Real(0), Real(1) / Real::root(Real(3), 2)}});
+  n.neurons.push_back(
+      {{Real(1), Real(-1)}, Real::root(Real(2), 2), {Real(0), Real(1) / Real::root(Real(3), 2)}});
   std::string path = temp_path("roundtrip.json");
   write_network(path, n, {true, json{{"source", "test"}}});
   json j = json::parse(std::ifstream(path));
@@ -80,7 +83,8 @@ TEST(NetworkJson, ReaderNamesTheBadField) {
     return std::string("no error");
   };
   EXPECT_NE(message(R"({"format": "etr2nn-dataset"})").find("etr2nn-network"), std::string::npos);
-  EXPECT_NE(message(R"({"format": "etr2nn-network", "c": ["0","0"]})").find("neurons"), std::string::npos);
+  EXPECT_NE(message(R"({"format": "etr2nn-network", "c": ["0","0"]})").find("neurons"),
+            std::string::npos);
   EXPECT_NE(message(R"({"format": "etr2nn-network", "c": ["0","0"],
                         "neurons": [{"a": ["1","0"], "b": "0", "v": ["1", 0.5]}]})")
                 .find("neurons[0].v[1]"),
@@ -101,7 +105,8 @@ TEST(AssignmentJson, NamesMustMatchTheInstance) {
   EXPECT_EQ(named_values_from_json(assignment_to_json(instance, a)), values);
   EXPECT_THROW(assignment_for(instance, named_values_from_json(json::parse(R"({"x": "1"})"))),
                AssignmentFormatError);
-  EXPECT_THROW(assignment_for(instance, named_values_from_json(json::parse(R"({"x": "1", "y": "1", "w": "1"})"))),
+  EXPECT_THROW(assignment_for(instance, named_values_from_json(
+                                            json::parse(R"({"x": "1", "y": "1", "w": "1"})"))),
                AssignmentFormatError);
   EXPECT_THROW(named_values_from_json(json::parse(R"(["x"])")), AssignmentFormatError);
 }

@@ -13,9 +13,9 @@
 #include "layout/layout.hpp"
 #include "network/decode.hpp"
 #include "network/network_json.hpp"
-#include "network/witness_file.hpp"
 #include "network/verify.hpp"
 #include "network/witness.hpp"
+#include "network/witness_file.hpp"
 
 namespace etr2nn::network {
 namespace {
@@ -37,7 +37,9 @@ Instance inv_unsat_am_gm() {  // x * y = 1 and x + y = z and z = 1
   return {{"x", "y", "z"}, {{K::Inv, {0, 1, 0}}, {K::Add, {0, 1, 2}}, {K::One, {2, 0, 0}}}};
 }
 
-Real q(long p, long d = 1) { return Real(mpq_class(p, d)); }
+Real q(long p, long d = 1) {
+  return Real(mpq_class(p, d));
+}
 
 struct Compiled {
   layout::Arrangement arrangement;
@@ -52,7 +54,8 @@ Compiled compile(const Instance& instance) {
 
 // The dataset positions of the constraint points: copy links and those of
 // constraint k.
-std::vector<std::size_t> constraint_point_indices(const dataset::Dataset& d, std::size_t constraint) {
+std::vector<std::size_t> constraint_point_indices(const dataset::Dataset& d,
+                                                  std::size_t constraint) {
   std::vector<std::size_t> out;
   for (const auto& r : d.meta->constraint_points)
     if (r.point.constraint == constraint) out.push_back(r.index);
@@ -103,15 +106,16 @@ TEST(Samples, RationalSatWrongValueMissesOnlyTheInversionPoint) {
   // y = 1: z * y = 1 (constraint 3) fails; every data and copy point still fits.
   auto report = verify(c.data, profile_network(c.arrangement, {q(1), q(1), q(2)}));
   ASSERT_EQ(report.failures, 1u);
-  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index}, constraint_point_indices(c.data, 2));
+  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index},
+            constraint_point_indices(c.data, 2));
 }
 
 TEST(Samples, EmissionAndDatasetVerifyAlike) {
   auto c = compile(inv_rational_sat());
   dataset::Emission emission(c.arrangement);
-  for (const etrinv::Assignment& values : {etrinv::Assignment{q(1), q(1, 2), q(2)},
-                                           etrinv::Assignment{q(1), q(1), q(2)},
-                                           etrinv::Assignment{q(2), q(1, 2), q(1)}}) {
+  for (const etrinv::Assignment& values :
+       {etrinv::Assignment{q(1), q(1, 2), q(2)}, etrinv::Assignment{q(1), q(1), q(2)},
+        etrinv::Assignment{q(2), q(1, 2), q(1)}}) {
     Network n = profile_network(c.arrangement, values);
     auto a = verify(c.data, n), b = verify(emission, n);
     EXPECT_EQ(a.points, b.points);
@@ -128,7 +132,8 @@ TEST(Samples, EmissionAndDatasetVerifyAlike) {
     build_and_verify_witness(c.arrangement, changed, {q(1), q(1, 2), q(2)});
     FAIL();
   } catch (const WitnessError& e) {
-    EXPECT_NE(std::string(e.what()).find("point 3 residual (-1, 0)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("point 3 residual (-1, 0)"), std::string::npos)
+        << e.what();
   }
 }
 
@@ -173,7 +178,8 @@ TEST(Samples, DecodeProbesLieInTheHomeRegionOnly) {
     ASSERT_EQ(input.probes.size(), instance.variables.size());
     for (std::size_t v = 0; v < input.probes.size(); ++v) {
       std::size_t own = c.arrangement.canonical.at(v);
-      for (const auto& [point, t] : {std::pair{input.probes[v].at3, 3}, std::pair{input.probes[v].at5, 5}}) {
+      for (const auto& [point, t] :
+           {std::pair{input.probes[v].at3, 3}, std::pair{input.probes[v].at5, 5}}) {
         EXPECT_EQ(c.arrangement.gadgets[own].strip.coordinate(point), t);
         for (std::size_t g = 0; g < c.arrangement.gadgets.size(); ++g)
           if (g != own) {
@@ -206,7 +212,8 @@ TEST(Samples, UnsatRejectsEveryCandidateNamingTheConstraint) {
       build_witness(c.arrangement, {x});
       FAIL() << "x = " << x.to_string() << " accepted";
     } catch (const WitnessError& e) {
-      EXPECT_NE(std::string(e.what()).find("(x + x = x) is violated"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("(x + x = x) is violated"), std::string::npos)
+          << e.what();
     }
   }
   // x = 1 on the full arrangement fits everything but the point of x + x = x,
@@ -214,7 +221,8 @@ TEST(Samples, UnsatRejectsEveryCandidateNamingTheConstraint) {
   Network n = profile_network(c.arrangement, {q(1)});
   auto report = verify(c.data, n);
   ASSERT_EQ(report.failures, 1u);
-  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index}, constraint_point_indices(c.data, 0));
+  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index},
+            constraint_point_indices(c.data, 0));
   auto decoded = decode(decode_input(dataset::arrangement_of(c.data)), n);
   EXPECT_EQ(decoded.values, (etrinv::Assignment{q(1)}));
   ASSERT_EQ(decoded.constraints.size(), 1u);
@@ -237,7 +245,8 @@ TEST(Samples, AmGmRejectsCandidatesAndDecodeNamesTheFailingConstraint) {
       for (const auto& z : grid) {
         try {
           build_witness(c.arrangement, {x, y, z});
-          ADD_FAILURE() << "accepted x = " << x.to_string() << ", y = " << y.to_string() << ", z = " << z.to_string();
+          ADD_FAILURE() << "accepted x = " << x.to_string() << ", y = " << y.to_string()
+                        << ", z = " << z.to_string();
         } catch (const WitnessError& e) {
           EXPECT_NE(std::string(e.what()).find(") is violated: "), std::string::npos) << e.what();
         }
@@ -247,7 +256,8 @@ TEST(Samples, AmGmRejectsCandidatesAndDecodeNamesTheFailingConstraint) {
   Network n = disguise(profile_network(c.arrangement, {q(1), q(1), q(2)}), 9);
   auto report = verify(c.data, n);
   ASSERT_EQ(report.failures, 1u);
-  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index}, constraint_point_indices(c.data, 2));
+  EXPECT_EQ(std::vector<std::size_t>{report.first_failures[0].index},
+            constraint_point_indices(c.data, 2));
   auto decoded = decode(decode_input(dataset::arrangement_of(c.data)), n);
   EXPECT_EQ(decoded.values, (etrinv::Assignment{q(1), q(1), q(2)}));
   ASSERT_EQ(decoded.constraints.size(), 3u);

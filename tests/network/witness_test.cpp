@@ -21,7 +21,8 @@ TEST(Witness, NeuronsAreTheGadgetBreakpoints) {
   auto a = copy_arrangement();
   Network n = build_witness(a, {Real(1)});
   ASSERT_EQ(n.neurons.size(), 10u);  // two I gadgets, 5 breakpoints each
-  // The canonical gadget's first breakpoint: beta = 4 - 3/2, a = (0,1), b = -(0 + beta), v = (2, 0).
+  // The canonical gadget's first breakpoint: beta = 4 - 3/2, a = (0,1), b = -(0 + beta), v = (2,
+  // 0).
   EXPECT_EQ(n.neurons[0].a, (std::array<Real, 2>{Real(0), Real(1)}));
   EXPECT_EQ(n.neurons[0].b, Real(mpq_class(-5, 2)));
   EXPECT_EQ(n.neurons[0].v, (std::array<Real, 2>{Real(2), Real(0)}));
@@ -51,14 +52,16 @@ TEST(Witness, RejectsAViolatingAssignmentNamingTheConstraint) {
     build_witness(a, {Real(2)});
     FAIL() << "x = 2 violates x = 1";
   } catch (const WitnessError& e) {
-    EXPECT_NE(std::string(e.what()).find("constraint 1 (x = 1) is violated: x = 2"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("constraint 1 (x = 1) is violated: x = 2"),
+              std::string::npos)
         << e.what();
   }
   try {
     build_witness(a, {Real(3)});
     FAIL() << "x = 3 is out of range";
   } catch (const WitnessError& e) {
-    EXPECT_NE(std::string(e.what()).find("variable x = 3 is outside [1/2, 2]"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("variable x = 3 is outside [1/2, 2]"), std::string::npos)
+        << e.what();
   }
   EXPECT_THROW(profile_network(a, {Real(mpq_class(1, 3))}), WitnessError);
   EXPECT_THROW(build_witness(a, {}), WitnessError);
