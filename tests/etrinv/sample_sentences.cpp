@@ -9,7 +9,11 @@ using etr::Term;
 using K = Term::Kind;
 
 etr::TermPtr v(const char* n) { return etr::variable(n); }
-etr::TermPtr c(long p, long q = 1) { return etr::constant(mpq_class(p, q)); }
+etr::TermPtr c(long p, long q = 1) {
+  mpq_class value(p, q);
+  value.canonicalize();
+  return etr::constant(value);
+}
 etr::TermPtr add(etr::TermPtr a, etr::TermPtr b) { return etr::make_term(K::Add, {a, b}); }
 etr::TermPtr sub(etr::TermPtr a, etr::TermPtr b) { return etr::make_term(K::Subtract, {a, b}); }
 etr::TermPtr mul(etr::TermPtr a, etr::TermPtr b) { return etr::make_term(K::Multiply, {a, b}); }
