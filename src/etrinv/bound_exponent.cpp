@@ -1,5 +1,7 @@
 #include "etrinv/bound_exponent.hpp"
 
+#include "etrinv/exact_compare.hpp"
+
 #include <gmpxx.h>
 
 #include <algorithm>
@@ -29,10 +31,13 @@ unsigned safe_bound_exponent(std::size_t n, std::size_t text_length) {
 
 unsigned witness_bound_exponent(const std::vector<Real>& values) {
   Real largest(0);
-  for (const auto& v : values) largest = max(largest, v.sign() < 0 ? -v : v);
+  for (const auto& v : values) {
+    Real a = v.sign() < 0 ? -v : v;
+    if (compare_exact(a, largest) > 0) largest = a;
+  }
   unsigned K = 2;
   mpz_class bound = mpz_class(1) << 4;  // 2^(2^2)
-  while (largest > Real(mpq_class(bound))) {
+  while (compare_exact(largest, Real(mpq_class(bound))) > 0) {
     ++K;
     bound = bound * bound;  // 2^(2^(K+1)) = (2^(2^K))^2
   }

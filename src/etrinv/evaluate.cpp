@@ -1,5 +1,7 @@
 #include "etrinv/evaluate.hpp"
 
+#include "etrinv/exact_compare.hpp"
+
 #include <stdexcept>
 #include <unordered_map>
 
@@ -81,7 +83,7 @@ class Evaluator {
           if (formula(*g)) return true;
         return false;
       case Formula::Kind::Atom: {
-        int c = compare(term(*f.lhs), term(*f.rhs));
+        int c = compare_exact(term(*f.lhs), term(*f.rhs));
         switch (f.relation) {
           case etr::Relation::Equal: return c == 0;
           case etr::Relation::NotEqual: return c != 0;
@@ -112,7 +114,8 @@ bool satisfies(const etr::Sentence& sentence, const Values& values) {
   for (const auto& b : sentence.variables) {
     auto it = values.find(b.name);
     if (it == values.end()) throw std::invalid_argument("no value for variable " + b.name);
-    if (b.bound && (it->second < Real(b.bound->lower) || it->second > Real(b.bound->upper)))
+    if (b.bound && (compare_exact(it->second, Real(b.bound->lower)) < 0 ||
+                    compare_exact(it->second, Real(b.bound->upper)) > 0))
       return false;
   }
   return !sentence.matrix || evaluate(*sentence.matrix, values);

@@ -52,9 +52,14 @@ std::string text(const etr::Formula& f) {
       return text(*f.lhs) + " " + etr::relation_symbol(f.relation) + " " + text(*f.rhs);
     case etr::Formula::Kind::True: return "true";
     case etr::Formula::Kind::False: return "false";
-    case etr::Formula::Kind::Not: return "not (...)";
-    case etr::Formula::Kind::And: return "(... and ...)";
-    case etr::Formula::Kind::Or: return "(... or ...)";
+    case etr::Formula::Kind::Not: return "not (" + text(*f.operands[0]) + ")";
+    case etr::Formula::Kind::And:
+    case etr::Formula::Kind::Or: {
+      std::string s;
+      for (const auto& g : f.operands)
+        s += (s.empty() ? "(" : f.kind == etr::Formula::Kind::And ? " and " : " or ") + text(*g);
+      return s + ")";
+    }
   }
   return "?";
 }

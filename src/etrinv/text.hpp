@@ -10,6 +10,6 @@
 namespace etr2nn::etrinv {
 
 std::string text(const etr::Term& term);
-std::string text(const etr::Formula& atom);  // atoms in full, other nodes by kind
+std::string text(const etr::Formula& formula);
 
 }  // namespace etr2nn::etrinv

@@ -47,8 +47,10 @@ etr::TermPtr random_polynomial(std::mt19937& rng, const RandomSentenceOptions& o
 }
 
 etr::FormulaPtr random_formula(std::mt19937& rng, const RandomSentenceOptions& o) {
+  bool order_only = o.equalities_only_univariate && o.variables > 1;
   auto random_atom = [&] {
-    auto rel = static_cast<etr::Relation>(uniform(rng, 0, 5));
+    // Relation order: Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual.
+    auto rel = static_cast<etr::Relation>(uniform(rng, order_only ? 2 : 0, 5));
     auto rhs = uniform(rng, 0, 2) == 0 ? random_polynomial(rng, o) : etr::constant(random_small_rational(rng));
     return etr::atom(random_polynomial(rng, o), rel, rhs);
   };
@@ -69,7 +71,9 @@ etr::FormulaPtr random_formula(std::mt19937& rng, const RandomSentenceOptions& o
   return f;
 }
 
-etr::Sentence random_sentence(std::mt19937& rng, const RandomSentenceOptions& o) {
+etr::Sentence random_sentence(std::mt19937& rng, const RandomSentenceOptions& options) {
+  RandomSentenceOptions o = options;
+  o.variables = uniform(rng, 1, options.variables);  // a mix of one- and two-variable sentences
   etr::Sentence s;
   for (int i = 0; i < o.variables; ++i) {
     etr::Binding b{name(i), std::nullopt, {}};
