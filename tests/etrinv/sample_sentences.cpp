@@ -15,7 +15,6 @@ etr::TermPtr c(long p, long q = 1) {
   return etr::constant(value);
 }
 etr::TermPtr add(etr::TermPtr a, etr::TermPtr b) { return etr::make_term(K::Add, {a, b}); }
-etr::TermPtr sub(etr::TermPtr a, etr::TermPtr b) { return etr::make_term(K::Subtract, {a, b}); }
 etr::TermPtr mul(etr::TermPtr a, etr::TermPtr b) { return etr::make_term(K::Multiply, {a, b}); }
 etr::FormulaPtr at(etr::TermPtr a, Relation r, etr::TermPtr b) { return etr::atom(a, r, b); }
 etr::FormulaPtr all(std::vector<etr::FormulaPtr> f) { return etr::make_formula(Formula::Kind::And, f); }
@@ -63,7 +62,7 @@ std::vector<Sample> sample_sentences() {
                              no(at(v("x"), Relation::GreaterEqual, c(0)))}))});
   s.push_back({"plastic.etr", true,
                sentence({"x"}, false,
-                        all({at(sub(sub(etr::power(v("x"), 3), v("x")), c(1)), E, c(0)),
+                        all({at(etr::make_term(K::Subtract, {etr::power(v("x"), 3), v("x"), c(1)}), E, c(0)),
                              at(v("x"), Relation::Greater, c(1))}))});
   s.push_back({"boolean_mix.etr", true,
                sentence({"x", "y"}, false,
