@@ -1,6 +1,18 @@
 #include "gadgets/gadget_kind.hpp"
 
+#include <stdexcept>
+
+#include "gadgets/symbolic_witness.hpp"
+
 namespace etr2nn::gadgets {
+
+std::vector<std::string> GadgetKind::parameters() const {
+  throw std::logic_error("gadget " + name() + " does not name its slope parameters");
+}
+
+std::vector<SymbolicBreakpoint> GadgetKind::symbolic_witness(const z3::expr&) const {
+  throw std::logic_error("gadget " + name() + " has no symbolic witness");
+}
 
 std::pair<Real, Real> evaluate(const std::vector<Breakpoint>& profile, const Real& t) {
   Real out1 = 0, out2 = 0;

@@ -18,8 +18,10 @@ class InversionGadget final : public GadgetKind {
   const std::vector<DataLine>& data_lines() const override { return data_lines_; }
   unsigned breakpoint_budget() const override { return 5; }
   const std::vector<MeasuringLine>& measuring_lines() const override { return measuring_; }
+  std::vector<std::string> parameters() const override { return {"s1", "s2"}; }
   std::vector<Breakpoint> witness(const Real& x) const override;
   std::pair<mpq_class, mpq_class> admitted_range() const override;
+  std::vector<SymbolicBreakpoint> symbolic_witness(const z3::expr& x) const override;
 
  private:
   std::vector<DataLine> data_lines_;

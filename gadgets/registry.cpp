@@ -15,7 +15,9 @@ const GadgetKind& diagonal_gadget() {
   return kind;
 }
 
-std::vector<const GadgetKind*> all_gadget_kinds() { return {&inversion_gadget(), &diagonal_gadget()}; }
+std::vector<const GadgetKind*> all_gadget_kinds() {
+  return {&inversion_gadget(), &diagonal_gadget()};
+}
 
 const GadgetKind* gadget_kind(const std::string& name) {
   for (const auto* k : all_gadget_kinds())
@@ -25,16 +27,19 @@ const GadgetKind* gadget_kind(const std::string& name) {
 
 const ConstraintPointKind& copy_point() {
   static const ConstraintPointKind kind{
-      "copy", "A = B", {{"A", &inversion_gadget(), 5}, {"B", &inversion_gadget(), 3}}, {6, 0}};
+      "copy",
+      "A = B",
+      {{"A", &inversion_gadget(), 5, "A"}, {"B", &inversion_gadget(), 3, "B"}},
+      {6, 0}};
   return kind;
 }
 
 const ConstraintPointKind& add_point() {
   static const ConstraintPointKind kind{"add",
                                         "X + Y = Z",
-                                        {{"X", &inversion_gadget(), 5},
-                                         {"Y", &inversion_gadget(), 5},
-                                         {"Z", &inversion_gadget(), 3}},
+                                        {{"X", &inversion_gadget(), 5, "X"},
+                                         {"Y", &inversion_gadget(), 5, "Y"},
+                                         {"Z", &inversion_gadget(), 3, "Z"}},
                                         {10, 0}};
   return kind;
 }
@@ -42,19 +47,20 @@ const ConstraintPointKind& add_point() {
 const ConstraintPointKind& inv_point() {
   static const ConstraintPointKind kind{"inv",
                                         "X * Y = 1",
-                                        {{"D", &diagonal_gadget(), 3},
-                                         {"Y", &inversion_gadget(), 5},
-                                         {"X", &inversion_gadget(), 8}},
+                                        {{"D", &diagonal_gadget(), 3, ""},
+                                         {"Y", &inversion_gadget(), 5, "Y"},
+                                         {"X", &inversion_gadget(), 8, "X"}},
                                         {12, 6}};
   return kind;
 }
 
 const ConstraintPointKind& one_point() {
+  // Two copies of X in the roles of inv's Y and X: X * X = 1 on [1/2, 2].
   static const ConstraintPointKind kind{"one",
                                         "X = 1",
-                                        {{"D", &diagonal_gadget(), 3},
-                                         {"Y", &inversion_gadget(), 5},
-                                         {"X", &inversion_gadget(), 8}},
+                                        {{"D", &diagonal_gadget(), 3, ""},
+                                         {"Y", &inversion_gadget(), 5, "X"},
+                                         {"X", &inversion_gadget(), 8, "X"}},
                                         {12, 6}};
   return kind;
 }

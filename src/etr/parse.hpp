@@ -16,11 +16,24 @@ namespace etr2nn::etr {
 
 enum class Language { Etr, SmtLib };
 
+// Inputs may nest at most this deep: parentheses, 'not' and unary '-' in
+// .etr, lists in SMT-LIB; and no term or formula of the resulting Sentence is
+// deeper. Deeper input is rejected with a positioned error, so that neither
+// the parser nor the recursive passes over the AST can overflow the stack.
+inline constexpr unsigned max_nesting = 1000;
+
+// SMT-LIB 'let' shares subterms; the Sentence expanded into a tree (as the
+// printer writes it) may have at most this many nodes.
+inline constexpr unsigned long max_expanded_nodes = 10'000'000;
+
 // Parses text in the given language; `file` names it in diagnostics.
 Sentence parse(std::string_view text, Language language, const std::string& file);
 
 // Reads and parses a file ("-" for standard input). I/O errors are Diagnostics
 // without a position.
 Sentence parse_file(const std::string& path);
+
+// The language parse_file would choose for `path` with contents `text`.
+Language language_of(const std::string& path, std::string_view text);
 
 }  // namespace etr2nn::etr

@@ -1,0 +1,22 @@
+// Turning a z3 model of a type's encoding back into a CPWL map, exactly.
+//
+// A sat answer refutes a claim only if the model is a genuine fit. This builds
+// the map the model describes (breakpoints placed as cpwl_type_encoding.hpp
+// explains: θ of a single-breakpoint gap from the slopes, a middle piece for a
+// double one), so the certifier can check it with exact evaluation instead of
+// trusting the encoding's converse.
+#pragma once
+
+#include <z3++.h>
+
+#include "gadgets/cpwl.hpp"
+#include "smt/cpwl_type_encoding.hpp"
+
+namespace etr2nn::smt {
+
+// The map with the model's values at every position of the table and the
+// model's end-of-gap slopes. Values may be real algebraic (numeric::Real).
+gadgets::Cpwl realise(const PositionTable& table, const CpwlType& type,
+                      const TypeEncoding& encoding, const z3::model& model);
+
+}  // namespace etr2nn::smt

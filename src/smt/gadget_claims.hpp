@@ -1,0 +1,60 @@
+// The statements the certifier proves about one gadget kind, as data.
+//
+// A GadgetDescription is everything a claim depends on (data lines, budget,
+// measuring lines and their readings); it is a plain value, so tests can
+// mutate it (drop a data line, change a label, lower the budget, swap a
+// measuring line) and check that the certifier then fails.
+#pragma once
+
+#include <z3++.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gadgets/cpwl.hpp"
+#include "gadgets/gadget_kind.hpp"
+#include "smt/cpwl_type_enumeration.hpp"
+
+namespace etr2nn::smt {
+
+struct GadgetDescription {
+  std::string name;
+  std::vector<gadgets::DataLine> data;
+  unsigned budget = 0;
+  std::vector<gadgets::MeasuringLine> measuring;
+  std::vector<std::string> parameters;
+  // A witness profile (the kind's, at X = 1): shows a fit within budget exists.
+  std::optional<gadgets::Cpwl> sample_witness;
+};
+
+GadgetDescription describe(const gadgets::GadgetKind& kind);
+
+// What the data force on the slope parameters, for every fit.
+struct ParameterRelation {
+  std::string text;
+  std::function<z3::expr(const std::vector<z3::expr>& s)> holds;
+};
+// I: s1·s2 = s1 + s2 and s1, s2 in [3/2, 3].   D: s in [3/2, 3].
+// Throws std::invalid_argument for another name.
+ParameterRelation forced_relation(const std::string& gadget_name);
+
+// The parameters as read by the measuring lines: s_p is defined by the first
+// measuring line (in the order given) whose reading on some output uses p with
+// a nonzero coefficient: s_p = (value - constant) / coefficient. Throws
+// std::invalid_argument when a parameter is read nowhere.
+std::vector<z3::expr> parameters_read(const GadgetDescription& gadget, const PositionTable& table,
+                                      const std::vector<z3::expr>& out1,
+                                      const std::vector<z3::expr>& out2);
+
+// "Every measuring line reads as described, and the relation holds", for the
+// values at the table's positions.
+z3::expr readings_hold(const GadgetDescription& gadget, const ParameterRelation& relation,
+                       const PositionTable& table, const std::vector<z3::expr>& out1,
+                       const std::vector<z3::expr>& out2);
+
+// One line of text: "t=3: 3 - s1 | 0; t=5: ...".
+std::string describe_readings(const GadgetDescription& gadget);
+
+}  // namespace etr2nn::smt
