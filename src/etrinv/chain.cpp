@@ -8,7 +8,6 @@
 #include "etrinv/exact_compare.hpp"
 #include "etrinv/gates.hpp"
 #include "etrinv/terms.hpp"
-#include "etrinv/text.hpp"
 
 namespace etr2nn::etrinv {
 namespace {

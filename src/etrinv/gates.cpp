@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "etrinv/residuals.hpp"
-#include "etrinv/text.hpp"
+#include "etr/print.hpp"
 
 namespace etr2nn::etrinv {
 
@@ -18,7 +18,7 @@ std::string GateBuilder::describe(const Formula& f, bool positive) {
     auto [it, fresh] = atom_numbers_.emplace(&f, atom_numbers_.size() + 1);
     (void)fresh;
     return std::string(positive ? "" : "not ") + "atom " + std::to_string(it->second) + ": " +
-           text(f);
+           etr::print(f);
   }
   auto [it, fresh] = node_numbers_.emplace(&f, node_numbers_.size() + 1);
   (void)fresh;
