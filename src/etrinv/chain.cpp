@@ -40,6 +40,8 @@ ami::Instance build_ami(const etr::Sentence& sentence, std::size_t& atoms) {
   }
   TermFlattener terms(builder, inputs);
   GateBuilder gates(builder, terms);
+  // The matrix first, so that atoms are numbered as the user wrote them.
+  if (sentence.matrix) gates.assert_true(*sentence.matrix, "formula");
   // Bounds are atoms lo <= x and x <= hi, asserted like any other conjunct.
   // They stay alive until the end: the passes memoise nodes by address.
   std::vector<etr::FormulaPtr> bounds;
@@ -51,7 +53,6 @@ ami::Instance build_ami(const etr::Sentence& sentence, std::size_t& atoms) {
     bounds.push_back(etr::atom(x, etr::Relation::LessEqual, etr::constant(b.bound->upper)));
     gates.assert_true(*bounds.back(), "bound of " + b.name);
   }
-  if (sentence.matrix) gates.assert_true(*sentence.matrix, "formula");
   atoms = gates.atoms();
   return builder.take();
 }
