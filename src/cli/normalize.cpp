@@ -50,7 +50,8 @@ unsigned parse_unsigned(const std::string& text, const std::string& option) {
 
 void report(std::ostream& out, const etrinv::ChainResult& r) {
   out << std::left << std::setw(34) << "pass" << std::right << std::setw(12) << "variables"
-      << std::setw(13) << "constraints" << "\n";
+      << std::setw(13) << "constraints"
+      << "\n";
   for (const auto& s : r.sizes)
     out << std::left << std::setw(34) << s.pass << std::right << std::setw(12) << s.variables
         << std::setw(13) << s.constraints << "\n";
@@ -68,7 +69,7 @@ void report(std::ostream& out, const etrinv::ChainResult& r) {
       << " = " << m << " constraints, 6 + 13*" << K << " + " << a.variables << " + " << a.one
       << " + 3*" << a.add << " + 79*" << a.mul << " = " << n << " variables"
       << (m == r.instance.constraints.size() && n == r.instance.variables.size() ? " (match)"
-                                                                                : " (MISMATCH)")
+                                                                                 : " (MISMATCH)")
       << "\n"
       << "K = " << K << " (safe K = " << r.safe_bound_exponent << "): "
       << (r.complete_for_all_solutions
@@ -87,7 +88,8 @@ int run(const std::vector<std::string>& args) {
   const std::string* output = a.option("-o") ? a.option("-o") : a.option("--output");
   if (!output) throw UsageError{"missing -o OUT.etr"};
   etrinv::ChainOptions options;
-  if (const auto* k = a.option("--bound-exponent")) options.bound_exponent = parse_unsigned(*k, "--bound-exponent");
+  if (const auto* k = a.option("--bound-exponent"))
+    options.bound_exponent = parse_unsigned(*k, "--bound-exponent");
   unsigned timeout = 10000;
   if (const auto* t = a.option("--timeout-ms")) timeout = parse_unsigned(*t, "--timeout-ms");
   if (timeout == 0) throw UsageError{"--timeout-ms needs a positive integer"};
@@ -109,8 +111,9 @@ int run(const std::vector<std::string>& args) {
   std::string verified;
   if (options.witness) {
     etrinv::Assignment w = etrinv::forward(r, sentence, solved.model);  // throws if anything fails
-    verified = "witness: z3's model mapped forward; all " + std::to_string(r.instance.constraints.size()) +
-               " constraints and " + std::to_string(w.size()) + " ranges hold exactly\n";
+    verified = "witness: z3's model mapped forward; all " +
+               std::to_string(r.instance.constraints.size()) + " constraints and " +
+               std::to_string(w.size()) + " ranges hold exactly\n";
   }
 
   std::ostringstream header;
@@ -119,8 +122,9 @@ int run(const std::vector<std::string>& args) {
     header << "the input was ETR-INV already\n";
   } else {
     header << "K = " << r.bound_exponent << (options.witness ? " (witness mode)" : "")
-           << (r.complete_for_all_solutions ? ": complete for all solutions"
-                                            : ": complete only for solutions with every |x_i| <= 2^(2^K)")
+           << (r.complete_for_all_solutions
+                   ? ": complete for all solutions"
+                   : ": complete only for solutions with every |x_i| <= 2^(2^K)")
            << "\n";
     header << "x = (X_x - 1) / (E - 1) for each input variable x\n";
   }
@@ -132,8 +136,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_subcommand({"normalize", "reduce a sentence to an ETR-INV instance (.etr)",
-                                             kUsage, run});
+const bool registered = register_subcommand(
+    {"normalize", "reduce a sentence to an ETR-INV instance (.etr)", kUsage, run});
 
 }  // namespace
 }  // namespace etr2nn::cli

@@ -1,6 +1,8 @@
 // etr2nn solve FILE [--timeout-ms N]: decides a small sentence with z3 and
 // prints sat / unsat / unknown, and for sat an exact model, checked exactly
 // against the sentence before it is printed.
+#include "smt/solve.hpp"
+
 #include <chrono>
 #include <iostream>
 
@@ -8,7 +10,6 @@
 #include "etr/parse.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/real.hpp"
-#include "smt/solve.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -66,8 +67,8 @@ int run(const std::vector<std::string>& args) {
   auto result = smt::solve(sentence, std::chrono::milliseconds(timeout));
   std::cout << smt::to_string(result.verdict) << "\n";
   if (result.verdict == smt::Verdict::Unknown) {
-    std::cerr << "etr2nn solve: z3 gave up: " << (result.reason.empty() ? "no reason given" : result.reason)
-              << "\n";
+    std::cerr << "etr2nn solve: z3 gave up: "
+              << (result.reason.empty() ? "no reason given" : result.reason) << "\n";
     return 1;
   }
   if (result.verdict == smt::Verdict::Unsat) return 0;
@@ -76,8 +77,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_subcommand({"solve", "decide a small sentence with z3 and print an exact model",
-                                             kUsage, run});
+const bool registered = register_subcommand(
+    {"solve", "decide a small sentence with z3 and print an exact model", kUsage, run});
 
 }  // namespace
 }  // namespace etr2nn::cli

@@ -1,8 +1,8 @@
 #include "etrinv/ami.hpp"
 
-#include "etrinv/exact_compare.hpp"
-
 #include <stdexcept>
+
+#include "etrinv/exact_compare.hpp"
 
 namespace etr2nn::etrinv::ami {
 
@@ -155,9 +155,13 @@ Var Builder::product(Var a, Var b) {
   return p;
 }
 
-Var Builder::slack(Definition::Kind kind, Var t) { return fresh({kind, t, 0}); }
+Var Builder::slack(Definition::Kind kind, Var t) {
+  return fresh({kind, t, 0});
+}
 
-void Builder::assert_zero(Var g) { emit(Constraint::Kind::Add, g, g, g); }
+void Builder::assert_zero(Var g) {
+  emit(Constraint::Kind::Add, g, g, g);
+}
 
 std::vector<Real> evaluate(const Instance& instance, const std::map<std::string, Real>& inputs) {
   std::vector<Real> v;
@@ -177,9 +181,7 @@ std::vector<Real> evaluate(const Instance& instance, const std::map<std::string,
       case K::Difference: v.push_back(v[d.a] - v[d.b]); break;
       case K::Product: v.push_back(v[d.a] * v[d.b]); break;
       case K::Quotient: v.push_back(v[d.a] / v[d.b]); break;
-      case K::SlackReciprocal:
-        v.push_back(v[d.a].sign() != 0 ? Real(1) / v[d.a] : Real(0));
-        break;
+      case K::SlackReciprocal: v.push_back(v[d.a].sign() != 0 ? Real(1) / v[d.a] : Real(0)); break;
       case K::SlackSqrt: v.push_back(v[d.a].sign() >= 0 ? Real::root(v[d.a], 2) : Real(0)); break;
       case K::SlackReciprocalSqrt:
         v.push_back(v[d.a].sign() > 0 ? Real(1) / Real::root(v[d.a], 2) : Real(0));

@@ -88,12 +88,12 @@ class Builder {
   Var zero();                          // ZERO: z + z = z
   Var constant(const mpq_class& value);
 
-  Var sum(Var a, Var b);         // add(a, b, s)
-  Var difference(Var a, Var b);  // add(d, b, a): d = a - b
-  Var negation(Var a);           // add(n, a, ZERO)
-  Var product(Var a, Var b);     // mul(a, b, p)
+  Var sum(Var a, Var b);                    // add(a, b, s)
+  Var difference(Var a, Var b);             // add(d, b, a): d = a - b
+  Var negation(Var a);                      // add(n, a, ZERO)
+  Var product(Var a, Var b);                // mul(a, b, p)
   Var slack(Definition::Kind kind, Var t);  // a slack variable, no constraint
-  void assert_zero(Var g);       // add(g, g, g) forces g = 0
+  void assert_zero(Var g);                  // add(g, g, g) forces g = 0
 
   const Instance& instance() const { return instance_; }
   Instance take() { return std::move(instance_); }

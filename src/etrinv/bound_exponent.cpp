@@ -1,12 +1,12 @@
 #include "etrinv/bound_exponent.hpp"
 
-#include "etrinv/exact_compare.hpp"
-
 #include <gmpxx.h>
 
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
+
+#include "etrinv/exact_compare.hpp"
 
 namespace etr2nn::etrinv {
 

@@ -17,7 +17,8 @@ using numeric::Real;
 ChainResult pass_through(Instance instance) {
   ChainResult r;
   r.passed_through = true;
-  r.sizes.push_back({"input (ETR-INV already)", instance.variables.size(), instance.constraints.size()});
+  r.sizes.push_back(
+      {"input (ETR-INV already)", instance.variables.size(), instance.constraints.size()});
   for (VariableIndex i = 0; i < instance.variables.size(); ++i) {
     r.carrier[instance.variables[i]] = i;
     r.variable_provenance.push_back("input variable " + instance.variables[i]);
@@ -109,7 +110,8 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
   g.set_provenance("eps chain");
   trace->epsilon = g.eps_chain(r.bound_exponent);
   std::size_t n1 = g.instance().variables.size(), m1 = g.instance().constraints.size();
-  r.sizes.push_back({"D4 eps chain (K = " + std::to_string(r.bound_exponent) + ")", n1 - n0, m1 - m0});
+  r.sizes.push_back(
+      {"D4 eps chain (K = " + std::to_string(r.bound_exponent) + ")", n1 - n0, m1 - m0});
   std::vector<VariableIndex> carrier(a.names.size());
   for (ami::Var v = 0; v < a.names.size(); ++v) {
     bool is_input = a.definitions[v].kind == ami::Definition::Kind::Input;
@@ -136,7 +138,8 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
   r.sizes.push_back({"D6 gadgets (EQ, ADD1, MUL)", g.instance().variables.size() - n2,
                      g.instance().constraints.size() - m1});
   auto out = g.take();
-  r.sizes.push_back({"D  ETR-INV total", out.instance.variables.size(), out.instance.constraints.size()});
+  r.sizes.push_back(
+      {"D  ETR-INV total", out.instance.variables.size(), out.instance.constraints.size()});
   r.instance = std::move(out.instance);
   r.provenance = std::move(out.provenance);
   r.variable_provenance = std::move(out.variable_provenance);
@@ -156,8 +159,8 @@ Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
     const auto& t = *chain.trace;
     auto ami_values = ami::evaluate(t.ami, input_solution);
     if (auto k = ami::first_violation(t.ami, ami_values))
-      throw std::logic_error("ETR-AMI constraint " + std::to_string(*k) + " (" + t.ami.provenance[*k] +
-                             ") fails at the canonical slack");
+      throw std::logic_error("ETR-AMI constraint " + std::to_string(*k) + " (" +
+                             t.ami.provenance[*k] + ") fails at the canonical slack");
     if (chain.bound_exponent > max_witness_bound_exponent)
       throw std::length_error("K = " + std::to_string(chain.bound_exponent) +
                               ": an explicit witness would hold numbers of 2^(K+1) bits; use "
@@ -170,14 +173,15 @@ Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
   if (auto bad = first_violation_exact(chain.instance, values)) {
     if (bad->out_of_range_variable) {
       auto i = *bad->out_of_range_variable;
-      throw std::logic_error("ETR-INV variable " + chain.instance.variables[i] + " = " +
-                             values[i].to_string() + " lies outside [1/2, 2] (" +
-                             chain.variable_provenance[i] + "); K = " +
-                             std::to_string(chain.bound_exponent) + " is too small for this solution");
+      throw std::logic_error(
+          "ETR-INV variable " + chain.instance.variables[i] + " = " + values[i].to_string() +
+          " lies outside [1/2, 2] (" + chain.variable_provenance[i] +
+          "); K = " + std::to_string(chain.bound_exponent) + " is too small for this solution");
     }
     auto k = *bad->constraint;
-    throw std::logic_error("ETR-INV constraint " + describe(chain.instance, chain.instance.constraints[k]) +
-                           " fails (" + chain.provenance[k] + ")");
+    throw std::logic_error("ETR-INV constraint " +
+                           describe(chain.instance, chain.instance.constraints[k]) + " fails (" +
+                           chain.provenance[k] + ")");
   }
   return values;
 }

@@ -40,10 +40,10 @@ struct PassSize {
 
 struct ChainResult {
   Instance instance;
-  bool passed_through = false;        // the input was ETR-INV already
-  unsigned bound_exponent = 0;        // K used (0 when passed through)
+  bool passed_through = false;             // the input was ETR-INV already
+  unsigned bound_exponent = 0;             // K used (0 when passed through)
   bool complete_for_all_solutions = true;  // false when K was chosen smaller than the safe K
-  unsigned safe_bound_exponent = 0;   // the safe K of ETR-INV.md section 3 (0 when passed through)
+  unsigned safe_bound_exponent = 0;  // the safe K of ETR-INV.md section 3 (0 when passed through)
   // The ETR-AMI instance (step A): n_A variables, m1 + m+ + mx constraints.
   struct AmiSize {
     std::size_t variables = 0, one = 0, add = 0, mul = 0;

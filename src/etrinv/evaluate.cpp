@@ -1,9 +1,9 @@
 #include "etrinv/evaluate.hpp"
 
-#include "etrinv/exact_compare.hpp"
-
 #include <stdexcept>
 #include <unordered_map>
+
+#include "etrinv/exact_compare.hpp"
 
 namespace etr2nn::etrinv {
 namespace {
@@ -104,7 +104,9 @@ class Evaluator {
 
 }  // namespace
 
-Real evaluate(const etr::Term& term, const Values& values) { return Evaluator(values).term(term); }
+Real evaluate(const etr::Term& term, const Values& values) {
+  return Evaluator(values).term(term);
+}
 
 bool evaluate(const etr::Formula& formula, const Values& values) {
   return Evaluator(values).formula(formula);

@@ -11,7 +11,8 @@ std::optional<Violation> first_violation_exact(const Instance& instance, const A
     throw std::invalid_argument("assignment has the wrong number of values");
   const Real lo(mpq_class(1, 2)), hi(2);
   for (VariableIndex i = 0; i < v.size(); ++i)
-    if (compare_exact(v[i], lo) < 0 || compare_exact(v[i], hi) > 0) return Violation{std::nullopt, i};
+    if (compare_exact(v[i], lo) < 0 || compare_exact(v[i], hi) > 0)
+      return Violation{std::nullopt, i};
   for (std::size_t k = 0; k < instance.constraints.size(); ++k) {
     const auto& c = instance.constraints[k];
     const auto& x = c.vars;

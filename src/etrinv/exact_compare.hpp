@@ -20,7 +20,9 @@ inline int compare_exact(const numeric::Real& a, const numeric::Real& b) {
   return (a - b).sign();
 }
 
-inline bool equal_exact(const numeric::Real& a, const numeric::Real& b) { return compare_exact(a, b) == 0; }
+inline bool equal_exact(const numeric::Real& a, const numeric::Real& b) {
+  return compare_exact(a, b) == 0;
+}
 
 // etrinv::first_violation (ranges first, then constraints) with compare_exact.
 std::optional<Violation> first_violation_exact(const Instance& instance, const Assignment& values);

@@ -3,8 +3,8 @@
 #include <optional>
 #include <stdexcept>
 
-#include "etrinv/residuals.hpp"
 #include "etr/print.hpp"
+#include "etrinv/residuals.hpp"
 
 namespace etr2nn::etrinv {
 
@@ -22,8 +22,11 @@ std::string GateBuilder::describe(const Formula& f, bool positive) {
   }
   auto [it, fresh] = node_numbers_.emplace(&f, node_numbers_.size() + 1);
   (void)fresh;
-  const char* kind = f.kind == Formula::Kind::And ? "and" : f.kind == Formula::Kind::Or ? "or" : "not";
-  return std::string(kind) + "-node " + std::to_string(it->second) + (positive ? " (true)" : " (false)");
+  const char* kind = f.kind == Formula::Kind::And  ? "and"
+                     : f.kind == Formula::Kind::Or ? "or"
+                                                   : "not";
+  return std::string(kind) + "-node " + std::to_string(it->second) +
+         (positive ? " (true)" : " (false)");
 }
 
 ami::Var GateBuilder::gate(const Formula& f, bool positive) {
@@ -53,9 +56,12 @@ ami::Var GateBuilder::compute(const Formula& f, bool positive) {
       std::optional<ami::Var> acc;
       for (ami::Var p : parts) {
         ami::Var term = sum_of_squares ? builder_.product(p, p) : p;
-        acc = !acc ? term : sum_of_squares ? builder_.sum(*acc, term) : builder_.product(*acc, term);
+        acc = !acc             ? term
+              : sum_of_squares ? builder_.sum(*acc, term)
+                               : builder_.product(*acc, term);
       }
-      if (!acc) return positive == (f.kind == Formula::Kind::And) ? builder_.zero() : builder_.one();
+      if (!acc)
+        return positive == (f.kind == Formula::Kind::And) ? builder_.zero() : builder_.one();
       return *acc;
     }
   }

@@ -111,18 +111,18 @@ void GadgetBuilder::add1(VariableIndex x, VariableIndex y, VariableIndex z) {
 
 VariableIndex GadgetBuilder::sq(VariableIndex x) {
   // 1/(1+a) + 1/(1-a) = 2/(1-a^2) keeps every intermediate near 1 (ETR-INV.md D3).
-  VariableIndex xb = neg(x);           // 1 - a
-  VariableIndex p = inv(x);            // 1/(1+a)
-  VariableIndex pb = inv(xb);          // 1/(1-a)
-  VariableIndex pq = subq(p);          // P - 1/4
-  VariableIndex pbq = subq(pb);        // Pb - 1/4
+  VariableIndex xb = neg(x);     // 1 - a
+  VariableIndex p = inv(x);      // 1/(1+a)
+  VariableIndex pb = inv(xb);    // 1/(1-a)
+  VariableIndex pq = subq(p);    // P - 1/4
+  VariableIndex pbq = subq(pb);  // Pb - 1/4
   VariableIndex v = fresh({K::Sum, pq, pbq});
-  add(pq, pbq, v);                     // 2/(1-a^2) - 1/2
-  VariableIndex mq = half(v);          // 1/(1-a^2) - 1/4
-  VariableIndex m = addq(mq);          // 1/(1-a^2)
-  VariableIndex n = inv(m);            // 1 - a^2
+  add(pq, pbq, v);             // 2/(1-a^2) - 1/2
+  VariableIndex mq = half(v);  // 1/(1-a^2) - 1/4
+  VariableIndex m = addq(mq);  // 1/(1-a^2)
+  VariableIndex n = inv(m);    // 1 - a^2
   VariableIndex s = fresh({K::Difference, c_.two, n});
-  add(s, n, c_.two);                   // 1 + a^2
+  add(s, n, c_.two);  // 1 + a^2
   return s;
 }
 

@@ -59,7 +59,7 @@ class GadgetBuilder {
   VariableIndex addq(VariableIndex y);
   VariableIndex half(VariableIndex v);
   void eq(VariableIndex x, VariableIndex y);
-  VariableIndex add1(VariableIndex x, VariableIndex y);        // new Z
+  VariableIndex add1(VariableIndex x, VariableIndex y);          // new Z
   void add1(VariableIndex x, VariableIndex y, VariableIndex z);  // existing Z
   VariableIndex sq(VariableIndex x);
   VariableIndex eps_chain(unsigned K);  // returns E = E_{K+1}

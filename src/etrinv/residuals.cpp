@@ -26,13 +26,17 @@ NormalisedAtom normalise(const etr::Formula& atom, bool positive) {
     case Relation::Equal: return {p, q, positive ? Sign::Zero : Sign::NonZero};
     case Relation::NotEqual: return {p, q, positive ? Sign::NonZero : Sign::Zero};
     case Relation::Less:
-      return positive ? NormalisedAtom{q, p, Sign::Positive} : NormalisedAtom{p, q, Sign::NonNegative};
+      return positive ? NormalisedAtom{q, p, Sign::Positive}
+                      : NormalisedAtom{p, q, Sign::NonNegative};
     case Relation::LessEqual:
-      return positive ? NormalisedAtom{q, p, Sign::NonNegative} : NormalisedAtom{p, q, Sign::Positive};
+      return positive ? NormalisedAtom{q, p, Sign::NonNegative}
+                      : NormalisedAtom{p, q, Sign::Positive};
     case Relation::Greater:
-      return positive ? NormalisedAtom{p, q, Sign::Positive} : NormalisedAtom{q, p, Sign::NonNegative};
+      return positive ? NormalisedAtom{p, q, Sign::Positive}
+                      : NormalisedAtom{q, p, Sign::NonNegative};
     case Relation::GreaterEqual:
-      return positive ? NormalisedAtom{p, q, Sign::NonNegative} : NormalisedAtom{q, p, Sign::Positive};
+      return positive ? NormalisedAtom{p, q, Sign::NonNegative}
+                      : NormalisedAtom{q, p, Sign::Positive};
   }
   throw std::logic_error("unknown relation");
 }
@@ -48,7 +52,9 @@ bool has_sign(Sign sign, const numeric::Real& t) {
 }
 
 namespace {
-bool is_zero(const etr::Term& t) { return t.kind == etr::Term::Kind::Constant && t.value == 0; }
+bool is_zero(const etr::Term& t) {
+  return t.kind == etr::Term::Kind::Constant && t.value == 0;
+}
 }  // namespace
 
 ami::Var emit_residual(ami::Builder& b, TermFlattener& terms, const NormalisedAtom& atom) {

@@ -12,7 +12,9 @@ namespace {
 using etr::Formula;
 using etr::Term;
 
-z3::expr rational(z3::context& c, const mpq_class& q) { return c.real_val(q.get_str().c_str()); }
+z3::expr rational(z3::context& c, const mpq_class& q) {
+  return c.real_val(q.get_str().c_str());
+}
 
 // Memoised by node address, so shared subterms of a DAG are translated once
 // (z3 hash-conses the results as well).
@@ -41,7 +43,8 @@ class Translator {
       case Term::Kind::Variable: {
         auto it = vars_.find(t.name);
         if (it == vars_.end())
-          throw etr::Diagnostic(t.where, "variable '" + t.name + "' is not bound by the quantifier");
+          throw etr::Diagnostic(t.where,
+                                "variable '" + t.name + "' is not bound by the quantifier");
         return it->second;
       }
       case Term::Kind::Negate: return -term(*t.operands.at(0));
@@ -51,7 +54,9 @@ class Translator {
         z3::expr acc = term(*t.operands.at(0));
         for (std::size_t i = 1; i < t.operands.size(); ++i) {
           z3::expr b = term(*t.operands[i]);
-          acc = t.kind == Term::Kind::Add ? acc + b : t.kind == Term::Kind::Subtract ? acc - b : acc * b;
+          acc = t.kind == Term::Kind::Add        ? acc + b
+                : t.kind == Term::Kind::Subtract ? acc - b
+                                                 : acc * b;
         }
         return acc;
       }

@@ -1,5 +1,7 @@
 // End to end: `etr2nn solve` and `etr2nn normalize` on every file of samples/.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -9,10 +11,10 @@
 #include <sstream>
 #include <string>
 
+#include "../etrinv/sample_sentences.hpp"
 #include "etr/parse.hpp"
 #include "etrinv/chain.hpp"
 #include "etrinv/instance.hpp"
-#include "../etrinv/sample_sentences.hpp"
 
 namespace etr2nn {
 namespace {
@@ -30,13 +32,16 @@ Output run(const std::string& arguments) {
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return o;
   std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+    o.out.append(buffer.data(), n);
   int status = pclose(pipe);
   o.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return o;
 }
 
-fs::path samples() { return fs::path(ETR2NN_SOURCE_DIR) / "samples"; }
+fs::path samples() {
+  return fs::path(ETR2NN_SOURCE_DIR) / "samples";
+}
 
 std::map<std::string, std::string> expected() {
   std::map<std::string, std::string> e;
@@ -128,7 +133,10 @@ TEST(ChainCli, FalseSamplesStayFalseAfterTheChain) {
   for (const auto& [file, verdict] : expected()) {
     if (verdict != "unsat") continue;
     fs::path out = tmp.path / (file + ".inv.etr");
-    ASSERT_EQ(run("normalize " + (samples() / file).string() + " -o " + out.string() + " --bound-exponent 2").status, 0);
+    ASSERT_EQ(run("normalize " + (samples() / file).string() + " -o " + out.string() +
+                  " --bound-exponent 2")
+                  .status,
+              0);
     auto o = run("solve " + out.string() + " --timeout-ms 5000");
     EXPECT_NE(o.out.substr(0, 3), "sat") << file;
     unsat += o.out.substr(0, 5) == "unsat";
@@ -141,9 +149,11 @@ TEST(ChainCli, ErrorsAndUsage) {
   fs::path out = tmp.path / "x.etr";
   EXPECT_EQ(run("normalize " + (samples() / "sqrt2.etr").string()).status, 2);  // no -o
   EXPECT_EQ(run("normalize " + (samples() / "sqrt2.etr").string() + " -o " + out.string() +
-                " --bound-exponent -3").status, 2);
-  auto unsat = run("normalize " + (samples() / "no_real_root.etr").string() + " -o " + out.string() +
-                   " --witness-mode");
+                " --bound-exponent -3")
+                .status,
+            2);
+  auto unsat = run("normalize " + (samples() / "no_real_root.etr").string() + " -o " +
+                   out.string() + " --witness-mode");
   EXPECT_EQ(unsat.status, 1);
   EXPECT_NE(unsat.out.find("witness mode needs a solution"), std::string::npos) << unsat.out;
   EXPECT_FALSE(fs::exists(out));  // nothing written on failure

@@ -8,13 +8,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <iostream>
 #include <cstdlib>
+#include <iostream>
 #include <random>
 
+#include "etr/print.hpp"
 #include "etrinv/chain.hpp"
 #include "etrinv/exact_compare.hpp"
-#include "etr/print.hpp"
 #include "random_sentences.hpp"
 #include "same_values.hpp"
 #include "size_formula.hpp"
@@ -39,7 +39,8 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnFiveHundredSentences) {
     auto t_case = steady_clock::now();
     double t_input = 0, t_forward = 0;
     SCOPED_TRACE("random sentence " + std::to_string(i));
-    if (std::getenv("ETR2NN_RANDOM_VERBOSE")) std::cout << i << ": " << etr::print(*s.matrix) << std::endl;
+    if (std::getenv("ETR2NN_RANDOM_VERBOSE"))
+      std::cout << i << ": " << etr::print(*s.matrix) << std::endl;
     auto input = smt::solve(s, milliseconds(500));
     t_input = duration<double>(steady_clock::now() - t_case).count();
     if (input.verdict == smt::Verdict::Sat) {

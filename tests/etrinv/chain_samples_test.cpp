@@ -8,8 +8,8 @@
 
 #include "etrinv/chain.hpp"
 #include "etrinv/exact_compare.hpp"
-#include "sample_sentences.hpp"
 #include "same_values.hpp"
+#include "sample_sentences.hpp"
 #include "size_formula.hpp"
 #include "smt/solve.hpp"
 

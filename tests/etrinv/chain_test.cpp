@@ -11,7 +11,9 @@ namespace {
 
 using numeric::Real;
 
-etr::Sentence parse(const char* text) { return etr::parse(text, etr::Language::Etr, "test.etr"); }
+etr::Sentence parse(const char* text) {
+  return etr::parse(text, etr::Language::Etr, "test.etr");
+}
 
 TEST(Chain, EtrInvInputPassesThroughUnlessDisabled) {
   auto s = parse("exists x, y, z in [1/2, 2]: x = 1 and x + x = z and z * y = 1");

@@ -37,11 +37,13 @@ struct GadgetRun {
   Q at(VariableIndex i) const { return values[i].rational(); }
 };
 
-GadgetRun run(const std::vector<Q>& inputs,
-        const std::function<VariableIndex(GadgetBuilder&, const std::vector<VariableIndex>&)>& gadget) {
+GadgetRun run(
+    const std::vector<Q>& inputs,
+    const std::function<VariableIndex(GadgetBuilder&, const std::vector<VariableIndex>&)>& gadget) {
   GadgetBuilder g;
   GadgetRun r;
-  for (std::size_t k = 0; k < inputs.size(); ++k) r.inputs.push_back(g.carrier("X" + std::to_string(k), k));
+  for (std::size_t k = 0; k < inputs.size(); ++k)
+    r.inputs.push_back(g.carrier("X" + std::to_string(k), k));
   std::size_t n0 = g.instance().variables.size(), m0 = g.instance().constraints.size();
   r.result = gadget(g, r.inputs);
   r.new_variables = g.instance().variables.size() - n0;
@@ -74,7 +76,8 @@ TEST(InvGadgets, ConstantsAreForcedValues) {
   GadgetBuilder g;
   const GadgetBuilder::Constants c = g.constants();
   auto out = g.take();
-  auto v = evaluate(out.definitions, [](std::size_t) -> Real { throw std::logic_error("no carrier"); });
+  auto v =
+      evaluate(out.definitions, [](std::size_t) -> Real { throw std::logic_error("no carrier"); });
   EXPECT_EQ(v[c.one], 1);
   EXPECT_EQ(v[c.two], 2);
   EXPECT_EQ(v[c.half], Real(Q(1, 2)));
@@ -114,12 +117,19 @@ TEST(InvGadgets, HelperIdentitiesOnRandomRationals) {
     EXPECT_EQ(add1.at(add1.result), x + y - 1);
     auto sq = run({x}, [](GadgetBuilder& g, auto& in) { return g.sq(in[0]); });
     EXPECT_EQ(sq.at(sq.result), 1 + (x - 1) * (x - 1));
-    for (const GadgetRun* r : {&neg, &inv, &subq, &addq, &half, &add1, &sq}) EXPECT_TRUE(r->constraints_hold());
+    for (const GadgetRun* r : {&neg, &inv, &subq, &addq, &half, &add1, &sq})
+      EXPECT_TRUE(r->constraints_hold());
     // EQ holds exactly when both sides are equal.
-    auto eq_same = run({x, x}, [](GadgetBuilder& g, auto& in) { g.eq(in[0], in[1]); return in[0]; });
+    auto eq_same = run({x, x}, [](GadgetBuilder& g, auto& in) {
+      g.eq(in[0], in[1]);
+      return in[0];
+    });
     EXPECT_TRUE(eq_same.constraints_hold());
     if (x != y) {
-      auto eq_diff = run({x, y}, [](GadgetBuilder& g, auto& in) { g.eq(in[0], in[1]); return in[0]; });
+      auto eq_diff = run({x, y}, [](GadgetBuilder& g, auto& in) {
+        g.eq(in[0], in[1]);
+        return in[0];
+      });
       EXPECT_FALSE(eq_diff.constraints_hold());
     }
   }
@@ -132,11 +142,28 @@ TEST(InvGadgets, GadgetSizes) {
   };
   using P = std::pair<std::size_t, std::size_t>;
   EXPECT_EQ(count([](GadgetBuilder& g, auto& in) { return g.sq(in[0]); }, 1), P(13, 13));
-  EXPECT_EQ(count([](GadgetBuilder& g, auto& in) { g.mul(in[0], in[1], in[2], in[3]); return in[0]; }, 4),
+  EXPECT_EQ(count(
+                [](GadgetBuilder& g, auto& in) {
+                  g.mul(in[0], in[1], in[2], in[3]);
+                  return in[0];
+                },
+                4),
             P(80, 79));
-  EXPECT_EQ(count([](GadgetBuilder& g, auto& in) { g.add1(in[0], in[1], in[2]); return in[0]; }, 3), P(4, 3));
+  EXPECT_EQ(count(
+                [](GadgetBuilder& g, auto& in) {
+                  g.add1(in[0], in[1], in[2]);
+                  return in[0];
+                },
+                3),
+            P(4, 3));
   EXPECT_EQ(count([](GadgetBuilder& g, auto& in) { return g.add1(in[0], in[1]); }, 2), P(4, 4));
-  EXPECT_EQ(count([](GadgetBuilder& g, auto& in) { g.eq(in[0], in[1]); return in[0]; }, 2), P(2, 1));
+  EXPECT_EQ(count(
+                [](GadgetBuilder& g, auto& in) {
+                  g.eq(in[0], in[1]);
+                  return in[0];
+                },
+                2),
+            P(2, 1));
   for (unsigned K = 0; K <= 6; ++K)
     EXPECT_EQ(count([K](GadgetBuilder& g, auto&) { return g.eps_chain(K); }, 0), P(13 * K, 13 * K));
 }
@@ -144,10 +171,12 @@ TEST(InvGadgets, GadgetSizes) {
 TEST(InvGadgets, SqTestVector) {
   auto r = run({Q(5, 4)}, [](GadgetBuilder& g, auto& in) { return g.sq(in[0]); });
   // Xb, P, Pb, (U), P', (U), Pb', V, M', (U), M, N, S in emission order.
-  std::vector<Q> expected{Q(3, 4),   Q(4, 5), Q(4, 3),   Q(13, 10), Q(11, 20), Q(11, 6), Q(13, 12),
-                          Q(49, 30), Q(49, 60), Q(47, 30), Q(16, 15), Q(15, 16), Q(17, 16)};
+  std::vector<Q> expected{Q(3, 4),   Q(4, 5),   Q(4, 3),   Q(13, 10), Q(11, 20),
+                          Q(11, 6),  Q(13, 12), Q(49, 30), Q(49, 60), Q(47, 30),
+                          Q(16, 15), Q(15, 16), Q(17, 16)};
   ASSERT_EQ(r.new_variables, expected.size());
-  for (std::size_t k = 0; k < expected.size(); ++k) EXPECT_EQ(r.at(r.inputs[0] + 1 + k), expected[k]) << k;
+  for (std::size_t k = 0; k < expected.size(); ++k)
+    EXPECT_EQ(r.at(r.inputs[0] + 1 + k), expected[k]) << k;
 }
 
 TEST(InvGadgets, SqRangeHoldsOnTheGridAndTheBoundOneThirdIsTight) {
@@ -202,7 +231,10 @@ TEST(InvGadgets, EpsChainGivesOnePlusTwoToMinusTwoToKPlusOne) {
 
 TEST(InvGadgets, MulResidualIsMinusFourTimesTheProductIdentity) {
   std::mt19937 rng(11);
-  auto gadget = [](GadgetBuilder& g, auto& in) { g.mul(in[0], in[1], in[2], in[3]); return in[0]; };
+  auto gadget = [](GadgetBuilder& g, auto& in) {
+    g.mul(in[0], in[1], in[2], in[3]);
+    return in[0];
+  };
   for (int i = 0; i < 200; ++i) {
     Q a = random_rational(rng, Q(-1, 16), Q(1, 16)), b = random_rational(rng, Q(-1, 16), Q(1, 16));
     Q e = random_rational(rng, Q(1, 1000), Q(1, 16));
@@ -225,7 +257,10 @@ TEST(InvGadgets, MulResidualIsMinusFourTimesTheProductIdentity) {
 }
 
 TEST(InvGadgets, MulRangeOnTheGridOfExtremeValues) {
-  auto gadget = [](GadgetBuilder& g, auto& in) { g.mul(in[0], in[1], in[2], in[3]); return in[0]; };
+  auto gadget = [](GadgetBuilder& g, auto& in) {
+    g.mul(in[0], in[1], in[2], in[3]);
+    return in[0];
+  };
   std::vector<Q> offsets{-Q(1, 16), -Q(1, 32), 0, Q(1, 32), Q(1, 16)};
   Q lowest(2), highest(0);
   for (const Q& a : offsets)

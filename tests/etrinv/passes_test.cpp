@@ -19,9 +19,9 @@ namespace {
 using numeric::Real;
 using Q = mpq_class;
 
-const etr::Relation kRelations[] = {etr::Relation::Equal,    etr::Relation::NotEqual,
-                                    etr::Relation::Less,     etr::Relation::LessEqual,
-                                    etr::Relation::Greater,  etr::Relation::GreaterEqual};
+const etr::Relation kRelations[] = {etr::Relation::Equal,   etr::Relation::NotEqual,
+                                    etr::Relation::Less,    etr::Relation::LessEqual,
+                                    etr::Relation::Greater, etr::Relation::GreaterEqual};
 
 // The AMI instance as an ETR sentence (x = 1, x + y = z, x * y = z), for z3.
 etr::Sentence ami_sentence(const ami::Instance& a, etr::FormulaPtr extra) {
@@ -34,9 +34,10 @@ etr::Sentence ami_sentence(const ami::Instance& a, etr::FormulaPtr extra) {
     if (c.kind == K::One)
       parts.push_back(etr::atom(v(c.vars[0]), etr::Relation::Equal, etr::constant(1)));
     else
-      parts.push_back(etr::atom(etr::make_term(c.kind == K::Add ? etr::Term::Kind::Add : etr::Term::Kind::Multiply,
-                                               {v(c.vars[0]), v(c.vars[1])}),
-                                etr::Relation::Equal, v(c.vars[2])));
+      parts.push_back(etr::atom(
+          etr::make_term(c.kind == K::Add ? etr::Term::Kind::Add : etr::Term::Kind::Multiply,
+                         {v(c.vars[0]), v(c.vars[1])}),
+          etr::Relation::Equal, v(c.vars[2])));
   }
   s.matrix = etr::make_formula(etr::Formula::Kind::And, parts);
   return s;
@@ -74,8 +75,8 @@ TEST(Residuals, ResidualVanishesExactlyWhenTheAtomHolds) {
     }
     // Soundness for every slack: r = 0 and not (x SIGN 0) is unsatisfiable.
     b.assert_zero(r);
-    const etr::Relation negation[] = {etr::Relation::NotEqual, etr::Relation::Equal, etr::Relation::Less,
-                                      etr::Relation::LessEqual};
+    const etr::Relation negation[] = {etr::Relation::NotEqual, etr::Relation::Equal,
+                                      etr::Relation::Less, etr::Relation::LessEqual};
     auto bad = etr::atom(etr::variable("x"), negation[static_cast<int>(sign)], etr::constant(0));
     auto verdict = smt::solve(ami_sentence(b.instance(), bad), std::chrono::seconds(10)).verdict;
     EXPECT_EQ(verdict, smt::Verdict::Unsat) << to_string(sign);
@@ -103,7 +104,8 @@ TEST(Terms, FlatteningComputesTheTermsValue) {
     std::map<std::string, ami::Var> inputs{{"x", b.input("x")}, {"y", b.input("y")}};
     TermFlattener terms(b, inputs);
     ami::Var t = terms.flatten(*term);
-    Values at{{"x", Real(testing::random_small_rational(rng))}, {"y", Real(testing::random_small_rational(rng))}};
+    Values at{{"x", Real(testing::random_small_rational(rng))},
+              {"y", Real(testing::random_small_rational(rng))}};
     auto v = ami::evaluate(b.instance(), at);
     EXPECT_FALSE(ami::first_violation(b.instance(), v));
     EXPECT_EQ(v[t], evaluate(*term, at));
@@ -118,7 +120,8 @@ TEST(Terms, ConstantsAndPowersStayWithinTheirSizeBounds) {
     EXPECT_EQ(values[v], Real(c));
     EXPECT_FALSE(ami::first_violation(b.instance(), values));
     // <= 2 bits per integer, +1 for p/q, +1 for the sign, plus ONE and ZERO.
-    std::size_t bits = mpz_sizeinbase(c.get_num().get_mpz_t(), 2) + mpz_sizeinbase(c.get_den().get_mpz_t(), 2);
+    std::size_t bits =
+        mpz_sizeinbase(c.get_num().get_mpz_t(), 2) + mpz_sizeinbase(c.get_den().get_mpz_t(), 2);
     EXPECT_LE(b.instance().constraints.size(), 2 * bits + 4) << c;
   }
   for (unsigned long k : {0ul, 1ul, 2ul, 3ul, 7ul, 8ul, 13ul}) {
@@ -155,7 +158,8 @@ TEST(Gates, GatesVanishExactlyWithTheFormulasTruthValue) {
     TermFlattener terms(b, inputs);
     GateBuilder gates(b, terms);
     ami::Var gp = gates.positive(*f), gm = gates.negative(*f);
-    Values at{{"x", Real(testing::random_small_rational(rng))}, {"y", Real(testing::random_small_rational(rng))}};
+    Values at{{"x", Real(testing::random_small_rational(rng))},
+              {"y", Real(testing::random_small_rational(rng))}};
     auto v = ami::evaluate(b.instance(), at);
     ASSERT_FALSE(ami::first_violation(b.instance(), v));
     bool truth = evaluate(*f, at);
@@ -169,15 +173,15 @@ TEST(Gates, GatesVanishExactlyWithTheFormulasTruthValue) {
 
 TEST(BoundExponent, SafeValueFollowsSectionThree) {
   // L = max(5n, len); K = max(2, L + 5 + ceil(8 n log2 L)).
-  EXPECT_EQ(safe_bound_exponent(2, 20), 20u + 5 + 70);   // 16 log2 20 = 69.15
-  EXPECT_EQ(safe_bound_exponent(2, 3), 10u + 5 + 54);    // L = 10; 16 log2 10 = 53.15
-  EXPECT_EQ(safe_bound_exponent(1, 16), 16u + 5 + 32);   // exact power: 8 log2 16 = 32
+  EXPECT_EQ(safe_bound_exponent(2, 20), 20u + 5 + 70);  // 16 log2 20 = 69.15
+  EXPECT_EQ(safe_bound_exponent(2, 3), 10u + 5 + 54);   // L = 10; 16 log2 10 = 53.15
+  EXPECT_EQ(safe_bound_exponent(1, 16), 16u + 5 + 32);  // exact power: 8 log2 16 = 32
   EXPECT_EQ(safe_bound_exponent(0, 0), 5u);
 }
 
 TEST(BoundExponent, WitnessValueIsTheLeastSufficientK) {
   EXPECT_EQ(witness_bound_exponent({Real(0)}), 2u);
-  EXPECT_EQ(witness_bound_exponent({Real(16), Real(-3)}), 2u);       // 16 = 2^(2^2)
+  EXPECT_EQ(witness_bound_exponent({Real(16), Real(-3)}), 2u);  // 16 = 2^(2^2)
   EXPECT_EQ(witness_bound_exponent({Real(17)}), 3u);
   EXPECT_EQ(witness_bound_exponent({Real(-256)}), 3u);
   EXPECT_EQ(witness_bound_exponent({Real(257)}), 4u);

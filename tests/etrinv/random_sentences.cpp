@@ -8,9 +8,13 @@ namespace {
 using etr::Formula;
 using etr::Term;
 
-int uniform(std::mt19937& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+int uniform(std::mt19937& rng, int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
 
-std::string name(int i) { return std::string(1, static_cast<char>('x' + i % 3)) + (i >= 3 ? std::to_string(i) : ""); }
+std::string name(int i) {
+  return std::string(1, static_cast<char>('x' + i % 3)) + (i >= 3 ? std::to_string(i) : "");
+}
 
 }  // namespace
 
@@ -51,7 +55,8 @@ etr::FormulaPtr random_formula(std::mt19937& rng, const RandomSentenceOptions& o
   auto random_atom = [&] {
     // Relation order: Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual.
     auto rel = static_cast<etr::Relation>(uniform(rng, order_only ? 2 : 0, 5));
-    auto rhs = uniform(rng, 0, 2) == 0 ? random_polynomial(rng, o) : etr::constant(random_small_rational(rng));
+    auto rhs = uniform(rng, 0, 2) == 0 ? random_polynomial(rng, o)
+                                       : etr::constant(random_small_rational(rng));
     return etr::atom(random_polynomial(rng, o), rel, rhs);
   };
   int atoms = uniform(rng, 1, o.max_atoms);

@@ -9,7 +9,7 @@
 namespace etr2nn::testing {
 
 struct RandomSentenceOptions {
-  int variables = 2;       // x, y, ...
+  int variables = 2;  // x, y, ...
   int max_degree = 3;
   int max_atoms = 3;
   bool allow_not = true;

@@ -53,7 +53,7 @@ TEST(Solve, BoundsArePartOfTheSentence) {
   s.variables.push_back({"x", etr::Bound{Q(3), Q(4)}, {}});
   s.matrix = etr::atom(etr::power(etr::variable("x"), 2), etr::Relation::Less, etr::constant(4));
   EXPECT_EQ(solve(s, std::chrono::seconds(10)).verdict, Verdict::Unsat);
-  EXPECT_FALSE(satisfies(s, {{"x", Real(1)}}));      // the matrix holds, the bound does not
+  EXPECT_FALSE(satisfies(s, {{"x", Real(1)}}));  // the matrix holds, the bound does not
   s.variables[0].bound = etr::Bound{Q(-1), Q(1, 2)};
   auto r = solve(s, std::chrono::seconds(10));
   ASSERT_EQ(r.verdict, Verdict::Sat);
@@ -67,10 +67,12 @@ TEST(Satisfies, EvaluatesExactlyAndNeedsEveryVariable) {
   // x*y = 1 or not (x >= y)
   s.matrix = etr::make_formula(
       etr::Formula::Kind::Or,
-      {etr::atom(etr::make_term(etr::Term::Kind::Multiply, {etr::variable("x"), etr::variable("y")}),
-                 etr::Relation::Equal, etr::constant(1)),
-       etr::make_formula(etr::Formula::Kind::Not,
-                         {etr::atom(etr::variable("x"), etr::Relation::GreaterEqual, etr::variable("y"))})});
+      {etr::atom(
+           etr::make_term(etr::Term::Kind::Multiply, {etr::variable("x"), etr::variable("y")}),
+           etr::Relation::Equal, etr::constant(1)),
+       etr::make_formula(
+           etr::Formula::Kind::Not,
+           {etr::atom(etr::variable("x"), etr::Relation::GreaterEqual, etr::variable("y"))})});
   EXPECT_TRUE(satisfies(s, {{"x", Real(Q(1, 3))}, {"y", Real(3)}}));
   EXPECT_TRUE(satisfies(s, {{"x", Real(5)}, {"y", Real(Q(1, 5))}}));
   EXPECT_FALSE(satisfies(s, {{"x", Real(5)}, {"y", Real(Q(1, 6))}}));
