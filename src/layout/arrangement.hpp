@@ -5,6 +5,8 @@
 // REDUCTION.md section 4 describes the scheme.
 #pragma once
 
+#include <gmpxx.h>
+
 #include <cstddef>
 #include <limits>
 #include <string>
@@ -47,8 +49,21 @@ struct DataPoint {
   std::size_t line = 0;
 };
 
+// The spacings the layout used (REDUCTION.md section 4). Recorded with the
+// arrangement so that the dataset's meta says how it was made.
+struct Parameters {
+  mpq_class period{40};         // vertical distance between canonical strips
+  mpq_class drop{200};          // D: constraint points sit at height -drop
+  mpq_class home_depth{100};    // fresh home points start this far below p_c
+  mpq_class home_spacing{10};   // distance between the points of one data line
+  mpq_class column_spacing{0};  // Q: distance between columns (set by layout)
+};
+
 struct Arrangement {
   etrinv::Instance instance;
+  Parameters parameters;
+  // canonical[v]: index of variable v's canonical I gadget.
+  std::vector<std::size_t> canonical;
   std::vector<Gadget> gadgets;
   std::vector<ConstraintPoint> constraint_points;
   std::vector<DataPoint> data_points;

@@ -1,0 +1,57 @@
+#include "dataset/compile.hpp"
+
+#include <chrono>
+#include <filesystem>
+
+#include "dataset/emit.hpp"
+#include "dataset/statistics.hpp"
+#include "dataset/write.hpp"
+#include "layout/invariants.hpp"
+
+namespace etr2nn::dataset {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+CompileReport compile_instance(const etrinv::Instance& instance, const std::string& output,
+                               const CompileOptions& options) {
+  CompileReport report;
+  auto start = std::chrono::steady_clock::now();
+  layout::Options layout_options = options.layout;
+  if (options.progress)
+    layout_options.progress = [&](std::size_t done, std::size_t total) {
+      options.progress("laying out", done, total);
+    };
+  const layout::Arrangement arrangement = layout::layout(instance, layout_options);
+  report.layout_seconds = seconds_since(start);
+
+  start = std::chrono::steady_clock::now();
+  const Emission emission(arrangement);
+  // m as it goes into the file, checked against the gadgets' budgets.
+  layout::CheckProgress check_progress;
+  if (options.progress)
+    check_progress = [&](std::size_t done, std::size_t total) {
+      options.progress("checking", done, total);
+    };
+  layout::check_invariants(arrangement, emission.hidden_neurons(), check_progress);
+  report.check_seconds = seconds_since(start);
+
+  start = std::chrono::steady_clock::now();
+  WriteOptions write_options;
+  if (options.progress)
+    write_options.progress = [&](std::size_t done, std::size_t total) {
+      options.progress("writing", done, total);
+    };
+  write_dataset(output, emission, write_options);
+  report.write_seconds = seconds_since(start);
+
+  report.statistics = emission.meta().statistics;
+  report.file_bytes = std::filesystem::file_size(output);
+  return report;
+}
+
+}  // namespace etr2nn::dataset

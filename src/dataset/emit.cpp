@@ -1,0 +1,70 @@
+#include "dataset/emit.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "dataset/statistics.hpp"
+
+namespace etr2nn::dataset {
+
+Emission::Emission(const layout::Arrangement& arrangement) : arrangement_(arrangement) {
+  const auto& a = arrangement;
+  order_.resize(a.data_points.size());
+  std::iota(order_.begin(), order_.end(), std::size_t{0});
+  std::stable_sort(order_.begin(), order_.end(), [&](std::size_t p, std::size_t q) {
+    return a.data_points[p].gadget < a.data_points[q].gadget;
+  });
+
+  meta_.instance = a.instance;
+  meta_.parameters = a.parameters;
+  meta_.points_per_line = a.points_per_line;
+  meta_.canonical = a.canonical;
+  meta_.gadgets.reserve(a.gadgets.size());
+  for (const auto& g : a.gadgets) meta_.gadgets.push_back({g, 0, 0});
+  // Ranges: order_ is sorted by gadget, so each gadget's points are contiguous.
+  for (std::size_t i = 0; i < order_.size();) {
+    const std::size_t g = a.data_points[order_[i]].gadget;
+    std::size_t j = i;
+    while (j < order_.size() && a.data_points[order_[j]].gadget == g) ++j;
+    meta_.gadgets.at(g).first_point = i;
+    meta_.gadgets.at(g).end_point = j;
+    i = j;
+  }
+  for (std::size_t g = 0; g < meta_.gadgets.size(); ++g)
+    if (meta_.gadgets[g].end_point == 0)  // no data points: an empty range where they would go
+      meta_.gadgets[g].first_point = meta_.gadgets[g].end_point =
+          g == 0 ? 0 : meta_.gadgets[g - 1].end_point;
+  for (std::size_t i = 0; i < a.constraint_points.size(); ++i)
+    meta_.constraint_points.push_back({a.constraint_points[i], order_.size() + i});
+
+  std::set<gadgets::Label> labels;
+  for (const auto& d : a.data_points)
+    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
+  labels_.assign(labels.begin(), labels.end());
+  meta_.statistics = statistics_of(a);
+}
+
+LabelledPoint Emission::point(std::size_t i) const {
+  const auto& a = arrangement_;
+  if (i < order_.size()) {
+    const auto& d = a.data_points[order_[i]];
+    return {d.where, a.gadgets[d.gadget].kind->data_lines()[d.line].label};
+  }
+  const auto& c = a.constraint_points.at(i - order_.size());
+  return {c.where, c.kind->label};
+}
+
+Dataset emit(const layout::Arrangement& arrangement) {
+  Emission e(arrangement);
+  Dataset d;
+  d.points.reserve(e.size());
+  for (std::size_t i = 0; i < e.size(); ++i) d.points.push_back(e.point(i));
+  d.hidden_neurons = e.hidden_neurons();
+  d.labels = e.labels();
+  d.meta = e.meta();
+  return d;
+}
+
+}  // namespace etr2nn::dataset

@@ -1,0 +1,89 @@
+#include "dataset/json_meta.hpp"
+
+#include "numeric/rational.hpp"
+
+namespace etr2nn::dataset::json_meta {
+
+json rational(const mpq_class& q) {
+  return numeric::to_string(q);
+}
+
+json label(const gadgets::Label& l) {
+  return json::array({rational(l.out1), rational(l.out2)});
+}
+
+std::string role_name(layout::Gadget::Role role) {
+  switch (role) {
+    case layout::Gadget::Role::Canonical: return "canonical";
+    case layout::Gadget::Role::Copy: return "copy";
+    case layout::Gadget::Role::Diagonal: return "diagonal";
+  }
+  return "?";
+}
+
+std::string constraint_kind_name(etrinv::Constraint::Kind kind) {
+  switch (kind) {
+    case etrinv::Constraint::Kind::One: return "one";
+    case etrinv::Constraint::Kind::Add: return "add";
+    case etrinv::Constraint::Kind::Inv: return "inv";
+  }
+  return "?";
+}
+
+json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c) {
+  json vars = json::array();
+  for (std::size_t i = 0; i < c.arity(); ++i) vars.push_back(c.vars[i]);
+  return {{"kind", constraint_kind_name(c.kind)},
+          {"variables", vars},
+          {"text", etrinv::describe(instance, c)}};
+}
+
+json gadget(const GadgetRecord& r) {
+  const auto& g = r.gadget;
+  return {
+      {"kind", g.kind->name()},
+      {"role", role_name(g.role)},
+      {"variable", g.variable},
+      {"constraint", g.constraint == layout::no_constraint ? json(nullptr) : json(g.constraint)},
+      {"normal", json::array({g.strip.normal.a, g.strip.normal.b})},
+      {"offset", rational(g.strip.offset)},
+      {"width", rational(g.strip.width)},
+      {"points", json::array({r.first_point, r.end_point})}};
+}
+
+json constraint_point(const ConstraintPointRecord& r, const Meta& meta) {
+  const auto& c = r.point;
+  json lines = json::array(), variables = json::array();
+  for (const auto& l : c.kind->lines) lines.push_back(rational(l.position));
+  for (std::size_t g : c.gadgets) variables.push_back(meta.gadgets.at(g).gadget.variable);
+  return {
+      {"kind", c.kind->name},
+      {"constraint", c.constraint == layout::no_constraint ? json(nullptr) : json(c.constraint)},
+      {"gadgets", c.gadgets},
+      {"variables", variables},
+      {"lines", lines},
+      {"point", r.index}};
+}
+
+json parameters(const layout::Parameters& p, unsigned points_per_line) {
+  return {{"points_per_line", points_per_line},
+          {"period", rational(p.period)},
+          {"drop", rational(p.drop)},
+          {"home_depth", rational(p.home_depth)},
+          {"home_spacing", rational(p.home_spacing)},
+          {"column_spacing", rational(p.column_spacing)}};
+}
+
+json statistics(const Statistics& s) {
+  return {{"points", s.points},
+          {"data_points", s.data_points},
+          {"constraint_points", s.constraint_points},
+          {"neurons", s.neurons},
+          {"labels", s.labels},
+          {"gadgets", s.gadgets_by_kind},
+          {"constraint_points_by_kind", s.constraint_points_by_kind},
+          {"points_per_neuron", rational(s.points_per_neuron)},
+          {"points_per_neuron_float", numeric::to_double(s.points_per_neuron)}};
+}
+
+}  // namespace etr2nn::dataset::json_meta

@@ -1,0 +1,27 @@
+// The JSON form of a dataset's meta, one piece at a time, shared by the writer
+// (which streams the pieces) and the reader (which checks them).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "dataset/dataset.hpp"
+
+namespace etr2nn::dataset::json_meta {
+
+using nlohmann::json;
+
+json rational(const mpq_class& q);        // "p/q" or "p"
+json label(const gadgets::Label& label);  // ["a", "b"]
+
+std::string role_name(layout::Gadget::Role role);
+std::string constraint_kind_name(etrinv::Constraint::Kind kind);
+
+json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c);
+json gadget(const GadgetRecord& record);
+// "variables": the variable of each line's gadget, looked up in `meta`.
+json constraint_point(const ConstraintPointRecord& record, const Meta& meta);
+json parameters(const layout::Parameters& parameters, unsigned points_per_line);
+json statistics(const Statistics& statistics);
+
+}  // namespace etr2nn::dataset::json_meta

@@ -1,0 +1,34 @@
+#include "dataset/meta.hpp"
+
+#include <stdexcept>
+
+namespace etr2nn::dataset {
+
+layout::Arrangement arrangement_of(const Dataset& dataset) {
+  if (!dataset.meta) throw std::invalid_argument("dataset has no meta: not made by etr2nn compile");
+  const Meta& meta = *dataset.meta;
+  layout::Arrangement a;
+  a.instance = meta.instance;
+  a.parameters = meta.parameters;
+  a.points_per_line = meta.points_per_line;
+  a.canonical = meta.canonical;
+  for (std::size_t g = 0; g < meta.gadgets.size(); ++g) {
+    const auto& r = meta.gadgets[g];
+    a.gadgets.push_back(r.gadget);
+    const auto& lines = r.gadget.kind->data_lines();
+    for (std::size_t i = r.first_point; i < r.end_point; ++i) {
+      const auto& where = dataset.points.at(i).x;
+      const mpq_class t = r.gadget.strip.coordinate(where);
+      std::size_t line = 0;
+      while (line < lines.size() && lines[line].position != t) ++line;
+      if (line == lines.size())
+        throw std::invalid_argument("point " + std::to_string(i) + " of gadget " +
+                                    std::to_string(g) + " lies on none of its data lines");
+      a.data_points.push_back({where, g, line});
+    }
+  }
+  for (const auto& c : meta.constraint_points) a.constraint_points.push_back(c.point);
+  return a;
+}
+
+}  // namespace etr2nn::dataset

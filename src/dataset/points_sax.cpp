@@ -1,0 +1,174 @@
+#include "dataset/points_sax.hpp"
+
+#include "numeric/rational.hpp"
+
+namespace etr2nn::dataset::detail {
+
+using nlohmann::json;
+
+PointsSax::PointsSax(std::vector<LabelledPoint>& points,
+                     std::function<void(const std::string&)> fail)
+    : points_(points), fail_(std::move(fail)) {}
+
+void PointsSax::error(const std::string& message) const {
+  fail_(message);
+  throw std::logic_error("PointsSax: fail() returned");
+}
+
+std::string PointsSax::where() const {
+  return "points[" + std::to_string(points_.size()) + "]";
+}
+
+// --- DOM outside "points" ---------------------------------------------------
+
+json* PointsSax::slot() {
+  if (stack_.empty()) return &root_;
+  json& top = *stack_.back();
+  if (top.is_array()) {
+    top.push_back(nullptr);
+    return &top.back();
+  }
+  return key_slot_;
+}
+
+template <class Value>
+bool PointsSax::put(Value&& value) {
+  *slot() = std::forward<Value>(value);
+  points_key_ = false;
+  return true;
+}
+
+// --- values -----------------------------------------------------------------
+
+// A scalar inside "points"; text is the string's content, or null for any
+// other scalar.
+bool PointsSax::point_scalar(const std::string* text) {
+  const bool pair_member = member_ == "x" || member_ == "y";
+  if (points_depth_ == 0) error(where() + ": expected an object with \"x\" and \"y\"");
+  if (points_depth_ == 1) {
+    if (pair_member) error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+    return true;  // an ignored member ("xf" is an array, but tolerate others)
+  }
+  if (points_depth_ > 2 || !pair_member) return true;
+  const std::string at = where() + "." + member_ + "[" + std::to_string(pair_index_) + "]";
+  if (pair_index_ >= 2) error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+  if (!text) error(at + ": expected an exact rational as a string (\"p/q\" or \"p\")");
+  auto q = numeric::parse_rational(*text);
+  if (!q) error(at + ": not a rational: \"" + *text + "\"");
+  if (member_ == "x")
+    (pair_index_ == 0 ? current_.x.x : current_.x.y) = std::move(*q);
+  else
+    (pair_index_ == 0 ? current_.y.out1 : current_.y.out2) = std::move(*q);
+  ++pair_index_;
+  return true;
+}
+
+bool PointsSax::null() {
+  return in_points() ? point_scalar(nullptr) : put(nullptr);
+}
+bool PointsSax::boolean(bool v) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
+bool PointsSax::number_integer(number_integer_t v) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
+bool PointsSax::number_unsigned(number_unsigned_t v) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
+bool PointsSax::number_float(number_float_t v, const string_t&) {
+  return in_points() ? point_scalar(nullptr) : put(v);
+}
+bool PointsSax::string(string_t& v) {
+  return in_points() ? point_scalar(&v) : put(std::move(v));
+}
+bool PointsSax::binary(binary_t& v) {
+  return in_points() ? point_scalar(nullptr) : put(json::binary(std::move(v)));
+}
+
+// --- containers -------------------------------------------------------------
+
+bool PointsSax::start_object(std::size_t) {
+  if (in_points()) {
+    if (points_depth_ == 0) {
+      current_ = {};
+      has_x_ = has_y_ = false;
+      member_.clear();
+    } else if (points_depth_ >= 1 && (member_ == "x" || member_ == "y") && points_depth_ <= 2) {
+      error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+    }
+    ++points_depth_;
+    return true;
+  }
+  json* s = slot();
+  *s = json::object();
+  stack_.push_back(s);
+  points_key_ = false;
+  return true;
+}
+
+bool PointsSax::key(string_t& k) {
+  if (in_points()) {
+    if (points_depth_ == 1) member_ = k;
+    return true;
+  }
+  key_slot_ = &(*stack_.back())[k];
+  points_key_ = stack_.size() == 1 && k == "points";
+  return true;
+}
+
+bool PointsSax::end_object() {
+  if (in_points()) {
+    --points_depth_;
+    if (points_depth_ == 0) {
+      if (!has_x_) error(where() + ": missing \"x\"");
+      if (!has_y_) error(where() + ": missing \"y\"");
+      points_.push_back(std::move(current_));
+    }
+    return true;
+  }
+  stack_.pop_back();
+  return true;
+}
+
+bool PointsSax::start_array(std::size_t) {
+  if (in_points()) {
+    if (points_depth_ == 0) error(where() + ": expected an object with \"x\" and \"y\"");
+    if (points_depth_ == 1) {
+      pair_index_ = 0;
+      if (member_ == "x") has_x_ = true;
+      if (member_ == "y") has_y_ = true;
+    } else if (points_depth_ == 2 && (member_ == "x" || member_ == "y")) {
+      error(where() + "." + member_ + "[" + std::to_string(pair_index_) +
+            "]: expected an exact rational as a string (\"p/q\" or \"p\")");
+    }
+    ++points_depth_;
+    return true;
+  }
+  json* s = slot();
+  *s = json::array();
+  if (points_key_) {  // the top-level "points": its elements bypass the DOM
+    points_key_ = false;
+    points_depth_ = 0;
+    return true;
+  }
+  stack_.push_back(s);
+  return true;
+}
+
+bool PointsSax::end_array() {
+  if (in_points()) {
+    --points_depth_;
+    if (points_depth_ == 1 && (member_ == "x" || member_ == "y") && pair_index_ != 2)
+      error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+    // points_depth_ == -1: the points array closed; back to the DOM.
+    return true;
+  }
+  stack_.pop_back();
+  return true;
+}
+
+bool PointsSax::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+  throw e;
+}
+
+}  // namespace etr2nn::dataset::detail

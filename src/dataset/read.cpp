@@ -1,0 +1,287 @@
+#include "dataset/read.hpp"
+
+#include <fstream>
+#include <set>
+
+#include "dataset/points_sax.hpp"
+#include "dataset/statistics.hpp"
+#include "dataset/write.hpp"
+#include "etr/diagnostic.hpp"
+#include "gadgets/registry.hpp"
+#include "numeric/rational.hpp"
+
+namespace etr2nn::dataset {
+namespace {
+
+using nlohmann::json;
+
+class Reader {
+ public:
+  explicit Reader(std::string name) : name_(std::move(name)) {}
+
+  Dataset read(std::istream& in) {
+    Dataset d;
+    detail::PointsSax sax(d.points, [this](const std::string& message) { fail(message); });
+    try {
+      json::sax_parse(in, &sax);
+    } catch (const json::exception& e) {
+      fail(std::string("not valid JSON: ") + e.what());
+    }
+    const json& root = sax.root();
+    header(root, d);
+    if (auto it = root.find("meta"); it != root.end() && !it->is_null()) {
+      d.meta = meta(*it, d);
+      d.meta->statistics = statistics_of(d);  // recomputed, not trusted
+    }
+    return d;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& what) const {
+    throw etr::Diagnostic(etr::SourceLocation{name_, 0, 0}, what);
+  }
+
+  const json& member(const json& object, const char* key, const std::string& where) const {
+    if (!object.is_object()) fail(where + ": expected an object");
+    auto it = object.find(key);
+    if (it == object.end()) fail(where + ": missing \"" + key + "\"");
+    return *it;
+  }
+
+  mpq_class rational(const json& j, const std::string& where) const {
+    if (!j.is_string()) fail(where + ": expected an exact rational as a string (\"p/q\" or \"p\")");
+    auto q = numeric::parse_rational(j.get<std::string>());
+    if (!q) fail(where + ": not a rational: \"" + j.get<std::string>() + "\"");
+    return *q;
+  }
+
+  std::size_t index(const json& j, const std::string& where) const {
+    if (!j.is_number_unsigned()) fail(where + ": expected a non-negative integer");
+    return j.get<std::size_t>();
+  }
+
+  std::pair<mpq_class, mpq_class> pair(const json& j, const std::string& where) const {
+    if (!j.is_array() || j.size() != 2) fail(where + ": expected a pair [\"p/q\", \"p/q\"]");
+    return {rational(j[0], where + "[0]"), rational(j[1], where + "[1]")};
+  }
+
+  long integer(const json& j, const std::string& where) const {
+    if (!j.is_number_integer()) fail(where + ": expected an integer");
+    return j.get<long>();
+  }
+
+  void header(const json& root, Dataset& d) const {
+    if (!root.is_object()) fail("expected a JSON object at the top level");
+    const json& format = member(root, "format", "top level");
+    if (format != format_name) fail("not an etr2nn dataset: \"format\" is " + format.dump());
+    const json& version = member(root, "version", "top level");
+    if (version != format_version)
+      fail("unsupported version " + version.dump() + " (this etr2nn reads version " +
+           std::to_string(format_version) + ")");
+    if (member(root, "inputs", "top level") != 2 || member(root, "outputs", "top level") != 2)
+      fail("\"inputs\" and \"outputs\" must both be 2");
+    d.hidden_neurons = index(member(root, "hidden_neurons", "top level"), "hidden_neurons");
+    if (rational(member(root, "target_error", "top level"), "target_error") != 0)
+      fail("target_error must be \"0\": etr2nn datasets ask for an exact fit");
+    if (!member(root, "points", "top level").is_array()) fail("\"points\" must be an array");
+
+    const json& labels = member(root, "labels", "top level");
+    if (!labels.is_array()) fail("\"labels\" must be an array");
+    std::set<gadgets::Label> declared, used;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      auto [o1, o2] = pair(labels[i], "labels[" + std::to_string(i) + "]");
+      declared.insert({o1, o2});
+    }
+    for (const auto& p : d.points) used.insert(p.y);
+    if (declared != used)
+      fail("\"labels\" (" + std::to_string(declared.size()) +
+           " distinct) differ from the labels the points carry (" + std::to_string(used.size()) +
+           ")");
+    d.labels.assign(used.begin(), used.end());
+  }
+
+  Meta meta(const json& j, const Dataset& d) const {
+    Meta m;
+    const json& inst = member(j, "instance", "meta");
+    const json& vars = member(inst, "variables", "meta.instance");
+    if (!vars.is_array()) fail("meta.instance.variables: expected an array of names");
+    for (const auto& v : vars) {
+      if (!v.is_string()) fail("meta.instance.variables: expected an array of names");
+      m.instance.variables.push_back(v.get<std::string>());
+    }
+    const json& cons = member(inst, "constraints", "meta.instance");
+    if (!cons.is_array()) fail("meta.instance.constraints: expected an array");
+    for (std::size_t i = 0; i < cons.size(); ++i)
+      m.instance.constraints.push_back(
+          constraint(cons[i], "meta.instance.constraints[" + std::to_string(i) + "]",
+                     m.instance.variables.size()));
+
+    const json& lay = member(j, "layout", "meta");
+    m.points_per_line = static_cast<unsigned>(
+        index(member(lay, "points_per_line", "meta.layout"), "meta.layout.points_per_line"));
+    m.parameters.period = rational(member(lay, "period", "meta.layout"), "meta.layout.period");
+    m.parameters.drop = rational(member(lay, "drop", "meta.layout"), "meta.layout.drop");
+    m.parameters.home_depth =
+        rational(member(lay, "home_depth", "meta.layout"), "meta.layout.home_depth");
+    m.parameters.home_spacing =
+        rational(member(lay, "home_spacing", "meta.layout"), "meta.layout.home_spacing");
+    m.parameters.column_spacing =
+        rational(member(lay, "column_spacing", "meta.layout"), "meta.layout.column_spacing");
+
+    const json& gs = member(j, "gadgets", "meta");
+    if (!gs.is_array()) fail("meta.gadgets: expected an array");
+    m.canonical.assign(m.instance.variables.size(), gs.size());
+    for (std::size_t g = 0; g < gs.size(); ++g) {
+      m.gadgets.push_back(gadget(gs[g], "meta.gadgets[" + std::to_string(g) + "]", m, d));
+      const auto& rec = m.gadgets.back().gadget;
+      if (rec.role == layout::Gadget::Role::Canonical) {
+        if (m.canonical[rec.variable] != gs.size())
+          fail("meta.gadgets[" + std::to_string(g) + "]: a second canonical gadget of variable " +
+               m.instance.variables[rec.variable]);
+        m.canonical[rec.variable] = g;
+      }
+    }
+    for (std::size_t v = 0; v < m.canonical.size(); ++v)
+      if (m.canonical[v] == gs.size())
+        fail("meta.gadgets: variable " + m.instance.variables[v] + " has no canonical gadget");
+
+    const json& cps = member(j, "constraint_points", "meta");
+    if (!cps.is_array()) fail("meta.constraint_points: expected an array");
+    for (std::size_t i = 0; i < cps.size(); ++i)
+      m.constraint_points.push_back(
+          constraint_point(cps[i], "meta.constraint_points[" + std::to_string(i) + "]", m, d));
+    return m;
+  }
+
+  etrinv::Constraint constraint(const json& j, const std::string& where,
+                                std::size_t variables) const {
+    etrinv::Constraint c;
+    const json& kind = member(j, "kind", where);
+    if (kind == "one")
+      c.kind = etrinv::Constraint::Kind::One;
+    else if (kind == "add")
+      c.kind = etrinv::Constraint::Kind::Add;
+    else if (kind == "inv")
+      c.kind = etrinv::Constraint::Kind::Inv;
+    else
+      fail(where + ".kind: expected \"one\", \"add\" or \"inv\", not " + kind.dump());
+    const json& vars = member(j, "variables", where);
+    if (!vars.is_array() || vars.size() != c.arity())
+      fail(where + ".variables: expected " + std::to_string(c.arity()) + " variable indices");
+    for (std::size_t i = 0; i < c.arity(); ++i) {
+      c.vars[i] = index(vars[i], where + ".variables");
+      if (c.vars[i] >= variables)
+        fail(where + ".variables: index " + std::to_string(c.vars[i]) + " out of range");
+    }
+    return c;
+  }
+
+  std::size_t optional_constraint(const json& j, const std::string& where, const Meta& m) const {
+    if (j.is_null()) return layout::no_constraint;
+    std::size_t c = index(j, where);
+    if (c >= m.instance.constraints.size())
+      fail(where + ": constraint " + std::to_string(c) + " out of range");
+    return c;
+  }
+
+  GadgetRecord gadget(const json& j, const std::string& where, const Meta& m,
+                      const Dataset& d) const {
+    GadgetRecord r;
+    auto& g = r.gadget;
+    const json& kind = member(j, "kind", where);
+    g.kind = kind.is_string() ? gadgets::gadget_kind(kind.get<std::string>()) : nullptr;
+    if (!g.kind) fail(where + ".kind: unknown gadget kind " + kind.dump());
+    const json& role = member(j, "role", where);
+    if (role == "canonical")
+      g.role = layout::Gadget::Role::Canonical;
+    else if (role == "copy")
+      g.role = layout::Gadget::Role::Copy;
+    else if (role == "diagonal")
+      g.role = layout::Gadget::Role::Diagonal;
+    else
+      fail(where + ".role: expected \"canonical\", \"copy\" or \"diagonal\", not " + role.dump());
+    g.variable = index(member(j, "variable", where), where + ".variable");
+    if (g.variable >= m.instance.variables.size()) fail(where + ".variable: out of range");
+    g.constraint = optional_constraint(member(j, "constraint", where), where + ".constraint", m);
+    const json& n = member(j, "normal", where);
+    if (!n.is_array() || n.size() != 2) fail(where + ".normal: expected two integers");
+    g.strip.normal = {integer(n[0], where + ".normal"), integer(n[1], where + ".normal")};
+    if (g.strip.normal == geometry::Normal{0, 0}) fail(where + ".normal: must not be (0, 0)");
+    g.strip.offset = rational(member(j, "offset", where), where + ".offset");
+    g.strip.width = rational(member(j, "width", where), where + ".width");
+    const json& range = member(j, "points", where);
+    if (!range.is_array() || range.size() != 2) fail(where + ".points: expected [first, end)");
+    r.first_point = index(range[0], where + ".points");
+    r.end_point = index(range[1], where + ".points");
+    if (r.first_point > r.end_point || r.end_point > d.points.size())
+      fail(where + ".points: range [" + std::to_string(r.first_point) + ", " +
+           std::to_string(r.end_point) + ") outside the " + std::to_string(d.points.size()) +
+           " points");
+    // Each of its points lies on one of its data lines and carries its label.
+    for (std::size_t i = r.first_point; i < r.end_point; ++i) {
+      const mpq_class t = g.strip.coordinate(d.points[i].x);
+      bool found = false;
+      for (const auto& line : g.kind->data_lines())
+        if (line.position == t && line.label == d.points[i].y) found = true;
+      if (!found)
+        fail("points[" + std::to_string(i) + "] is not on a data line of " + where +
+             " with that line's label");
+    }
+    return r;
+  }
+
+  ConstraintPointRecord constraint_point(const json& j, const std::string& where, const Meta& m,
+                                         const Dataset& d) const {
+    ConstraintPointRecord r;
+    auto& c = r.point;
+    const json& kind = member(j, "kind", where);
+    for (const auto* k : gadgets::all_constraint_point_kinds())
+      if (kind == k->name) c.kind = k;
+    if (!c.kind) fail(where + ".kind: unknown constraint point kind " + kind.dump());
+    c.constraint = optional_constraint(member(j, "constraint", where), where + ".constraint", m);
+    const json& gs = member(j, "gadgets", where);
+    if (!gs.is_array() || gs.size() != c.kind->lines.size())
+      fail(where + ".gadgets: expected " + std::to_string(c.kind->lines.size()) +
+           " gadget indices");
+    for (std::size_t k = 0; k < gs.size(); ++k) {
+      const std::size_t g = index(gs[k], where + ".gadgets");
+      if (g >= m.gadgets.size())
+        fail(where + ".gadgets: gadget " + std::to_string(g) + " out of range");
+      if (m.gadgets[g].gadget.kind != c.kind->lines[k].kind)
+        fail(where + ".gadgets: gadget " + std::to_string(g) + " is not of kind " +
+             c.kind->lines[k].kind->name());
+      c.gadgets.push_back(g);
+    }
+    // "variables" is redundant (each gadget has its variable); when present it must agree.
+    if (auto v = j.find("variables"); v != j.end()) {
+      if (!v->is_array() || v->size() != c.gadgets.size())
+        fail(where + ".variables: expected one variable index per gadget");
+      for (std::size_t k = 0; k < c.gadgets.size(); ++k)
+        if (index((*v)[k], where + ".variables") != m.gadgets[c.gadgets[k]].gadget.variable)
+          fail(where + ".variables: variable " + std::to_string(k) + " is not that of gadget " +
+               std::to_string(c.gadgets[k]));
+    }
+    r.index = index(member(j, "point", where), where + ".point");
+    if (r.index >= d.points.size()) fail(where + ".point: index out of range");
+    c.where = d.points[r.index].x;
+    if (d.points[r.index].y != c.kind->label)
+      fail("points[" + std::to_string(r.index) + "] does not carry the label of " + where);
+    return r;
+  }
+
+  std::string name_;
+};
+
+}  // namespace
+
+Dataset read_dataset(std::istream& in, const std::string& name) {
+  return Reader(name).read(in);
+}
+
+Dataset read_dataset(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, "cannot open the dataset");
+  return read_dataset(in, path);
+}
+
+}  // namespace etr2nn::dataset

@@ -1,0 +1,159 @@
+#include "dataset/write.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "dataset/json_meta.hpp"
+#include "dataset/statistics.hpp"
+#include "io/atomic_file.hpp"
+#include "numeric/rational.hpp"
+
+namespace etr2nn::dataset {
+namespace {
+
+using nlohmann::json;
+
+// What the writer needs of a dataset, whether it lives in memory or is
+// computed point by point from an arrangement.
+struct Source {
+  std::size_t size;
+  std::function<LabelledPoint(std::size_t)> point;
+  std::size_t hidden_neurons;
+  const std::vector<gadgets::Label>& labels;
+  const Meta* meta;
+};
+
+// Shortest round-trip decimal; JSON has no infinities, so a value too large
+// for a double (never read back anyway) becomes null.
+void put_double(std::ostream& out, const mpq_class& q) {
+  const double d = numeric::to_double(q);
+  if (!std::isfinite(d)) {
+    out << "null";
+    return;
+  }
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+  out.write(buffer, end - buffer);
+}
+
+// Rational strings contain only digits, '-' and '/': no escaping. GMP keeps
+// the results of its arithmetic in lowest terms, so the layout's values print
+// canonically as they are; one reused buffer spares an allocation per number.
+void put_rational(std::ostream& out, const mpq_class& q) {
+  thread_local std::vector<char> buffer;
+  const std::size_t size =
+      mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10) + 3;
+  if (buffer.size() < size) buffer.resize(size);
+  mpq_get_str(buffer.data(), 10, q.get_mpq_t());
+  out << '"' << buffer.data() << '"';
+}
+
+void put_point(std::ostream& out, const LabelledPoint& p) {
+  out << "{\"x\":[";
+  put_rational(out, p.x.x);
+  out << ',';
+  put_rational(out, p.x.y);
+  out << "],\"y\":[";
+  put_rational(out, p.y.out1);
+  out << ',';
+  put_rational(out, p.y.out2);
+  out << "],\"xf\":[";
+  put_double(out, p.x.x);
+  out << ',';
+  put_double(out, p.x.y);
+  out << "],\"yf\":[";
+  put_double(out, p.y.out1);
+  out << ',';
+  put_double(out, p.y.out2);
+  out << "]}";
+}
+
+// A JSON array written one element per line.
+template <class Range, class ToJson>
+void put_array(std::ostream& out, const char* indent, const Range& items, ToJson to_json) {
+  out << '[';
+  bool first = true;
+  for (const auto& item : items) {
+    out << (first ? "\n" : ",\n") << indent << to_json(item).dump();
+    first = false;
+  }
+  if (!first) out << '\n' << std::string(std::char_traits<char>::length(indent) - 2, ' ');
+  out << ']';
+}
+
+void put_meta(std::ostream& out, const Meta& meta) {
+  const auto& inst = meta.instance;
+  out << "{\n    \"generator\": "
+      << "\"etr2nn\""
+      << ",\n";
+  out << "    \"instance\": {\n      \"variables\": " << json(inst.variables).dump()
+      << ",\n      \"constraints\": ";
+  put_array(out, "        ", inst.constraints,
+            [&](const etrinv::Constraint& c) { return json_meta::constraint(inst, c); });
+  out << "\n    },\n    \"layout\": "
+      << json_meta::parameters(meta.parameters, meta.points_per_line).dump()
+      << ",\n    \"gadgets\": ";
+  put_array(out, "      ", meta.gadgets, json_meta::gadget);
+  out << ",\n    \"constraint_points\": ";
+  put_array(out, "      ", meta.constraint_points,
+            [&](const ConstraintPointRecord& r) { return json_meta::constraint_point(r, meta); });
+  out << ",\n    \"statistics\": " << json_meta::statistics(meta.statistics).dump() << "\n  }";
+}
+
+// Layout of the file: the header, "labels", "meta", then "points" last, so a
+// reader that wants the meta (decode) meets it before the bulk.
+void write(std::ostream& out, const Source& s, const WriteOptions& options) {
+  out << "{\n  \"format\": \"" << format_name << "\",\n  \"version\": " << format_version
+      << ",\n  \"inputs\": 2,\n  \"outputs\": 2,\n  \"hidden_neurons\": " << s.hidden_neurons
+      << ",\n  \"target_error\": \"0\",\n  \"labels\": ";
+  put_array(out, "    ", s.labels, json_meta::label);
+  if (s.meta) {
+    out << ",\n  \"meta\": ";
+    put_meta(out, *s.meta);
+  }
+  out << ",\n  \"points\": [";
+  for (std::size_t i = 0; i < s.size; ++i) {
+    out << (i == 0 ? "\n    " : ",\n    ");
+    put_point(out, s.point(i));
+    if (options.progress && (i % 4096 == 0)) options.progress(i, s.size);
+    if (!out) throw std::runtime_error("write error");
+  }
+  out << (s.size == 0 ? "]\n}\n" : "\n  ]\n}\n");
+  if (options.progress) options.progress(s.size, s.size);
+}
+
+Source source_of(const Emission& e) {
+  return {e.size(), [&e](std::size_t i) { return e.point(i); }, e.hidden_neurons(), e.labels(),
+          &e.meta()};
+}
+
+Source source_of(const Dataset& d) {
+  return {d.points.size(), [&d](std::size_t i) { return d.points[i]; }, d.hidden_neurons, d.labels,
+          d.meta ? &*d.meta : nullptr};
+}
+
+void write_file(const std::string& path, const Source& s, const WriteOptions& options) {
+  io::AtomicFile file(path);
+  write(file.stream(), s, options);
+  if (!file.stream()) throw std::runtime_error("cannot write " + path);
+  file.commit();
+}
+
+}  // namespace
+
+void write_dataset(std::ostream& out, const Emission& e, const WriteOptions& o) {
+  write(out, source_of(e), o);
+}
+void write_dataset(std::ostream& out, const Dataset& d, const WriteOptions& o) {
+  write(out, source_of(d), o);
+}
+void write_dataset(const std::string& path, const Emission& e, const WriteOptions& o) {
+  write_file(path, source_of(e), o);
+}
+void write_dataset(const std::string& path, const Dataset& d, const WriteOptions& o) {
+  write_file(path, source_of(d), o);
+}
+
+}  // namespace etr2nn::dataset

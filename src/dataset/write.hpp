@@ -1,0 +1,37 @@
+// Writing datasets as JSON (docs/dataset-format.md, docs/dataset.schema.json).
+//
+// The writer streams: the header and meta first, then one point per line as it
+// is produced, so memory does not grow with a JSON tree of the dataset. Output
+// goes through io::AtomicFile: on any error (an exception from the caller's
+// progress callback included) no output file is left behind.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+
+#include "dataset/dataset.hpp"
+#include "dataset/emit.hpp"
+
+namespace etr2nn::dataset {
+
+inline constexpr const char* format_name = "etr2nn-dataset";
+inline constexpr int format_version = 1;
+
+struct WriteOptions {
+  // Called now and then with (points written, total points).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+// To a stream (the caller owns atomicity and error checks)...
+void write_dataset(std::ostream& out, const Emission& emission, const WriteOptions& options = {});
+void write_dataset(std::ostream& out, const Dataset& dataset, const WriteOptions& options = {});
+
+// ...or atomically to a file. Throw std::runtime_error when the file cannot be written.
+void write_dataset(const std::string& path, const Emission& emission,
+                   const WriteOptions& options = {});
+void write_dataset(const std::string& path, const Dataset& dataset,
+                   const WriteOptions& options = {});
+
+}  // namespace etr2nn::dataset

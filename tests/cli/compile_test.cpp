@@ -1,0 +1,221 @@
+// End to end: the etr2nn binary's compile (and inspect) on the samples, on a
+// generated instance, and on errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "bench/planted.hpp"
+#include "dataset/meta.hpp"
+#include "dataset/read.hpp"
+#include "etr/parse.hpp"
+#include "etrinv/instance.hpp"
+#include "layout/invariants.hpp"
+
+namespace etr2nn {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CompileCli : public ::testing::Test {
+ protected:
+  fs::path dir;
+  void SetUp() override {
+    dir = fs::temp_directory_path() /
+          ("etr2nn_compile_cli_" +
+           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  Outcome run(const std::string& args) const {
+    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" +
+                                (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() +
+                                "'";
+    const int raw = std::system(command.c_str());
+    Outcome r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(dir / "stdout");
+    r.err = slurp(dir / "stderr");
+    fs::remove(dir / "stdout");
+    fs::remove(dir / "stderr");
+    return r;
+  }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+  }
+};
+
+std::string sample(const std::string& name) {
+  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
+}
+
+// Every sample: the ETR-INV-shaped ones compile into a checked dataset that
+// encodes their instance; the others are refused with a diagnostic and no file.
+TEST_F(CompileCli, EveryEtrInvSampleCompilesAndTheOthersAreRefused) {
+  std::size_t compiled = 0;
+  for (const auto& entry : fs::directory_iterator(std::string(ETR2NN_SOURCE_DIR) + "/samples")) {
+    const auto ext = entry.path().extension();
+    if (ext != ".etr" && ext != ".smt2") continue;
+    const auto instance = etrinv::as_etr_inv(etr::parse_file(entry.path().string()));
+    const fs::path out = dir / (entry.path().stem().string() + ".json");
+    const Outcome r = run("compile '" + entry.path().string() + "' -o '" + out.string() + "'");
+    if (!instance) {
+      EXPECT_EQ(r.status, 1) << entry.path();
+      EXPECT_NE(r.err.find("compile takes ETR-INV sentences"), std::string::npos) << r.err;
+      EXPECT_FALSE(fs::exists(out));
+      continue;
+    }
+    ++compiled;
+    ASSERT_EQ(r.status, 0) << entry.path() << "\n" << r.err;
+    const auto d = dataset::read_dataset(out.string());
+    ASSERT_TRUE(d.meta);
+    EXPECT_EQ(d.meta->instance, *instance);
+    const auto a = dataset::arrangement_of(d);
+    EXPECT_TRUE(layout::find_violations(a, d.hidden_neurons).empty()) << entry.path();
+    EXPECT_EQ(d.hidden_neurons, a.hidden_neurons());
+    EXPECT_LE(d.labels.size(), layout::max_labels);
+    EXPECT_NE(r.out.find("points      " + std::to_string(d.points.size())), std::string::npos)
+        << r.out;
+  }
+  EXPECT_GE(compiled, 4u);  // the inv_*.etr samples
+}
+
+TEST_F(CompileCli, InvRationalSatSummaryMatchesTheFile) {
+  const fs::path out = dir / "d.json";
+  const Outcome r = run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto d = dataset::read_dataset(out.string());
+  std::cout << r.out;
+  EXPECT_NE(r.out.find("neurons     " + std::to_string(d.hidden_neurons)), std::string::npos);
+  EXPECT_NE(r.out.find("labels      " + std::to_string(d.labels.size())), std::string::npos);
+  EXPECT_NE(r.out.find("time"), std::string::npos);
+  const Outcome quiet =
+      run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string() + " --quiet");
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.out, "");
+  EXPECT_EQ(quiet.err, "");
+}
+
+TEST_F(CompileCli, PointsPerLineOption) {
+  const fs::path one = dir / "one.json", five = dir / "five.json";
+  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
+                " --points-per-line 1 --quiet")
+                .status,
+            0);
+  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " --points-per-line=5 --output " +
+                five.string() + " --quiet")
+                .status,
+            0);
+  const auto d1 = dataset::read_dataset(one.string()), d5 = dataset::read_dataset(five.string());
+  EXPECT_EQ(d1.meta->points_per_line, 1u);
+  EXPECT_EQ(d5.meta->points_per_line, 5u);
+  // Same constraint points, five times the data points.
+  EXPECT_EQ(d5.points.size() - d5.meta->constraint_points.size(),
+            5 * (d1.points.size() - d1.meta->constraint_points.size()));
+  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
+                " --points-per-line 0")
+                .status,
+            2);
+  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
+                " --points-per-line x")
+                .status,
+            2);
+}
+
+TEST_F(CompileCli, PlantedThousandConstraintInstanceCompiles) {
+  const auto p = bench::planted_instance(1000, 7);
+  std::ofstream(dir / "p.etr") << bench::etr_text(p.instance);
+  const Outcome r =
+      run("compile " + (dir / "p.etr").string() + " -o " + (dir / "p.json").string() + " --quiet");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto d = dataset::read_dataset((dir / "p.json").string());
+  EXPECT_EQ(d.meta->instance.constraints.size(), 1000u);
+  EXPECT_EQ(d.meta->instance, p.instance);
+}
+
+TEST_F(CompileCli, NoFileIsLeftOnErrors) {
+  // Output into a directory that does not exist.
+  Outcome r =
+      run("compile " + sample("inv_rational_sat.etr") + " -o " + (dir / "no/such/d.json").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+  EXPECT_EQ(entries(), 0u);
+  // A syntax error.
+  std::ofstream(dir / "bad.etr") << "exists x in [1/2, 2]: x + = 1\n";
+  r = run("compile " + (dir / "bad.etr").string() + " -o " + (dir / "d.json").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("bad.etr:1:"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "d.json"));
+  // Valid ETR, not ETR-INV: a diagnostic at the first offending part, no output.
+  std::ofstream(dir / "general.etr") << "exists x: x * x = 2\n";
+  r = run("compile " + (dir / "general.etr").string() + " -o " + (dir / "d.json").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("general.etr:1:8: error: variable 'x' is unbounded"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir / "d.json"));
+  std::ofstream(dir / "atom.etr") << "exists x, y in [1/2, 2]:\n  x = 1 and\n  x * y = 2\n";
+  r = run("compile " + (dir / "atom.etr").string() + " -o " + (dir / "d.json").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("atom.etr:3:3: error: 'x * y = 2' is not an ETR-INV atom"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("\n    x * y = 2\n    ^"), std::string::npos)
+      << r.err;  // the line and a caret
+  EXPECT_FALSE(fs::exists(dir / "d.json"));
+  // A missing input file.
+  r = run("compile " + (dir / "missing.etr").string() + " -o " + (dir / "d.json").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_FALSE(fs::exists(dir / "d.json"));
+  EXPECT_EQ(entries(), 3u);  // bad.etr, general.etr, atom.etr
+}
+
+TEST_F(CompileCli, UsageErrorsAndHelp) {
+  EXPECT_EQ(run("compile").status, 2);
+  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr")).status, 2);  // no -o
+  EXPECT_EQ(run("compile a.etr b.etr -o x.json").status, 2);
+  EXPECT_EQ(run("compile --bogus " + sample("inv_rational_sat.etr") + " -o x.json").status, 2);
+  const Outcome help = run("compile --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("--points-per-line"), std::string::npos);
+  EXPECT_EQ(entries(), 0u);
+}
+
+TEST_F(CompileCli, InspectReportsTheCompiledDataset) {
+  const fs::path out = dir / "d.json";
+  ASSERT_EQ(
+      run("compile " + sample("inv_unsat_am_gm.etr") + " -o " + out.string() + " --quiet").status,
+      0);
+  const auto d = dataset::read_dataset(out.string());
+  const Outcome r = run("inspect " + out.string() + " --labels --instance");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("points      " + std::to_string(d.points.size())), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("x * y = 1"), std::string::npos) << r.out;
+  std::ofstream(dir / "broken.json") << "{\"format\": \"etr2nn-dataset\", \"version\": 7}";
+  const Outcome bad = run("inspect " + (dir / "broken.json").string());
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find("broken.json: error: unsupported version 7"), std::string::npos)
+      << bad.err;
+}
+
+}  // namespace
+}  // namespace etr2nn

@@ -1,0 +1,274 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "bench/planted.hpp"
+#include "dataset/emit.hpp"
+#include "dataset/meta.hpp"
+#include "dataset/read.hpp"
+#include "dataset/write.hpp"
+#include "etr/diagnostic.hpp"
+#include "layout/layout.hpp"
+#include "tests/layout/test_instances.hpp"
+
+namespace etr2nn::dataset {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh empty directory per test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            ("etr2nn_dataset_test_" +
+             std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(path_), fs::directory_iterator()));
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Dataset read_text(const std::string& text) {
+  std::istringstream in(text);
+  return read_dataset(in, "test.json");
+}
+
+std::string written(const layout::Arrangement& a) {
+  std::ostringstream out;
+  write_dataset(out, Emission(a));
+  return out.str();
+}
+
+TEST(DatasetJson, RoundTripGivesTheSamePointsExactly) {
+  TempDir dir;
+  const auto a = layout::layout(testing::inv_rational_sat());
+  const Dataset original = emit(a);
+  write_dataset(dir.file("d.json"), Emission(a));
+  const Dataset back = read_dataset(dir.file("d.json"));
+  ASSERT_EQ(back.points.size(), original.points.size());
+  EXPECT_EQ(back.points, original.points);
+  EXPECT_EQ(back.hidden_neurons, a.hidden_neurons());
+  EXPECT_EQ(back.labels, original.labels);
+  ASSERT_TRUE(back.meta);
+  EXPECT_EQ(back.meta->instance, a.instance);
+  EXPECT_EQ(back.meta->statistics, original.meta->statistics);
+  EXPECT_EQ(back.meta->canonical, a.canonical);
+  EXPECT_EQ(back.meta->points_per_line, a.points_per_line);
+  EXPECT_EQ(back.meta->parameters.column_spacing, a.parameters.column_spacing);
+}
+
+TEST(DatasetJson, RoundTripWithPlantedInstanceAndNonIntegerCoordinates) {
+  auto p = bench::planted_instance(30, 11);
+  layout::Options o;
+  o.points_per_line = 2;
+  o.parameters.home_spacing = mpq_class(7, 3);  // rational coordinates
+  o.parameters.drop = mpq_class(181, 2);
+  const auto a = layout::layout(p.instance, o);
+  const Dataset original = emit(a);
+  const Dataset back = read_text(written(a));
+  EXPECT_EQ(back.points, original.points);
+  std::ostringstream again;  // writing what was read gives the same text
+  write_dataset(again, back);
+  EXPECT_EQ(again.str(), written(a));
+}
+
+TEST(DatasetJson, ArrangementRebuiltFromTheMetaIsTheOriginal) {
+  const auto a = layout::layout(bench::planted_instance(25, 5).instance);
+  const auto b = arrangement_of(read_text(written(a)));
+  ASSERT_EQ(b.gadgets.size(), a.gadgets.size());
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
+    EXPECT_EQ(b.gadgets[g].kind, a.gadgets[g].kind);
+    EXPECT_EQ(b.gadgets[g].strip.normal, a.gadgets[g].strip.normal);
+    EXPECT_EQ(b.gadgets[g].strip.offset, a.gadgets[g].strip.offset);
+    EXPECT_EQ(b.gadgets[g].strip.width, a.gadgets[g].strip.width);
+    EXPECT_EQ(b.gadgets[g].variable, a.gadgets[g].variable);
+    EXPECT_EQ(b.gadgets[g].role, a.gadgets[g].role);
+    EXPECT_EQ(b.gadgets[g].constraint, a.gadgets[g].constraint);
+  }
+  ASSERT_EQ(b.data_points.size(), a.data_points.size());
+  for (std::size_t i = 0; i < a.data_points.size(); ++i) {
+    EXPECT_EQ(b.data_points[i].where, a.data_points[i].where);
+    EXPECT_EQ(b.data_points[i].gadget, a.data_points[i].gadget);
+    EXPECT_EQ(b.data_points[i].line, a.data_points[i].line);
+  }
+  ASSERT_EQ(b.constraint_points.size(), a.constraint_points.size());
+  for (std::size_t i = 0; i < a.constraint_points.size(); ++i) {
+    EXPECT_EQ(b.constraint_points[i].kind, a.constraint_points[i].kind);
+    EXPECT_EQ(b.constraint_points[i].where, a.constraint_points[i].where);
+    EXPECT_EQ(b.constraint_points[i].gadgets, a.constraint_points[i].gadgets);
+    EXPECT_EQ(b.constraint_points[i].constraint, a.constraint_points[i].constraint);
+  }
+}
+
+TEST(DatasetJson, MetaLocatesEachVariablesCanonicalGadgetAndItsPoints) {
+  const auto a = layout::layout(testing::inv_rational_sat());
+  const Dataset d = read_text(written(a));
+  for (std::size_t v = 0; v < a.instance.variables.size(); ++v) {
+    const auto& r = d.meta->gadgets.at(d.meta->canonical.at(v));
+    EXPECT_EQ(r.gadget.variable, v);
+    EXPECT_EQ(r.gadget.role, layout::Gadget::Role::Canonical);
+    ASSERT_EQ(r.end_point - r.first_point, 13u * a.points_per_line);
+    for (std::size_t i = r.first_point; i < r.end_point; ++i)
+      EXPECT_TRUE(r.gadget.strip.contains(d.points[i].x));
+  }
+  for (const auto& c : d.meta->constraint_points)
+    EXPECT_EQ(d.points.at(c.index).y, c.point.kind->label);
+}
+
+// docs/dataset.schema.json's "required" keys, at the top level, in each
+// point, in the meta and its parts, are present in what compile writes.
+TEST(DatasetJson, ProducedFileHasEveryKeyTheSchemaRequires) {
+  const auto schema =
+      nlohmann::json::parse(slurp(std::string(ETR2NN_SOURCE_DIR) + "/docs/dataset.schema.json"));
+  const auto a = layout::layout(testing::inv_rational_sat());
+  const auto file = nlohmann::json::parse(written(a));
+  std::size_t checked = 0;
+  auto require = [&](const nlohmann::json& s, const nlohmann::json& instance,
+                     const std::string& where) {
+    ASSERT_TRUE(s.contains("required")) << where;
+    for (const auto& key : s["required"]) {
+      EXPECT_TRUE(instance.contains(key.get<std::string>())) << where << " lacks " << key;
+      ++checked;
+    }
+  };
+  const auto& defs = schema["$defs"];
+  require(schema, file, "top level");
+  for (const auto& p : file["points"]) require(defs["point"], p, "point");
+  require(defs["meta"], file["meta"], "meta");
+  for (const auto& g : file["meta"]["gadgets"]) require(defs["gadget"], g, "gadget");
+  for (const auto& c : file["meta"]["constraint_points"])
+    require(defs["constraint_point"], c, "constraint point");
+  for (const auto& c : file["meta"]["instance"]["constraints"])
+    require(defs["constraint"], c, "constraint");
+  EXPECT_EQ(file["format"], schema["properties"]["format"]["const"]);
+  EXPECT_EQ(file["version"], schema["properties"]["version"]["const"]);
+  EXPECT_GT(checked, 478u * 2);
+}
+
+TEST(DatasetJson, NoFileIsLeftWhenTheDirectoryDoesNotExist) {
+  TempDir dir;
+  const auto a = layout::layout(testing::inv_rational_sat());
+  const std::string target = dir.file("missing/d.json");
+  EXPECT_THROW(write_dataset(target, Emission(a)), std::runtime_error);
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_EQ(dir.entries(), 0u);
+}
+
+TEST(DatasetJson, NoFileIsLeftWhenWritingFailsHalfway) {
+  TempDir dir;
+  const auto a = layout::layout(bench::planted_instance(200, 1).instance);
+  WriteOptions o;
+  o.progress = [](std::size_t done, std::size_t) {
+    if (done > 5000) throw std::runtime_error("interrupted");
+  };
+  EXPECT_THROW(write_dataset(dir.file("d.json"), Emission(a), o), std::runtime_error);
+  EXPECT_EQ(dir.entries(), 0u);
+}
+
+TEST(DatasetJson, AnExistingFileIsReplacedOnlyOnSuccess) {
+  TempDir dir;
+  const std::string target = dir.file("d.json");
+  std::ofstream(target) << "old";
+  WriteOptions o;
+  o.progress = [](std::size_t done, std::size_t total) {
+    if (done == total) throw std::runtime_error("interrupted");
+  };
+  EXPECT_THROW(write_dataset(target, Emission(layout::layout(testing::inv_rational_sat())), o),
+               std::runtime_error);
+  EXPECT_EQ(slurp(target), "old");
+}
+
+// Each malformed file is rejected with a message naming the file and the problem.
+void expect_error(const std::string& text, const std::string& fragment) {
+  try {
+    read_text(text);
+    ADD_FAILURE() << "accepted: " << text.substr(0, 200);
+  } catch (const etr::Diagnostic& d) {
+    EXPECT_EQ(d.where().file, "test.json");
+    EXPECT_NE(d.render().find(fragment), std::string::npos) << d.render();
+  }
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+TEST(DatasetJson, ReaderNamesWhatIsWrong) {
+  const std::string good = written(layout::layout(testing::inv_rational_sat()));
+  EXPECT_NO_THROW(read_text(good));
+  expect_error(good.substr(0, good.size() / 2), "not valid JSON");
+  expect_error(replaced(good, "etr2nn-dataset", "other"), "not an etr2nn dataset");
+  expect_error(replaced(good, "\"version\": 1", "\"version\": 2"), "unsupported version 2");
+  expect_error(replaced(good, "\"target_error\": \"0\"", "\"target_error\": \"1/10\""),
+               "target_error");
+  expect_error(replaced(good, "{\"x\":[\"", "{\"x\":[\"1/0"), "points[0].x[0]: not a rational");
+  expect_error(replaced(good, "{\"x\":[\"", "{\"z\":[\""), "points[0]: missing \"x\"");
+  expect_error(replaced(good, "[\"10\",\"0\"]", "[\"11\",\"0\"]"), "\"labels\"");
+  expect_error(replaced(good, "\"kind\":\"I\"", "\"kind\":\"Q\""), "unknown gadget kind");
+  expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[0,9999]"), "outside the");
+  expect_error(replaced(good, "\"points\":[0,39]", "\"points\":[1,40]"), "is not on a data line");
+  expect_error(
+      replaced(good, "\"point\":475,\"variables\":[1,1,2]", "\"point\":475,\"variables\":[1,1,1]"),
+      "meta.constraint_points[7].variables: variable 2 is not that of gadget 11");
+  expect_error("[1, 2]", "top level");
+  // Points, element by element (the reader never builds them as JSON).
+  const std::string first = "{\"x\":[\"";
+  expect_error(replaced(good, first, "7, " + first), "points[0]: expected an object");
+  expect_error(replaced(good, first, "[1], " + first), "points[0]: expected an object");
+  expect_error(replaced(good, first, "{\"x\":\"1\", \"q\":[\""), "points[0].x: expected a pair");
+  expect_error(replaced(good, first, "{\"x\":[3, \""),
+               "points[0].x[0]: expected an exact rational as a string");
+  expect_error(replaced(good, first, "{\"x\":[\"1\", \""), "points[0].x: expected a pair");
+  expect_error(replaced(good, "],\"xf\"", "],\"y\":[\"1\"],\"xf\""),
+               "points[0].y: expected a pair");
+  expect_error(replaced(good, "\"points\": [", "\"points\": {\"a\": ["), "not valid JSON");
+  expect_error(replaced(good, "\"points\": [", "\"points\": 5, \"other\": ["),
+               "\"points\" must be an array");
+}
+
+TEST(DatasetJson, ReaderIgnoresUnknownKeys) {
+  const std::string good = written(layout::layout(testing::inv_rational_sat()));
+  const std::string extra =
+      replaced(replaced(good, "{\"x\":[\"", "{\"note\":{\"x\":[1,{}]},\"w\":[[\"a\"]],\"x\":[\""),
+               "\"format\"", "\"comment\": [{\"points\": []}], \"format\"");
+  EXPECT_EQ(read_text(extra).points, read_text(good).points);
+}
+
+TEST(DatasetJson, DatasetsWithoutMetaAreRead) {
+  Dataset d;
+  d.points = {{{mpq_class(1, 3), -2}, {1, 0}}, {{0, 0}, {mpq_class(-5, 2), 7}}};
+  d.labels = {{mpq_class(-5, 2), 7}, {1, 0}};
+  d.hidden_neurons = 4;
+  std::ostringstream out;
+  write_dataset(out, d);
+  const Dataset back = read_text(out.str());
+  EXPECT_EQ(back.points, d.points);
+  EXPECT_EQ(back.hidden_neurons, 4u);
+  EXPECT_FALSE(back.meta);
+  EXPECT_THROW(arrangement_of(back), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace etr2nn::dataset
