@@ -26,6 +26,9 @@ struct ChainOptions {
   // A known solution of the input (witness mode): K_w is chosen from it when
   // bound_exponent is not given.
   const std::map<std::string, numeric::Real>* witness = nullptr;
+  // false: run the whole chain even on ETR-INV-shaped input (tests use it to
+  // exercise the chain on the ETR-INV samples).
+  bool allow_pass_through = true;
 };
 
 // Sizes after each pass, for the report of `normalize` and the dataset meta.
@@ -37,9 +40,14 @@ struct PassSize {
 
 struct ChainResult {
   Instance instance;
-  bool passed_through = false;        // the input was ETR-INV already
-  unsigned bound_exponent = 0;        // K used (0 when passed through)
+  bool passed_through = false;             // the input was ETR-INV already
+  unsigned bound_exponent = 0;             // K used (0 when passed through)
   bool complete_for_all_solutions = true;  // false when K was chosen smaller than the safe K
+  unsigned safe_bound_exponent = 0;  // the safe K of ETR-INV.md section 3 (0 when passed through)
+  // The ETR-AMI instance (step A): n_A variables, m1 + m+ + mx constraints.
+  struct AmiSize {
+    std::size_t variables = 0, one = 0, add = 0, mul = 0;
+  } ami;
   std::vector<PassSize> sizes;
   // For each input variable, the ETR-INV variable X_i with x_i = (X_i - 1)/eps
   // (or x_i = X_i when passed through).
@@ -47,6 +55,8 @@ struct ChainResult {
   // Provenance: for each ETR-INV constraint, a short description of the input
   // atom or node it came from ("atom 2: x^2 + y^2 < 1", "constants", "eps chain").
   std::vector<std::string> provenance;
+  // The same for each ETR-INV variable.
+  std::vector<std::string> variable_provenance;
 
   // Opaque data the forward mapping needs (defined by the passes).
   struct Trace;
@@ -60,6 +70,9 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
 // -> an exact ETR-INV solution, every constraint and range checked. Throws
 // std::invalid_argument if the input values do not satisfy the sentence, or
 // std::logic_error if a range check fails (a bug, or K too small for them).
+// Every witness holds eps = 2^(-2^(K+1)), a number of 2^(K+1) bits, so K above
+// max_witness_bound_exponent is refused (std::length_error, a logic_error).
+inline constexpr unsigned max_witness_bound_exponent = 20;
 Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
                    const std::map<std::string, numeric::Real>& input_solution);
 

@@ -1,0 +1,47 @@
+#include "etrinv/bound_exponent.hpp"
+
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+
+#include "etrinv/exact_compare.hpp"
+
+namespace etr2nn::etrinv {
+
+using numeric::Real;
+
+unsigned safe_bound_exponent(std::size_t n, std::size_t text_length) {
+  mpz_class L = static_cast<unsigned long>(std::max<std::size_t>(5 * n, text_length));
+  // ceil(8 n log2 L) = ceil(log2(L^(8n))) = bit length of L^(8n) - 1 (for L^(8n) >= 2).
+  mpz_class log_term = 0;
+  if (n > 0 && L > 1) {
+    mpz_class power;
+    mpz_pow_ui(power.get_mpz_t(), L.get_mpz_t(), 8 * static_cast<unsigned long>(n));
+    power -= 1;
+    log_term = static_cast<unsigned long>(mpz_sizeinbase(power.get_mpz_t(), 2));
+  }
+  mpz_class K = L + 5 + log_term;
+  if (K < 2) K = 2;
+  if (K > std::numeric_limits<unsigned>::max())
+    throw std::overflow_error("bound exponent K = " + K.get_str() + " does not fit");
+  return static_cast<unsigned>(K.get_ui());
+}
+
+unsigned witness_bound_exponent(const std::vector<Real>& values) {
+  Real largest(0);
+  for (const auto& v : values) {
+    Real a = v.sign() < 0 ? -v : v;
+    if (compare_exact(a, largest) > 0) largest = a;
+  }
+  unsigned K = 2;
+  mpz_class bound = mpz_class(1) << 4;  // 2^(2^2)
+  while (compare_exact(largest, Real(mpq_class(bound))) > 0) {
+    ++K;
+    bound = bound * bound;  // 2^(2^(K+1)) = (2^(2^K))^2
+  }
+  return K;
+}
+
+}  // namespace etr2nn::etrinv

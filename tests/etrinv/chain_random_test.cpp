@@ -1,0 +1,106 @@
+// 500 random small sentences (fixed seed) through the whole chain:
+//  - forward: whenever z3 finds a model of the input, the witness-mode forward
+//    mapping yields an exact ETR-INV solution (every constraint and range) and
+//    the backward mapping gives the model back;
+//  - backward: whenever z3 finds a model of the ETR-INV output (K = 2), the
+//    backward mapping yields a model of the input.
+// Counts are printed; the test fails if too few cases were actually decided.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <random>
+
+#include "etr/print.hpp"
+#include "etrinv/chain.hpp"
+#include "etrinv/exact_compare.hpp"
+#include "random_sentences.hpp"
+#include "same_values.hpp"
+#include "size_formula.hpp"
+#include "smt/solve.hpp"
+
+namespace etr2nn::etrinv {
+namespace {
+
+using namespace std::chrono;
+
+TEST(ChainRandom, ForwardAndBackwardMappingsOnFiveHundredSentences) {
+  std::mt19937 rng(20261125);
+  testing::RandomSentenceOptions o;
+  int sat = 0, unsat = 0, unknown = 0, forward_verified = 0, algebraic_models = 0;
+  int inv_sat = 0, inv_unsat = 0, inv_unknown = 0, backward_verified = 0, outside_ball = 0;
+  double forward_seconds = 0;
+  auto start = steady_clock::now();
+  const char* env = std::getenv("ETR2NN_RANDOM_SENTENCES");  // for profiling only
+  const int count = env ? std::atoi(env) : 500;
+  for (int i = 0; i < count; ++i) {
+    etr::Sentence s = testing::random_sentence(rng, o);
+    auto t_case = steady_clock::now();
+    double t_input = 0, t_forward = 0;
+    SCOPED_TRACE("random sentence " + std::to_string(i));
+    if (std::getenv("ETR2NN_RANDOM_VERBOSE"))
+      std::cout << i << ": " << etr::print(*s.matrix) << std::endl;
+    auto input = smt::solve(s, milliseconds(500));
+    t_input = duration<double>(steady_clock::now() - t_case).count();
+    if (input.verdict == smt::Verdict::Sat) {
+      ++sat;
+      ChainOptions w;
+      w.witness = &input.model;
+      ChainResult r = normalize(s, w);
+      testing::expect_size_formula(r);
+      bool algebraic = false;
+      for (const auto& [n, x] : input.model) algebraic |= !x.is_rational();
+      algebraic_models += algebraic;
+      auto t0 = steady_clock::now();
+      Assignment a = forward(r, s, input.model);  // throws on any violated constraint or range
+      t_forward = duration<double>(steady_clock::now() - t0).count();
+      forward_seconds += t_forward;
+      ASSERT_FALSE(first_violation_exact(r.instance, a));
+      ASSERT_TRUE(testing::same_values(backward(r, a), input.model));
+      ++forward_verified;
+    } else {
+      (input.verdict == smt::Verdict::Unsat ? unsat : unknown)++;
+    }
+
+    ChainOptions k2;
+    k2.bound_exponent = 2;
+    ChainResult r2 = normalize(s, k2);
+    testing::expect_size_formula(r2);
+    EXPECT_FALSE(r2.complete_for_all_solutions);
+    auto output = smt::solve(to_sentence(r2.instance), milliseconds(300));
+    if (output.verdict == smt::Verdict::Sat) {
+      ++inv_sat;
+      Assignment a;
+      for (const auto& name : r2.instance.variables) a.push_back(output.model.at(name));
+      auto x = backward(r2, a);
+      ASSERT_TRUE(smt::satisfies(s, x)) << "backward mapping of an ETR-INV model fails the input";
+      ASSERT_NE(input.verdict, smt::Verdict::Unsat);
+      ++backward_verified;
+    } else if (output.verdict == smt::Verdict::Unsat) {
+      ++inv_unsat;
+      // Allowed (K = 2 is complete only inside the ball |x| <= 16), but worth counting.
+      outside_ball += input.verdict == smt::Verdict::Sat;
+    } else {
+      ++inv_unknown;
+    }
+    double t_total = duration<double>(steady_clock::now() - t_case).count();
+    if (t_total > 1)
+      std::cout << "[random] slow case " << i << ": " << t_total << " s (input solve " << t_input
+                << ", forward " << t_forward << ", " << r2.instance.variables.size()
+                << " ETR-INV variables at K=2)\n";
+  }
+  std::cout << "[random] input: " << sat << " sat (" << algebraic_models << " algebraic models), "
+            << unsat << " unsat, " << unknown << " unknown; forward verified " << forward_verified
+            << " (" << forward_seconds << " s)\n"
+            << "[random] ETR-INV output, K = 2: " << inv_sat << " sat, " << inv_unsat << " unsat, "
+            << inv_unknown << " unknown; backward verified " << backward_verified
+            << "; unsat although the input is sat (K = 2 too small): " << outside_ball << "\n"
+            << "[random] total " << duration<double>(steady_clock::now() - start).count() << " s\n";
+  EXPECT_EQ(sat + unsat + unknown, count);
+  EXPECT_GE(forward_verified, 100);  // the forward check must not be vacuous
+  EXPECT_GE(backward_verified, 20);  // nor the backward one
+}
+
+}  // namespace
+}  // namespace etr2nn::etrinv
