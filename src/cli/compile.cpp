@@ -18,6 +18,7 @@
 #include "etrinv/instance.hpp"
 #include "io/progress.hpp"
 #include "network/assignment_json.hpp"
+#include "network/find_assignment.hpp"
 #include "network/witness.hpp"
 #include "network/witness_file.hpp"
 
@@ -26,7 +27,7 @@ namespace {
 
 const char* usage =
     "etr2nn compile FILE -o DATASET.json [--points-per-line N] [--quiet]\n"
-    "                    [--witness NETWORK.json --assign ASSIGN.json [--floats]]\n"
+    "                    [--witness NETWORK.json [--assign ASSIGN.json] [--floats]]\n"
     "\n"
     "Compiles a sentence (FILE: .etr, or .smt2 for SMT-LIB 2; '-' for standard\n"
     "input) into a Train-F2NN dataset: labelled points in Q^2 -> Q^2 and a number\n"
@@ -46,7 +47,8 @@ const char* usage =
     "                          by --assign, verified exactly on every point first\n"
     "                          (docs/network-format.md); as `etr2nn witness`\n"
     "  --assign FILE           the satisfying assignment for --witness (variable ->\n"
-    "                          exact value); checked before anything is written\n"
+    "                          exact value); checked before anything is written.\n"
+    "                          Without it z3 looks for one (10 s limit)\n"
     "  --floats                float copies of the weights in the network file\n"
     "\n"
     "Every compile checks the layout invariants exactly; a violation is a bug in\n"
@@ -160,13 +162,14 @@ int run(const std::vector<std::string>& raw) {
   const std::string* witness = args.option("--witness");
   const std::string* assign = args.option("--assign");
   if (assign && !witness) throw UsageError{"--assign is for --witness NETWORK.json"};
-  if (witness && !assign)
-    throw UsageError{"--witness needs --assign ASSIGN.json (a satisfying assignment)"};
-  // A wrong assignment fails before anything is written.
+  // A wrong assignment fails before anything is written. Without --assign,
+  // z3 looks for one (exact; small instances).
   etrinv::Assignment values;
-  if (witness) {
+  if (witness && assign) {
     values = network::assignment_for(instance, network::read_named_values(*assign));
     network::check_assignment(instance, values);
+  } else if (witness) {
+    values = network::find_assignment(instance, std::chrono::milliseconds(10000));
   }
   const double front_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,7 @@
 // of a satisfying assignment, verified exactly before it is written.
 #include "network/witness.hpp"
 
+#include <chrono>
 #include <iostream>
 
 #include "cli/subcommand.hpp"
@@ -12,6 +13,7 @@
 #include "etr/parse.hpp"
 #include "layout/layout.hpp"
 #include "network/assignment_json.hpp"
+#include "network/find_assignment.hpp"
 #include "network/network_json.hpp"
 #include "network/witness_file.hpp"
 
@@ -19,7 +21,8 @@ namespace etr2nn::cli {
 namespace {
 
 const char* const usage =
-    "etr2nn witness FILE --assign ASSIGN.json -o NETWORK.json [--points-per-line N] [--floats]\n"
+    "etr2nn witness FILE [--assign ASSIGN.json | --timeout-ms N] -o NETWORK.json\n"
+    "                    [--points-per-line N] [--floats]\n"
     "\n"
     "Builds the witness network of a satisfying assignment: every gadget's\n"
     "witness breakpoints become neurons (a = normal, b = -(offset + beta),\n"
@@ -35,7 +38,10 @@ const char* const usage =
     "  --assign FILE          the assignment, ETR-INV variable names -> exact values:\n"
     "                         {\"x\": \"1\", \"y\": {\"root_of\": [\"-2\",\"0\",\"1\"], \"in\": "
     "[\"1\",\"2\"]}}\n"
-    "                         (docs/network-format.md)\n"
+    "                         (docs/network-format.md). Without it, z3 looks for a\n"
+    "                         satisfying assignment (exact, possibly algebraic);\n"
+    "                         practical for small instances\n"
+    "  --timeout-ms N         time limit for that search (default 10000)\n"
     "  -o, --output FILE      the network file to write\n"
     "  --points-per-line N    as for compile (default 3); formulas only\n"
     "  --floats               also write float copies of the weights (never read back)\n";
@@ -66,16 +72,40 @@ etrinv::Instance instance_of_formula(const std::string& file) {
                         "and a conjunction of atoms x = 1, x + y = z, x * y = 1");
 }
 
+std::chrono::milliseconds timeout(const Arguments& args) {
+  const std::string* text = args.option("--timeout-ms");
+  if (!text) return std::chrono::milliseconds(10000);
+  try {
+    std::size_t used = 0;
+    const unsigned long n = std::stoul(*text, &used);
+    if (used == text->size() && n >= 1) return std::chrono::milliseconds(n);
+  } catch (const std::exception&) {
+  }
+  throw UsageError{"--timeout-ms needs a positive whole number, not '" + *text + "'"};
+}
+
+// The user's assignment, checked exactly; or, without --assign, z3's.
+etrinv::Assignment assignment(const Arguments& args, const etrinv::Instance& instance) {
+  if (const std::string* assign = args.option("--assign")) {
+    if (args.option("--timeout-ms"))
+      throw UsageError{"--timeout-ms is for solving without --assign"};
+    etrinv::Assignment values =
+        network::assignment_for(instance, network::read_named_values(*assign));
+    network::check_assignment(instance, values);
+    return values;
+  }
+  return network::find_assignment(instance, timeout(args));
+}
+
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--assign", "-o", "--output", "--points-per-line"}, {"--floats"});
+  Arguments arguments(args, {"--assign", "-o", "--output", "--points-per-line", "--timeout-ms"},
+                      {"--floats"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
   }
   if (arguments.positionals().size() != 1)
     throw UsageError{"expected one FILE (formula or dataset)"};
-  const auto* assign = arguments.option("--assign");
-  if (!assign) throw UsageError{"--assign ASSIGN.json is required"};
   const auto* output =
       arguments.option("--output") ? arguments.option("--output") : arguments.option("-o");
   if (!output) throw UsageError{"-o NETWORK.json is required"};
@@ -89,16 +119,13 @@ int run(const std::vector<std::string>& args) {
       throw UsageError{"--points-per-line applies to formulas; a dataset fixes its own points"};
     dataset::Dataset data = dataset::read_dataset(file);
     layout::Arrangement arrangement = dataset::arrangement_of(data);
-    etrinv::Assignment values =
-        network::assignment_for(arrangement.instance, network::read_named_values(*assign));
+    etrinv::Assignment values = assignment(arguments, arrangement.instance);
     net = network::write_witness(*output, arrangement, data, values, options);
     points = data.points.size();
   } else {
     etrinv::Instance instance = instance_of_formula(file);
-    // Check the assignment before the layout: a wrong one fails fast.
-    etrinv::Assignment values =
-        network::assignment_for(instance, network::read_named_values(*assign));
-    network::check_assignment(instance, values);
+    // The assignment before the layout: a wrong one fails fast.
+    etrinv::Assignment values = assignment(arguments, instance);
     layout::Options layout_options;
     layout_options.points_per_line = points_per_line(arguments);
     layout::Arrangement arrangement = layout::layout(instance, layout_options);

@@ -41,6 +41,10 @@ Outcome run_tool(const std::string& arguments) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+std::string sample(const std::string& name) {
+  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
+}
+
 class NetworkCli : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -139,8 +143,31 @@ TEST_F(NetworkCli, WitnessRejectsAViolatingAssignmentAndWritesNothing) {
                          path("net.json"));
   EXPECT_EQ(bad.status, 1);
   EXPECT_NE(bad.out.find("not exact"), std::string::npos) << bad.out;
-  Outcome usage = run_tool("witness " + data + " -o " + path("net.json"));
+  Outcome usage = run_tool("witness " + data + " --assign " + assign + " --timeout-ms 5 -o " +
+                           path("net.json"));
   EXPECT_EQ(usage.status, 2) << usage.out;
+  EXPECT_EQ(run_tool("witness " + data + " --assign " + assign).status, 2);  // no -o
+}
+
+// Without --assign, z3 finds the assignment (exact, algebraic if need be), or
+// proves there is none.
+TEST_F(NetworkCli, WitnessWithoutAnAssignmentAsksZ3) {
+  for (const char* f : {"inv_rational_sat.etr", "inv_irrational_sat.etr"}) {
+    Outcome w = run_tool("witness " + sample(f) + " -o " + path("n.json"));
+    ASSERT_EQ(w.status, 0) << f << ": " << w.out;
+    auto instance = etrinv::as_etr_inv(etr::parse_file(sample(f)));
+    dataset::compile_instance(*instance, path("d.json"));
+    Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
+    EXPECT_EQ(v.status, 0) << f << ": " << v.out;
+    Outcome d = run_tool("decode " + path("d.json") + " " + path("n.json") + " --quiet");
+    EXPECT_EQ(d.status, 0) << f << ": " << d.out;
+  }
+  for (const char* f : {"inv_unsat.etr", "inv_unsat_am_gm.etr"}) {
+    Outcome w = run_tool("witness " + sample(f) + " -o " + path("u.json"));
+    EXPECT_EQ(w.status, 1) << f;
+    EXPECT_NE(w.out.find("unsatisfiable"), std::string::npos) << w.out;
+    EXPECT_FALSE(fs::exists(path("u.json")));
+  }
 }
 
 TEST_F(NetworkCli, IrrationalWitnessIsAlgebraicAndVerifies) {
@@ -184,10 +211,6 @@ TEST_F(NetworkCli, DecodeOfANetworkMissingTheConstraintPointNamesIt) {
   EXPECT_NE(dec.out.find("x + y = z   holds"), std::string::npos) << dec.out;
   EXPECT_NE(dec.out.find("z = 1   FAILS"), std::string::npos) << dec.out;
   EXPECT_NE(dec.out.find("1 of 3 constraints fail"), std::string::npos) << dec.out;
-}
-
-std::string sample(const std::string& name) {
-  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
 }
 
 // witness FILE.etr lays the formula out exactly as compile does: its network
@@ -296,10 +319,17 @@ TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
   EXPECT_NE(wrong.out.find("constraint 3 (z * y = 1) is violated"), std::string::npos) << wrong.out;
   EXPECT_FALSE(fs::exists(path("d2.json")));
   EXPECT_FALSE(fs::exists(path("n2.json")));
-  EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") +
-                     " --witness " + path("n3.json"))
-                .status,
-            2);
+  // Without --assign compile asks z3: a network for a true formula, nothing
+  // at all for a false one.
+  Outcome solved = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") +
+                            " --witness " + path("n3.json") + " --quiet");
+  EXPECT_EQ(solved.status, 0) << solved.out;
+  EXPECT_EQ(run_tool("verify " + path("d3.json") + " " + path("n3.json") + " --quiet").status, 0);
+  Outcome unsat = run_tool("compile " + sample("inv_unsat_am_gm.etr") + " -o " + path("d4.json") +
+                           " --witness " + path("n4.json"));
+  EXPECT_EQ(unsat.status, 1) << unsat.out;
+  EXPECT_FALSE(fs::exists(path("d4.json")));
+  EXPECT_FALSE(fs::exists(path("n4.json")));
   EXPECT_EQ(run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d3.json") +
                      " --assign " + a)
                 .status,
