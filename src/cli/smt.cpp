@@ -58,16 +58,16 @@ std::optional<smt::KnownStatus> known_status(const Arguments& args) {
 int solve(const dataset::Dataset& d, std::size_t neurons, const Arguments& args,
           const std::optional<smt::KnownStatus>& status) {
   std::size_t timeout_ms = 10000;
-  if (const std::string* t = args.option("--timeout-ms")) timeout_ms = whole_number("--timeout-ms", *t);
+  if (const std::string* t = args.option("--timeout-ms"))
+    timeout_ms = whole_number("--timeout-ms", *t);
   const smt::TrainSolveResult r =
       smt::solve_train(d.points, neurons, std::chrono::milliseconds(timeout_ms));
   std::cout << smt::to_string(r.verdict);
   if (!r.reason.empty()) std::cout << " (" << r.reason << ")";
   std::cout << "\n";
-  const bool contradicts = status && ((r.verdict == smt::TrainVerdict::Sat &&
-                                       *status == smt::KnownStatus::Unsat) ||
-                                      (r.verdict == smt::TrainVerdict::Unsat &&
-                                       *status == smt::KnownStatus::Sat));
+  const bool contradicts =
+      status && ((r.verdict == smt::TrainVerdict::Sat && *status == smt::KnownStatus::Unsat) ||
+                 (r.verdict == smt::TrainVerdict::Unsat && *status == smt::KnownStatus::Sat));
   if (contradicts)
     std::cerr << "etr2nn smt: z3 says " << smt::to_string(r.verdict) << " but --status is "
               << smt::to_string(*status) << "\n";
@@ -91,14 +91,14 @@ int run(const std::vector<std::string>& raw) {
 
   const std::string& path = args.positionals().front();
   const dataset::Dataset d = dataset::read_dataset(path);
-  const std::size_t neurons =
-      args.option("--neurons") ? whole_number("--neurons", *args.option("--neurons"))
-                               : d.hidden_neurons;
+  const std::size_t neurons = args.option("--neurons")
+                                  ? whole_number("--neurons", *args.option("--neurons"))
+                                  : d.hidden_neurons;
 
   if (output) {
     io::AtomicFile file(*output);
-    const smt::TrainSmtlibOptions options{
-        neurons, std::filesystem::path(path).filename().string(), status};
+    const smt::TrainSmtlibOptions options{neurons, std::filesystem::path(path).filename().string(),
+                                          status};
     const smt::TrainEncodingSize size = smt::write_train_smtlib(file.stream(), d.points, options);
     file.commit();
     if (!args.flag("--quiet"))

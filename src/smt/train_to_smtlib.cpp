@@ -68,7 +68,8 @@ void assert_output(std::ostream& out, std::size_t m, std::size_t j, std::size_t 
     out << name_c(k);
   } else {
     out << "(+ " << name_c(k);
-    for (std::size_t i = 1; i <= m; ++i) out << " (* " << name_v(i, k) << " " << name_h(i, j) << ")";
+    for (std::size_t i = 1; i <= m; ++i)
+      out << " (* " << name_v(i, k) << " " << name_h(i, j) << ")";
     out << ")";
   }
   out << " " << smtlib_rational(y) << "))\n";
@@ -112,10 +113,20 @@ std::string smtlib_rational(const mpq_class& given) {
   return sgn(value) < 0 ? "(- " + magnitude + ")" : magnitude;
 }
 
-std::string name_a(std::size_t i, std::size_t k) { return indexed("a", i, k); }
-std::string name_b(std::size_t i) { return "b_" + std::to_string(i); }
-std::string name_v(std::size_t i, std::size_t k) { return indexed("v", i, k); }
-std::string name_c(std::size_t k) { return "c_" + std::to_string(k); }
-std::string name_h(std::size_t i, std::size_t j) { return indexed("h", i, j); }
+std::string name_a(std::size_t i, std::size_t k) {
+  return indexed("a", i, k);
+}
+std::string name_b(std::size_t i) {
+  return "b_" + std::to_string(i);
+}
+std::string name_v(std::size_t i, std::size_t k) {
+  return indexed("v", i, k);
+}
+std::string name_c(std::size_t k) {
+  return "c_" + std::to_string(k);
+}
+std::string name_h(std::size_t i, std::size_t j) {
+  return indexed("h", i, j);
+}
 
 }  // namespace etr2nn::smt

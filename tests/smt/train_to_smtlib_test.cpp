@@ -37,7 +37,8 @@ z3::check_result decide(const std::string& text) {
 // The hand-made witness: f(x) = (0, 1/3) + ReLU(x1 - 1/2) (2, -3/7).
 network::Network one_neuron_witness() {
   network::Network net;
-  net.neurons.push_back({{mpq_class(1), mpq_class(0)}, mpq_class(-1, 2), {mpq_class(2), mpq_class(-3, 7)}});
+  net.neurons.push_back(
+      {{mpq_class(1), mpq_class(0)}, mpq_class(-1, 2), {mpq_class(2), mpq_class(-3, 7)}});
   net.c = {mpq_class(0), mpq_class(1, 3)};
   return net;
 }
@@ -48,7 +49,11 @@ std::vector<LabelledPoint> one_neuron_points() {
     const mpq_class h = x1 - mpq_class(1, 2) > 0 ? mpq_class(x1 - mpq_class(1, 2)) : mpq_class(0);
     return point(x1, x2, 2 * h, mpq_class(1, 3) - mpq_class(3, 7) * h);
   };
-  return {f(-1, 0), f(0, 5), f(1, -2), f(2, mpq_class(1, 2)), f(mpq_class(3, 2), -7),
+  return {f(-1, 0),
+          f(0, 5),
+          f(1, -2),
+          f(2, mpq_class(1, 2)),
+          f(mpq_class(3, 2), -7),
           f(mpq_class(-5, 3), mpq_class(11, 13))};
 }
 
@@ -98,7 +103,8 @@ TEST(TrainSmtlib, HeaderNamesTheLogicTheSourceAndOnlyAKnownStatus) {
   EXPECT_NE(plain.find("test.json with m = 2"), std::string::npos);
   EXPECT_EQ(plain.find(":status"), std::string::npos);
   EXPECT_EQ(plain.substr(plain.size() - 19), "(check-sat)\n(exit)\n");
-  EXPECT_NE(script(points, 2, KnownStatus::Sat).find("(set-info :status sat)\n"), std::string::npos);
+  EXPECT_NE(script(points, 2, KnownStatus::Sat).find("(set-info :status sat)\n"),
+            std::string::npos);
   EXPECT_NE(script(points, 1, KnownStatus::Unsat).find("(set-info :status unsat)\n"),
             std::string::npos);
   // A '|' in the dataset's name would end the quoted symbol early.
@@ -114,7 +120,7 @@ TEST(TrainSmtlib, OneNeuronFitIsSatAndTheModelFits) {
   const auto points = one_neuron_points();
   EXPECT_EQ(decide(script(points, 1)), z3::sat);
   const TrainSolveResult r = solve_train(points, 1, std::chrono::seconds(30));
-  ASSERT_EQ(r.verdict, TrainVerdict::Sat) << r.reason;
+  ASSERT_STREQ(to_string(r.verdict), "sat") << r.reason;
   ASSERT_TRUE(r.network);
   ASSERT_EQ(r.network->neurons.size(), 1u);
   EXPECT_TRUE(fits_exactly(*r.network, points));
@@ -128,9 +134,9 @@ TEST(TrainSmtlib, InstancesWithoutAFitAreUnsat) {
   EXPECT_EQ(decide(script(collinear, 1)), z3::sat);  // ReLU(2 t - 1) along the line
   EXPECT_EQ(decide(script(xor_points(), 1)), z3::unsat);
   EXPECT_EQ(decide(script(xor_points(), 2)), z3::sat);
-  EXPECT_EQ(solve_train(xor_points(), 1, std::chrono::seconds(30)).verdict, TrainVerdict::Unsat);
+  EXPECT_STREQ(to_string(solve_train(xor_points(), 1, std::chrono::seconds(30)).verdict), "unsat");
   const TrainSolveResult two = solve_train(xor_points(), 2, std::chrono::seconds(30));
-  ASSERT_EQ(two.verdict, TrainVerdict::Sat) << two.reason;
+  ASSERT_STREQ(to_string(two.verdict), "sat") << two.reason;
   EXPECT_TRUE(fits_exactly(*two.network, xor_points()));
 }
 
@@ -183,7 +189,7 @@ TEST(TrainSmtlib, HugeAndTinyConstantsRoundTripExactly) {
   const mpq_class tiny("1/98765432109876543210987654321");
   const std::vector<LabelledPoint> points = {point(huge, tiny, huge, tiny)};
   const TrainSolveResult r = solve_train(points, 0, std::chrono::seconds(30));
-  ASSERT_EQ(r.verdict, TrainVerdict::Sat) << r.reason;
+  ASSERT_STREQ(to_string(r.verdict), "sat") << r.reason;
   EXPECT_EQ(r.network->c[0].rational(), huge);
   EXPECT_EQ(r.network->c[1].rational(), tiny);
   const std::vector<LabelledPoint> off_by_a_hair = {point(huge, tiny, huge, tiny),
