@@ -66,8 +66,8 @@ int solve(const dataset::Dataset& d, std::size_t neurons, const Arguments& args,
   if (!r.reason.empty()) std::cout << " (" << r.reason << ")";
   std::cout << "\n";
   const bool contradicts =
-      status && ((r.verdict == smt::TrainVerdict::Sat && *status == smt::KnownStatus::Unsat) ||
-                 (r.verdict == smt::TrainVerdict::Unsat && *status == smt::KnownStatus::Sat));
+      status && ((r.verdict == smt::Verdict::Sat && *status == smt::KnownStatus::Unsat) ||
+                 (r.verdict == smt::Verdict::Unsat && *status == smt::KnownStatus::Sat));
   if (contradicts)
     std::cerr << "etr2nn smt: z3 says " << smt::to_string(r.verdict) << " but --status is "
               << smt::to_string(*status) << "\n";

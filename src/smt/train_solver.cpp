@@ -30,15 +30,6 @@ network::Network network_from_model(z3::context& context, const z3::model& model
 
 }  // namespace
 
-const char* to_string(TrainVerdict verdict) {
-  switch (verdict) {
-    case TrainVerdict::Sat: return "sat";
-    case TrainVerdict::Unsat: return "unsat";
-    case TrainVerdict::Unknown: break;
-  }
-  return "unknown";
-}
-
 TrainSolveResult solve_train(const std::vector<dataset::LabelledPoint>& points, std::size_t neurons,
                              std::chrono::milliseconds time_limit) {
   std::ostringstream script;  // tiny instances only: holding the text is fine
@@ -54,7 +45,7 @@ TrainSolveResult solve_train(const std::vector<dataset::LabelledPoint>& points, 
 
   TrainSolveResult result;
   switch (solver.check()) {
-    case z3::unsat: result.verdict = TrainVerdict::Unsat; return result;
+    case z3::unsat: result.verdict = Verdict::Unsat; return result;
     case z3::unknown: result.reason = solver.reason_unknown(); return result;
     case z3::sat: break;
   }
@@ -63,7 +54,7 @@ TrainSolveResult solve_train(const std::vector<dataset::LabelledPoint>& points, 
     result.reason = "z3's model does not fit exactly (solver fault)";
     return result;
   }
-  result.verdict = TrainVerdict::Sat;
+  result.verdict = Verdict::Sat;
   result.network = std::move(net);
   return result;
 }

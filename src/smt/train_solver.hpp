@@ -16,14 +16,12 @@
 
 #include "dataset/dataset.hpp"
 #include "network/network.hpp"
+#include "smt/solve.hpp"
 
 namespace etr2nn::smt {
 
-enum class TrainVerdict { Sat, Unsat, Unknown };
-const char* to_string(TrainVerdict verdict);  // "sat", "unsat", "unknown"
-
 struct TrainSolveResult {
-  TrainVerdict verdict = TrainVerdict::Unknown;
+  Verdict verdict = Verdict::Unknown;
   std::optional<network::Network> network;  // when Sat: a network that fits exactly
   std::string reason;                       // why Unknown (z3's reason), empty otherwise
 };
