@@ -78,9 +78,9 @@ int render_profile(const Arguments& args) {
   const std::string svg = render::profile_svg(render::profile_plot(*kind, *x));
   io::write_file_atomically(output, svg);
   if (!args.flag("--quiet"))
-    std::cout << "rendered the " << kind->name() << " gadget's witness profile for X = "
-              << numeric::to_string(*x) << " -> " << output << " (" << human_bytes(svg.size())
-              << ")\n";
+    std::cout << "rendered the " << kind->name()
+              << " gadget's witness profile for X = " << numeric::to_string(*x) << " -> " << output
+              << " (" << human_bytes(svg.size()) << ")\n";
   return 0;
 }
 
@@ -102,9 +102,10 @@ int render_dataset(const Arguments& args) {
   // A column the instance does not have is a wrong argument, not a bad file.
   const std::size_t constraints = arrangement.instance.constraints.size();
   if (options.region.kind == render::Region::Kind::Column && options.region.column >= constraints)
-    throw UsageError{"--region " + render::to_string(options.region) + ": " + path + " has " +
-                     std::to_string(constraints) + " constraint" + (constraints == 1 ? "" : "s") +
-                     (constraints == 0 ? "" : ", column:0 to column:" + std::to_string(constraints - 1))};
+    throw UsageError{
+        "--region " + render::to_string(options.region) + ": " + path + " has " +
+        std::to_string(constraints) + " constraint" + (constraints == 1 ? "" : "s") +
+        (constraints == 0 ? "" : ", column:0 to column:" + std::to_string(constraints - 1))};
   const render::ArrangementDrawing drawing = render::draw_arrangement(arrangement, options);
   io::write_file_atomically(output, drawing.svg);
   if (!args.flag("--quiet"))

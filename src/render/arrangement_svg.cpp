@@ -17,13 +17,15 @@ using layout::Arrangement;
 using layout::Gadget;
 
 // Canvas layout in pixels: a title line, a column of variable names left of
-// the plot, the plot, a legend on the right, a caption below.
+// the plot, the plot with a row of fresh gadget names under it, a legend on
+// the right, a caption below.
 constexpr double title_height = 34;
 constexpr double names_width = 80;
 constexpr double plot_max_width = 1000;
 constexpr double plot_max_height = 640;
-constexpr double legend_gap = 24;
+constexpr double legend_gap = 70;  // room for the labels of marks at the plot's right edge
 constexpr double legend_width = 250;
+constexpr double names_height = 20;  // the row of fresh gadget names under the plot
 constexpr double caption_height = 48;
 constexpr double legend_line = 17;
 
@@ -54,7 +56,8 @@ const std::string& variable_name(const Arrangement& a, etrinv::VariableIndex v) 
 // What a constraint point mark says: its kind and what it enforces.
 std::string constraint_point_text(const Arrangement& a, const layout::ConstraintPoint& cp) {
   if (cp.constraint != layout::no_constraint && cp.constraint < a.instance.constraints.size())
-    return cp.kind->name + ": " + etrinv::describe(a.instance, a.instance.constraints[cp.constraint]);
+    return cp.kind->name + ": " +
+           etrinv::describe(a.instance, a.instance.constraints[cp.constraint]);
   // A copy link ties a fresh copy to its canonical gadget: both carry one variable.
   std::string text = cp.kind->name;
   if (!cp.gadgets.empty()) text += " " + variable_name(a, a.gadgets[cp.gadgets.front()].variable);
@@ -79,7 +82,7 @@ class Drawing {
     const double legend_height = legend_line * (labels_.size() + 12);
     const double width = names_width + viewport_.width() + legend_gap + legend_width;
     const double height =
-        title_height + std::max(viewport_.height(), legend_height) + caption_height;
+        title_height + std::max(viewport_.height() + names_height, legend_height) + caption_height;
     SvgWriter svg(width, height, "etr2nn arrangement: " + options_.title);
     svg.comment("region " + to_string(options_.region) + ", exact box x in [" +
                 numeric::to_string(box().left) + ", " + numeric::to_string(box().right) +
@@ -159,8 +162,8 @@ class Drawing {
   // The measuring line of each gadget through each constraint point in view:
   // the point lies exactly on these lines, which is how it reads the gadgets.
   void draw_measuring_lines(SvgWriter& svg) const {
-    svg.begin_group({{"class", "measuring-lines"}, {"stroke-width", "0.9"},
-                     {"stroke-dasharray", "5 3"}});
+    svg.begin_group(
+        {{"class", "measuring-lines"}, {"stroke-width", "0.9"}, {"stroke-dasharray", "5 3"}});
     for (const auto& cp : a_.constraint_points) {
       if (!box().contains(cp.where)) continue;
       for (std::size_t i = 0; i < cp.gadgets.size() && i < cp.kind->lines.size(); ++i) {
@@ -208,30 +211,44 @@ class Drawing {
       if (first) {
         const std::string& colour = label_colour(labels_.at(label_of(a_, points[i])));
         svg.line(viewport_.map(*first), viewport_.map(*last),
-                 {{"class", "data-line"}, {"stroke", colour}, {"stroke-width", "2"},
+                 {{"class", "data-line"},
+                  {"stroke", colour},
+                  {"stroke-width", "2"},
                   {"stroke-linecap", "round"}});
       }
       i = end;
     }
   }
 
-  // A fresh gadget is named under its deepest home point in view, where its
-  // strip has separated from the column's other strips.
+  // Fresh gadgets are named below the plot, where their strips leave it at
+  // the bottom: under their home points, which are the lowest points of a
+  // column. A name that would overlap its left neighbour is left out.
   void draw_fresh_gadget_names(SvgWriter& svg) const {
-    std::vector<const geometry::Point*> deepest(a_.gadgets.size(), nullptr);
-    for (const auto& d : a_.data_points) {
-      if (a_.gadgets[d.gadget].role == Gadget::Role::Canonical || !box().contains(d.where))
-        continue;
-      const geometry::Point*& best = deepest[d.gadget];
-      if (!best || d.where.y < best->y) best = &d.where;
-    }
-    svg.begin_group({{"class", "gadget-names"}, {"font-size", "11"}, {"text-anchor", "middle"}});
+    std::vector<std::pair<double, std::size_t>> exits;  // canvas x, gadget
     for (std::size_t g = 0; g < a_.gadgets.size(); ++g) {
-      if (!deepest[g]) continue;
-      CanvasPoint at = viewport_.map(*deepest[g]);
-      at.y += 14;
-      svg.text(at, fresh_gadget_text(a_, a_.gadgets[g]),
-               {{"fill", role_colour(a_.gadgets[g].role)}, {"font-weight", "bold"}});
+      const layout::Gadget& gadget = a_.gadgets[g];
+      if (gadget.role == Gadget::Role::Canonical) continue;
+      const auto midline =
+          clip_line(gadget.strip.normal, gadget.strip.offset + gadget.strip.width / 2, box());
+      if (!midline) continue;
+      for (const auto* end : {&midline->first, &midline->second})
+        if (end->y == box().bottom) {
+          exits.emplace_back(viewport_.map(*end).x, g);
+          break;
+        }
+    }
+    std::sort(exits.begin(), exits.end());
+    const double y = title_height + viewport_.height() + 15;
+    double last = -1e300;
+    svg.begin_group({{"class", "gadget-names"},
+                     {"font-size", "11"},
+                     {"text-anchor", "middle"},
+                     {"font-weight", "bold"}});
+    for (const auto& [x, g] : exits) {
+      if (x - last < 30) continue;
+      last = x;
+      svg.text({x, y}, fresh_gadget_text(a_, a_.gadgets[g]),
+               {{"fill", role_colour(a_.gadgets[g].role)}});
     }
     svg.end_group();
   }
@@ -254,8 +271,11 @@ class Drawing {
                   {"stroke-width", "1.6"}});
       // A white halo under the text keeps it readable over bands and points.
       svg.text({at.x + 8, at.y - 7}, constraint_point_text(a_, cp),
-               {{"font-size", "12"}, {"stroke", "white"}, {"stroke-width", "3"},
-                {"paint-order", "stroke"}, {"stroke-linejoin", "round"}});
+               {{"font-size", "12"},
+                {"stroke", "white"},
+                {"stroke-width", "3"},
+                {"paint-order", "stroke"},
+                {"stroke-linejoin", "round"}});
     }
     svg.end_group();
   }
@@ -264,12 +284,14 @@ class Drawing {
   // unless the strips are drawn too close together for names to be read.
   void draw_variable_names(SvgWriter& svg) const {
     if (numeric::to_double(a_.parameters.period) * viewport_.scale() < 12) return;
-    svg.begin_group({{"class", "variable-names"}, {"font-size", "13"}, {"text-anchor", "end"},
-                     {"font-weight", "bold"}, {"fill", role_colour(Gadget::Role::Canonical)}});
+    svg.begin_group({{"class", "variable-names"},
+                     {"font-size", "13"},
+                     {"text-anchor", "end"},
+                     {"font-weight", "bold"},
+                     {"fill", role_colour(Gadget::Role::Canonical)}});
     for (std::size_t v = 0; v < a_.canonical.size(); ++v) {
       const Gadget& g = a_.gadgets.at(a_.canonical[v]);
-      const auto midline =
-          clip_line(g.strip.normal, g.strip.offset + g.strip.width / 2, box());
+      const auto midline = clip_line(g.strip.normal, g.strip.offset + g.strip.width / 2, box());
       if (!midline) continue;
       const geometry::Point& left =
           midline->first.x <= midline->second.x ? midline->first : midline->second;
@@ -328,10 +350,9 @@ class Drawing {
     std::string points = count(result_.data_points, "data point");
     if (result_.data_lines_as_segments) points += " (drawn as one segment per data line)";
     svg.text({names_width, height - 28},
-             "box x ∈ [" + numeric::to_string(box().left) + ", " +
-                 numeric::to_string(box().right) + "], y ∈ [" + numeric::to_string(box().bottom) +
-                 ", " + numeric::to_string(box().top) + "]; 1 unit = " +
-                 scale_text() + " px",
+             "box x ∈ [" + numeric::to_string(box().left) + ", " + numeric::to_string(box().right) +
+                 "], y ∈ [" + numeric::to_string(box().bottom) + ", " +
+                 numeric::to_string(box().top) + "]; 1 unit = " + scale_text() + " px",
              {{"font-size", "12"}, {"fill", "#444444"}});
     svg.text({names_width, height - 11},
              points + ", " + count(result_.constraint_points, "constraint point") + ", " +

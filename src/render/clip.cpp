@@ -49,8 +49,8 @@ std::vector<Point> clip_strip(const geometry::Strip& strip, const Box& box) {
   return polygon;
 }
 
-std::optional<std::pair<Point, Point>> clip_line(const geometry::Normal& n,
-                                                 const mpq_class& level, const Box& box) {
+std::optional<std::pair<Point, Point>> clip_line(const geometry::Normal& n, const mpq_class& level,
+                                                 const Box& box) {
   // The points of the box's boundary on the line: corners on it, and crossings
   // inside edges. The extreme two (in box order) are the segment's ends.
   std::vector<Point> on_line;

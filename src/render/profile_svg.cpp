@@ -92,12 +92,13 @@ void draw_data_lines(SvgWriter& svg, const ProfileCanvas& c, const gadgets::Gadg
     const double t = numeric::to_double(line.position);
     const CanvasPoint top = c.map(t, c.value_max()), bottom = c.map(t, c.value_min());
     svg.line(top, bottom, {{"stroke", "#cfcfcf"}});
-    const std::string text =
-        "(" + numeric::to_string(line.label.out1) + ", " + numeric::to_string(line.label.out2) + ")";
-    svg.text({top.x + 3, top.y - 6}, text,
-             {{"class", "data-label"},
-              {"font-size", "11"},
-              {"transform", "rotate(-55 " + svg_number(top.x + 3) + " " + svg_number(top.y - 6) + ")"}});
+    const std::string text = "(" + numeric::to_string(line.label.out1) + ", " +
+                             numeric::to_string(line.label.out2) + ")";
+    svg.text(
+        {top.x + 3, top.y - 6}, text,
+        {{"class", "data-label"},
+         {"font-size", "11"},
+         {"transform", "rotate(-55 " + svg_number(top.x + 3) + " " + svg_number(top.y - 6) + ")"}});
   }
   svg.end_group();
 }
@@ -129,11 +130,13 @@ void draw_profile(SvgWriter& svg, const ProfileCanvas& c, const ProfilePlot& plo
     out1.push_back(c.map(v.t, v.out1));
     out2.push_back(c.map(v.t, v.out2));
   }
-  // out2 first, so that where the outputs coincide the solid out1 shows
-  // through the gaps of the dashes.
-  svg.polyline(out2, {{"class", "profile out2"}, {"stroke", out2_colour}, {"stroke-width", "2.4"},
-                      {"stroke-dasharray", "8 5"}});
-  svg.polyline(out1, {{"class", "profile out1"}, {"stroke", out1_colour}, {"stroke-width", "2"}});
+  // out2 dashed on top: where the outputs coincide (all of D) its dashes
+  // alternate with the solid out1 beneath, so both are seen.
+  svg.polyline(out1, {{"class", "profile out1"}, {"stroke", out1_colour}, {"stroke-width", "2.4"}});
+  svg.polyline(out2, {{"class", "profile out2"},
+                      {"stroke", out2_colour},
+                      {"stroke-width", "2.4"},
+                      {"stroke-dasharray", "8 6"}});
 }
 
 // The labels the profile must take: filled for out1, a ring for out2 (a
@@ -167,11 +170,11 @@ void draw_panel(SvgWriter& svg, const ProfilePlot& plot) {
     y += 17;
   };
   svg.begin_group({{"class", "legend"}});
-  svg.line({x, y - 4}, {x + 30, y - 4}, {{"stroke", out1_colour}, {"stroke-width", "2"}});
+  svg.line({x, y - 4}, {x + 30, y - 4}, {{"stroke", out1_colour}, {"stroke-width", "2.4"}});
   svg.text({x + 38, y}, "out1", body);
   y += 17;
   svg.line({x, y - 4}, {x + 30, y - 4},
-           {{"stroke", out2_colour}, {"stroke-width", "2.4"}, {"stroke-dasharray", "8 5"}});
+           {{"stroke", out2_colour}, {"stroke-width", "2.4"}, {"stroke-dasharray", "8 6"}});
   svg.text({x + 38, y}, "out2", body);
   y += 17;
   row("dot / ring: label out1 / out2 on a data line", body);

@@ -28,8 +28,8 @@ struct ProfileVertex {
 
 struct ProfilePlot {
   const gadgets::GadgetKind* kind = nullptr;
-  mpq_class x;                                // the variable value X
-  std::vector<gadgets::Breakpoint> witness;   // kind->witness(X)
+  mpq_class x;                               // the variable value X
+  std::vector<gadgets::Breakpoint> witness;  // kind->witness(X)
   // The polyline of both outputs: t = -1, each distinct breakpoint in
   // between in increasing order, t = 20, with the profile's exact values
   // (gadgets::evaluate). Between vertices the profile is linear.

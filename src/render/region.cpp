@@ -18,8 +18,7 @@ Box with_margin(const std::vector<geometry::Point>& points, const mpq_class& fra
 std::vector<geometry::Point> column_points(const layout::Arrangement& a, std::size_t column) {
   std::vector<geometry::Point> points;
   std::vector<bool> fresh(a.gadgets.size(), false);
-  for (std::size_t g = 0; g < a.gadgets.size(); ++g)
-    fresh[g] = a.gadgets[g].constraint == column;
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) fresh[g] = a.gadgets[g].constraint == column;
   for (const auto& cp : a.constraint_points) {
     bool belongs = cp.constraint == column;
     // A copy link belongs to the column whose fresh gadget it ties.
@@ -88,9 +87,9 @@ Box region_box(const layout::Arrangement& a, const Region& region) {
       if (region.column >= n)
         throw std::invalid_argument(
             "region " + to_string(region) + ": the instance has " + std::to_string(n) +
-            (n == 1 ? " constraint (column:0)"
-                    : n == 0 ? " constraints"
-                             : " constraints (column:0 to column:" + std::to_string(n - 1) + ")"));
+            (n == 1   ? " constraint (column:0)"
+             : n == 0 ? " constraints"
+                      : " constraints (column:0 to column:" + std::to_string(n - 1) + ")"));
       // A fixed margin of 10: columns are laid out so that nothing of another
       // column comes within 20 of this column's points (layout.hpp), so the
       // zoom shows this column alone.

@@ -56,8 +56,7 @@ SvgWriter::SvgWriter(double width, double height, const std::string& title) {
   rect(0, 0, width, height, {{"fill", "white"}});
 }
 
-void SvgWriter::open(const std::string& name, const Attributes& geometry,
-                     const Attributes& style) {
+void SvgWriter::open(const std::string& name, const Attributes& geometry, const Attributes& style) {
   body_ += '<' + name;
   // A repeated attribute makes the XML ill-formed, so a caller's attribute
   // replaces a default one of the same name.
@@ -85,38 +84,39 @@ void SvgWriter::end_group() {
 
 void SvgWriter::rect(double x, double y, double width, double height,
                      const Attributes& attributes) {
-  open("rect", {{"x", svg_number(x)},
-                {"y", svg_number(y)},
-                {"width", svg_number(width)},
-                {"height", svg_number(height)}},
+  open("rect",
+       {{"x", svg_number(x)},
+        {"y", svg_number(y)},
+        {"width", svg_number(width)},
+        {"height", svg_number(height)}},
        attributes);
   body_ += "/>\n";
 }
 
 void SvgWriter::circle(CanvasPoint centre, double radius, const Attributes& attributes) {
-  open("circle", {{"cx", svg_number(centre.x)}, {"cy", svg_number(centre.y)}, {"r", svg_number(radius)}},
+  open("circle",
+       {{"cx", svg_number(centre.x)}, {"cy", svg_number(centre.y)}, {"r", svg_number(radius)}},
        attributes);
   body_ += "/>\n";
 }
 
 void SvgWriter::line(CanvasPoint from, CanvasPoint to, const Attributes& attributes) {
-  open("line", {{"x1", svg_number(from.x)},
-                {"y1", svg_number(from.y)},
-                {"x2", svg_number(to.x)},
-                {"y2", svg_number(to.y)}},
+  open("line",
+       {{"x1", svg_number(from.x)},
+        {"y1", svg_number(from.y)},
+        {"x2", svg_number(to.x)},
+        {"y2", svg_number(to.y)}},
        attributes);
   body_ += "/>\n";
 }
 
 void SvgWriter::polyline(const std::vector<CanvasPoint>& points, const Attributes& attributes) {
-  open("polyline", {{"points", points_attribute(points)}, {"fill", "none"}},
-       attributes);
+  open("polyline", {{"points", points_attribute(points)}, {"fill", "none"}}, attributes);
   body_ += "/>\n";
 }
 
 void SvgWriter::polygon(const std::vector<CanvasPoint>& points, const Attributes& attributes) {
-  open("polygon", {{"points", points_attribute(points)}},
-       attributes);
+  open("polygon", {{"points", points_attribute(points)}}, attributes);
   body_ += "/>\n";
 }
 

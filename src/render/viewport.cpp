@@ -20,7 +20,14 @@ Box bounding_box(const std::vector<geometry::Point>& points) {
 }
 
 Box padded(const Box& box, const mpq_class& fraction, const mpq_class& minimum) {
-  const mpq_class pad = std::max<mpq_class>(fraction * std::max(box.width(), box.height()), minimum);
+  // Rounded up to a whole number, so that a box around integer points has
+  // integer corners (they are printed in the caption).
+  mpq_class pad = std::max<mpq_class>(fraction * std::max(box.width(), box.height()), minimum);
+  if (pad.get_den() != 1) {
+    mpz_class whole;
+    mpz_cdiv_q(whole.get_mpz_t(), pad.get_num_mpz_t(), pad.get_den_mpz_t());
+    pad = whole;
+  }
   return {box.left - pad, box.bottom - pad, box.right + pad, box.top + pad};
 }
 

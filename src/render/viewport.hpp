@@ -28,9 +28,9 @@ struct Box {
 
 // The smallest box holding every point. Precondition: points is not empty.
 Box bounding_box(const std::vector<geometry::Point>& points);
-// The box grown by `fraction` of its larger side on every side, and by at
-// least `minimum`, so that points on the edge stay visible and a single point
-// still gets an area around it.
+// The box grown on every side by `fraction` of its larger side, at least
+// `minimum`, rounded up to a whole number: points on the edge stay visible
+// and a single point still gets an area around it.
 Box padded(const Box& box, const mpq_class& fraction, const mpq_class& minimum);
 
 // Maps a box onto a canvas rectangle with one scale for both axes (so the

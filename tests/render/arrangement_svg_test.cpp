@@ -58,8 +58,7 @@ TEST(ArrangementSvg, AllDrawsEveryPointOnceAsACircle) {
   const std::size_t points = sample().data.points.size();
   ASSERT_EQ(points, 478u);  // the cross-check figure of REDUCTION.md section 4
   EXPECT_EQ(doc.all("circle").size(), points);
-  EXPECT_EQ(doc.with_class("circle", "data-point").size(),
-            sample().arrangement.data_points.size());
+  EXPECT_EQ(doc.with_class("circle", "data-point").size(), sample().arrangement.data_points.size());
   EXPECT_EQ(doc.with_class("circle", "constraint-point").size(),
             sample().arrangement.constraint_points.size());
   // Coloured by label: as many colours as the dataset has labels.
@@ -128,6 +127,15 @@ TEST(ArrangementSvg, ColumnRegionShowsExactlyThatColumn) {
   }
 }
 
+TEST(ArrangementSvg, ColumnNamesItsFreshGadgets) {
+  // Constraint 2 is z * y = 1: a diagonal D carrying y, copies of y and z.
+  const Document doc = draw({Region::Kind::Column, 2});
+  std::multiset<std::string> names;
+  for (const auto* t : doc.all("text"))
+    if (doc.inside(*t, "gadget-names")) names.insert(t->text);
+  EXPECT_EQ(names, (std::multiset<std::string>{"D y", "I y", "I z"}));
+}
+
 TEST(ArrangementSvg, StackRegionShowsTheCanonicalHomePointsAndNames) {
   const Document doc = draw({Region::Kind::Stack, 0});
   std::size_t canonical = 0;
@@ -168,9 +176,9 @@ TEST(ArrangementSvg, ReportCountsWhatIsDrawn) {
   const auto& a = sample().arrangement;
   for (const auto& cp : a.constraint_points)
     EXPECT_EQ(d.box.contains(cp.where),
-              cp.constraint == 1 ||
-                  (cp.constraint == layout::no_constraint &&
-                   (a.gadgets[cp.gadgets[0]].constraint == 1 || a.gadgets[cp.gadgets[1]].constraint == 1)));
+              cp.constraint == 1 || (cp.constraint == layout::no_constraint &&
+                                     (a.gadgets[cp.gadgets[0]].constraint == 1 ||
+                                      a.gadgets[cp.gadgets[1]].constraint == 1)));
 }
 
 }  // namespace

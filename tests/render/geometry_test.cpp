@@ -103,6 +103,9 @@ TEST(Viewport, BoundingBoxAndPadding) {
   const Box p = padded(b, mpq_class(1, 8), 0);  // 1/8 of the larger side 8
   EXPECT_EQ(p.left, -4);
   EXPECT_EQ(p.top, 8);
+  const Box r = padded(b, mpq_class(1, 3), 0);  // 8/3, rounded up to 3
+  EXPECT_EQ(r.left, -6);
+  EXPECT_EQ(r.bottom, -4);
   const Box q = padded(Box{0, 0, 0, 0}, mpq_class(1, 8), 10);  // a single point
   EXPECT_EQ(q.width(), 20);
   EXPECT_EQ(q.height(), 20);

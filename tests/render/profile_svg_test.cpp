@@ -26,8 +26,8 @@ std::pair<Real, Real> polyline_at(const std::vector<ProfileVertex>& v, const Rea
   throw std::out_of_range("t outside the polyline");
 }
 
-const std::vector<mpq_class> values{mpq_class(1, 2), mpq_class(3, 4), mpq_class(1),
-                                    mpq_class(7, 5), mpq_class(2)};
+const std::vector<mpq_class> values{mpq_class(1, 2), mpq_class(3, 4), mpq_class(1), mpq_class(7, 5),
+                                    mpq_class(2)};
 
 TEST(ProfilePlot, PolylinePassesThroughEveryDataLabel) {
   for (const auto* kind : gadgets::all_gadget_kinds())
@@ -35,8 +35,10 @@ TEST(ProfilePlot, PolylinePassesThroughEveryDataLabel) {
       const ProfilePlot plot = profile_plot(*kind, x);
       for (const auto& line : kind->data_lines()) {
         const auto [out1, out2] = polyline_at(plot.vertices, Real(line.position));
-        EXPECT_EQ(out1, Real(line.label.out1)) << kind->name() << " X=" << x << " t=" << line.position;
-        EXPECT_EQ(out2, Real(line.label.out2)) << kind->name() << " X=" << x << " t=" << line.position;
+        EXPECT_EQ(out1, Real(line.label.out1))
+            << kind->name() << " X=" << x << " t=" << line.position;
+        EXPECT_EQ(out2, Real(line.label.out2))
+            << kind->name() << " X=" << x << " t=" << line.position;
       }
     }
 }
@@ -107,7 +109,8 @@ TEST(ProfileSvg, DrawsBothOutputsVertexForVertex) {
       for (std::size_t i = 1; i < xy.size(); ++i) EXPECT_LT(xy[i - 1].first, xy[i].first);
       // One value, one height: the vertices at value 0 share a canvas y.
       for (std::size_t i = 0; i < xy.size(); ++i) {
-        const Real& v = std::string(output) == "out1" ? plot.vertices[i].out1 : plot.vertices[i].out2;
+        const Real& v =
+            std::string(output) == "out1" ? plot.vertices[i].out1 : plot.vertices[i].out2;
         if (v == Real(0)) {
           EXPECT_DOUBLE_EQ(xy[i].second, xy.front().second);
         }

@@ -93,8 +93,9 @@ TEST_F(RenderCli, ColumnAndStackRegions) {
   const Outcome stack = run("render " + q(data) + " --region=stack --quiet -o " + q(dir / "s.svg"));
   ASSERT_EQ(stack.status, 0) << stack.err;
   EXPECT_EQ(stack.out, "");  // --quiet
-  EXPECT_EQ(render::testing::parse_xml(slurp(dir / "s.svg")).with_class("circle", "data-point").size(),
-            3u * 39u);
+  EXPECT_EQ(
+      render::testing::parse_xml(slurp(dir / "s.svg")).with_class("circle", "data-point").size(),
+      3u * 39u);
 }
 
 TEST_F(RenderCli, DrawsAProfile) {

@@ -111,7 +111,8 @@ inline Document parse_xml(const std::string& s) {
       skip_space();
       if (i >= s.size() || s[i] != '>') fail("expected '>'");
       ++i;
-      if (open.empty() || doc.elements[open.back()].name != name) fail("unbalanced </" + name + ">");
+      if (open.empty() || doc.elements[open.back()].name != name)
+        fail("unbalanced </" + name + ">");
       open.pop_back();
       if (open.empty()) root_closed = true;
     } else if (s[i] == '<') {
@@ -139,8 +140,10 @@ inline Document parse_xml(const std::string& s) {
       const bool empty = s[i] == '/';
       i += empty ? 2 : 1;
       doc.elements.push_back(std::move(e));
-      if (!empty) open.push_back(doc.elements.size() - 1);
-      else if (open.empty()) root_closed = true;
+      if (!empty)
+        open.push_back(doc.elements.size() - 1);
+      else if (open.empty())
+        root_closed = true;
     } else {
       const std::size_t end = s.find('<', i);
       const std::string raw = s.substr(i, end == std::string::npos ? std::string::npos : end - i);
