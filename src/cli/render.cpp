@@ -17,7 +17,7 @@ namespace etr2nn::cli {
 namespace {
 
 const char* usage =
-    "etr2nn render DATASET.json -o OUT.svg [--region all|stack|column:N] [--quiet]\n"
+    "etr2nn render DATASET.json -o OUT.svg [--region all|stack[:N]|column:N] [--quiet]\n"
     "       etr2nn render --profile I|D --x VALUE -o OUT.svg [--quiet]\n"
     "\n"
     "Draws an SVG picture.\n"
@@ -31,8 +31,11 @@ const char* usage =
     "  --region column:N   constraint N's column (0-based, the order of\n"
     "                      'etr2nn inspect --instance'): its point, its fresh\n"
     "                      strips and their home points, the copy links\n"
-    "  --region stack      the left end of the canonical stack: each variable's\n"
-    "                      canonical strip and its home points\n"
+    "  --region stack:N    the left end of the canonical stack: the canonical\n"
+    "                      strips and home points of variables N to N+7\n"
+    "                      (stack alone: from variable 0)\n"
+    "In a column view the copy links up in the stack are included while the\n"
+    "stack is small (no taller than the drop below it).\n"
     "Regions with more than 10000 data points draw each data line as a segment.\n"
     "\n"
     "With --profile KIND: the witness profile of gadget kind I or D for the\n"
@@ -99,21 +102,24 @@ int render_dataset(const Arguments& args) {
   }
   const std::string output = output_path(args);
   const layout::Arrangement arrangement = dataset::arrangement_of(dataset::read_dataset(path));
-  // A column the instance does not have is a wrong argument, not a bad file.
-  const std::size_t constraints = arrangement.instance.constraints.size();
-  if (options.region.kind == render::Region::Kind::Column && options.region.column >= constraints)
-    throw UsageError{
-        "--region " + render::to_string(options.region) + ": " + path + " has " +
-        std::to_string(constraints) + " constraint" + (constraints == 1 ? "" : "s") +
-        (constraints == 0 ? "" : ", column:0 to column:" + std::to_string(constraints - 1))};
+  // A column or variable the instance does not have is a wrong argument,
+  // not a bad file.
+  if (const std::string problem = render::region_problem(arrangement, options.region);
+      !problem.empty())
+    throw UsageError{"--" + problem};
   const render::ArrangementDrawing drawing = render::draw_arrangement(arrangement, options);
   io::write_file_atomically(output, drawing.svg);
-  if (!args.flag("--quiet"))
+  if (!args.flag("--quiet")) {
+    const auto count = [](std::size_t n, const char* noun) {
+      return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    };
     std::cout << "rendered " << path << " (region " << render::to_string(options.region) << ": "
-              << drawing.data_points << " data points"
+              << count(drawing.data_points, "data point")
               << (drawing.data_lines_as_segments ? " as data-line segments" : "") << ", "
-              << drawing.constraint_points << " constraint points, " << drawing.strips
-              << " strips) -> " << output << " (" << human_bytes(drawing.svg.size()) << ")\n";
+              << count(drawing.constraint_points, "constraint point") << ", "
+              << count(drawing.strips, "strip") << ") -> " << output << " ("
+              << human_bytes(drawing.svg.size()) << ")\n";
+  }
   return 0;
 }
 

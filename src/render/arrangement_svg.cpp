@@ -80,7 +80,9 @@ class Drawing {
   ArrangementDrawing run() {
     count_region();
     const double legend_height = legend_line * (labels_.size() + 12);
-    const double width = names_width + viewport_.width() + legend_gap + legend_width;
+    // At least wide enough for the title and caption when the region is narrow.
+    const double width =
+        std::max(names_width + viewport_.width() + legend_gap + legend_width, 900.0);
     const double height =
         title_height + std::max(viewport_.height() + names_height, legend_height) + caption_height;
     SvgWriter svg(width, height, "etr2nn arrangement: " + options_.title);
@@ -120,6 +122,8 @@ class Drawing {
       }
     label_counts_ = std::move(counts);
     result_.data_lines_as_segments = result_.data_points > options_.max_point_marks;
+    result_.constraint_points_annotated =
+        result_.constraint_points <= options_.max_annotated_constraint_points;
   }
 
   // Point marks grow with the zoom but stay between 1.2 and 4 pixels, so
@@ -162,6 +166,7 @@ class Drawing {
   // The measuring line of each gadget through each constraint point in view:
   // the point lies exactly on these lines, which is how it reads the gadgets.
   void draw_measuring_lines(SvgWriter& svg) const {
+    if (!result_.constraint_points_annotated) return;
     svg.begin_group(
         {{"class", "measuring-lines"}, {"stroke-width", "0.9"}, {"stroke-dasharray", "5 3"}});
     for (const auto& cp : a_.constraint_points) {
@@ -269,6 +274,7 @@ class Drawing {
                   {"fill", label_colour(labels_.at(cp.kind->label))},
                   {"stroke", "black"},
                   {"stroke-width", "1.6"}});
+      if (!result_.constraint_points_annotated) continue;
       // A white halo under the text keeps it readable over bands and points.
       svg.text({at.x + 8, at.y - 7}, constraint_point_text(a_, cp),
                {{"font-size", "12"},
@@ -354,9 +360,11 @@ class Drawing {
                  "], y ∈ [" + numeric::to_string(box().bottom) + ", " +
                  numeric::to_string(box().top) + "]; 1 unit = " + scale_text() + " px",
              {{"font-size", "12"}, {"fill", "#444444"}});
+    std::string marks = count(result_.constraint_points, "constraint point");
+    if (!result_.constraint_points_annotated)
+      marks += " (too many to label: zoom with --region column:N)";
     svg.text({names_width, height - 11},
-             points + ", " + count(result_.constraint_points, "constraint point") + ", " +
-                 count(result_.strips, "strip") + " in view",
+             points + ", " + marks + ", " + count(result_.strips, "strip") + " in view",
              {{"font-size", "12"}, {"fill", "#444444"}});
   }
 

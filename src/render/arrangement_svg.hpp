@@ -8,7 +8,9 @@
 // "constraint-point"); legend swatches are <rect>s, so the circles of a
 // drawing are exactly its points. Only when the region holds more than
 // max_point_marks data points does a drawing draw each data line's points as
-// one segment instead (class "data-line"), to keep the file small.
+// one segment instead (class "data-line"), to keep the file small; and with
+// more than max_annotated_constraint_points constraint points in view, their
+// texts and measuring lines are left out (they would only overprint).
 #pragma once
 
 #include <cstddef>
@@ -23,6 +25,7 @@ namespace etr2nn::render {
 struct ArrangementDrawingOptions {
   Region region;
   std::size_t max_point_marks = 10000;
+  std::size_t max_annotated_constraint_points = 200;
   std::string title;  // shown at the top, e.g. the dataset's file name
 };
 
@@ -33,6 +36,7 @@ struct ArrangementDrawing {
   std::size_t constraint_points = 0;  // inside the box
   std::size_t strips = 0;             // gadget strips meeting the box
   bool data_lines_as_segments = false;
+  bool constraint_points_annotated = true;
 };
 
 // Throws std::invalid_argument when the region does not exist in the

@@ -19,16 +19,22 @@ Box bounding_box(const std::vector<geometry::Point>& points) {
   return b;
 }
 
+namespace {
+
+// fraction * length, at least minimum, rounded up to a whole number.
+mpq_class pad_for(const mpq_class& length, const mpq_class& fraction, const mpq_class& minimum) {
+  const mpq_class pad = std::max<mpq_class>(fraction * length, minimum);
+  mpz_class whole;
+  mpz_cdiv_q(whole.get_mpz_t(), pad.get_num_mpz_t(), pad.get_den_mpz_t());
+  return mpq_class(whole);
+}
+
+}  // namespace
+
 Box padded(const Box& box, const mpq_class& fraction, const mpq_class& minimum) {
-  // Rounded up to a whole number, so that a box around integer points has
-  // integer corners (they are printed in the caption).
-  mpq_class pad = std::max<mpq_class>(fraction * std::max(box.width(), box.height()), minimum);
-  if (pad.get_den() != 1) {
-    mpz_class whole;
-    mpz_cdiv_q(whole.get_mpz_t(), pad.get_num_mpz_t(), pad.get_den_mpz_t());
-    pad = whole;
-  }
-  return {box.left - pad, box.bottom - pad, box.right + pad, box.top + pad};
+  const mpq_class x = pad_for(box.width(), fraction, minimum);
+  const mpq_class y = pad_for(box.height(), fraction, minimum);
+  return {box.left - x, box.bottom - y, box.right + x, box.top + y};
 }
 
 Viewport::Viewport(Box box, double max_width, double max_height, CanvasPoint origin)

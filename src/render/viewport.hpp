@@ -28,9 +28,11 @@ struct Box {
 
 // The smallest box holding every point. Precondition: points is not empty.
 Box bounding_box(const std::vector<geometry::Point>& points);
-// The box grown on every side by `fraction` of its larger side, at least
-// `minimum`, rounded up to a whole number: points on the edge stay visible
-// and a single point still gets an area around it.
+// The box grown on its left and right by `fraction` of its width, on its top
+// and bottom by `fraction` of its height, each at least `minimum` and
+// rounded up to a whole number (so a box around integer points has integer
+// corners, printed in captions). Per axis, so a long thin box is not padded
+// by its length; with a minimum, a single point still gets an area.
 Box padded(const Box& box, const mpq_class& fraction, const mpq_class& minimum);
 
 // Maps a box onto a canvas rectangle with one scale for both axes (so the

@@ -12,6 +12,7 @@
 #include "dataset/read.hpp"
 #include "etr/parse.hpp"
 #include "etrinv/instance.hpp"
+#include "layout/layout.hpp"
 #include "svg_check.hpp"
 
 namespace etr2nn::render {
@@ -157,10 +158,69 @@ TEST(ArrangementSvg, ManyPointsBecomeOneSegmentPerDataLine) {
   EXPECT_EQ(doc.with_class("circle", "constraint-point").size(), 10u);
 }
 
-TEST(ArrangementSvg, UnknownColumnIsRefused) {
+TEST(ArrangementSvg, UnknownColumnOrVariableIsRefused) {
   ArrangementDrawingOptions options;
   options.region = {Region::Kind::Column, 3};
   EXPECT_THROW(draw_arrangement(sample().arrangement, options), std::invalid_argument);
+  options.region = {Region::Kind::Stack, 3};
+  EXPECT_THROW(draw_arrangement(sample().arrangement, options), std::invalid_argument);
+  EXPECT_EQ(region_problem(sample().arrangement, options.region),
+            "region stack:3: the instance has 3 variables (stack:0 to stack:2)");
+  EXPECT_EQ(region_problem(sample().arrangement, {Region::Kind::Stack, 2}), "");
+}
+
+// 20 variables, v_i + v_i = v_{i+1} and v_0 = 1: a stack (779 tall) much
+// taller than the drop (200).
+const layout::Arrangement& tall_stack() {
+  static const layout::Arrangement a = [] {
+    etrinv::Instance instance;
+    for (int v = 0; v < 20; ++v) instance.variables.push_back("v" + std::to_string(v));
+    instance.constraints.push_back({etrinv::Constraint::Kind::One, {0, 0, 0}});
+    for (std::size_t v = 0; v + 1 < 20; ++v)
+      instance.constraints.push_back({etrinv::Constraint::Kind::Add, {v, v, v + 1}});
+    return layout::layout(instance);
+  }();
+  return a;
+}
+
+TEST(ArrangementSvg, StackRegionIsAWindowOfEightVariables) {
+  ArrangementDrawingOptions options;
+  options.region = parse_region("stack:4");
+  const Document doc = parse_xml(draw_arrangement(tall_stack(), options).svg);
+  std::set<std::string> names;
+  for (const auto* t : doc.all("text"))
+    if (doc.inside(*t, "variable-names")) names.insert(t->text);
+  EXPECT_EQ(names, (std::set<std::string>{"v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"}));
+  EXPECT_EQ(doc.with_class("circle", "data-point").size(), 8u * 39u);
+  // The last window is cut short by the end of the stack.
+  options.region = parse_region("stack:17");
+  EXPECT_EQ(parse_xml(draw_arrangement(tall_stack(), options).svg)
+                .with_class("circle", "data-point")
+                .size(),
+            3u * 39u);
+}
+
+TEST(ArrangementSvg, ColumnOfATallStackLeavesTheLinksOut) {
+  // Links would stretch the view up the whole stack and shrink the column
+  // to a speck at its bottom; with a tall stack the view is the column alone.
+  ArrangementDrawingOptions options;
+  options.region = parse_region("column:5");
+  const Document doc = parse_xml(draw_arrangement(tall_stack(), options).svg);
+  const auto marks = doc.with_class("circle", "constraint-point");
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks.front()->attribute("data-constraint"), "5");
+  EXPECT_EQ(doc.with_class("circle", "data-point").size(), 3u * 39u);
+}
+
+TEST(ArrangementSvg, CrowdedViewsLeaveConstraintTextsOut) {
+  ArrangementDrawingOptions options;
+  options.max_annotated_constraint_points = 5;
+  const ArrangementDrawing d = draw_arrangement(sample().arrangement, options);
+  EXPECT_FALSE(d.constraint_points_annotated);
+  const Document doc = parse_xml(d.svg);
+  EXPECT_EQ(doc.with_class("circle", "constraint-point").size(), 10u);  // still drawn
+  for (const auto* t : doc.all("text")) EXPECT_FALSE(doc.inside(*t, "constraint-points"));
+  for (const auto* l : doc.all("line")) EXPECT_FALSE(doc.inside(*l, "measuring-lines"));
 }
 
 TEST(ArrangementSvg, ReportCountsWhatIsDrawn) {

@@ -100,11 +100,13 @@ TEST(Viewport, BoundingBoxAndPadding) {
   EXPECT_EQ(b.right, 1);
   EXPECT_EQ(b.bottom, -1);
   EXPECT_EQ(b.top, 7);
-  const Box p = padded(b, mpq_class(1, 8), 0);  // 1/8 of the larger side 8
+  const Box p = padded(b, mpq_class(1, 8), 0);  // 1/8 of each side: 4/8 and 8/8, rounded up
   EXPECT_EQ(p.left, -4);
+  EXPECT_EQ(p.right, 2);
+  EXPECT_EQ(p.bottom, -2);
   EXPECT_EQ(p.top, 8);
-  const Box r = padded(b, mpq_class(1, 3), 0);  // 8/3, rounded up to 3
-  EXPECT_EQ(r.left, -6);
+  const Box r = padded(b, mpq_class(1, 3), 0);  // 4/3 and 8/3, rounded up to 2 and 3
+  EXPECT_EQ(r.left, -5);
   EXPECT_EQ(r.bottom, -4);
   const Box q = padded(Box{0, 0, 0, 0}, mpq_class(1, 8), 10);  // a single point
   EXPECT_EQ(q.width(), 20);
@@ -114,10 +116,13 @@ TEST(Viewport, BoundingBoxAndPadding) {
 TEST(Region, ParsesTheThreeForms) {
   EXPECT_EQ(parse_region("all"), (Region{Region::Kind::All, 0}));
   EXPECT_EQ(parse_region("stack"), (Region{Region::Kind::Stack, 0}));
+  EXPECT_EQ(parse_region("stack:0"), (Region{Region::Kind::Stack, 0}));
+  EXPECT_EQ(parse_region("stack:16"), (Region{Region::Kind::Stack, 16}));
   EXPECT_EQ(parse_region("column:12"), (Region{Region::Kind::Column, 12}));
-  EXPECT_EQ(to_string(parse_region("column:12")), "column:12");
+  for (const char* text : {"all", "stack", "stack:16", "column:0", "column:12"})
+    EXPECT_EQ(to_string(parse_region(text)), text);
   for (const char* bad : {"", "All", "column", "column:", "column:-1", "column:1x", "column: 1",
-                          "column:99999999999999999999", "stack:1"})
+                          "column:99999999999999999999", "stack:", "stack:x", "columns:1"})
     EXPECT_THROW(parse_region(bad), std::invalid_argument) << bad;
 }
 

@@ -115,8 +115,11 @@ TEST_F(RenderCli, UsageErrorsExitTwoAndWriteNothing) {
   const std::vector<std::pair<std::string, std::string>> cases{
       {"render " + q(data), "missing -o"},
       {"render -o " + q(svg), "expected exactly one DATASET.json"},
-      {"render " + q(data) + " --region diagonal -o " + q(svg), "expected all, stack or column:N"},
-      {"render " + q(data) + " --region column:3 -o " + q(svg), "has 3 constraints"},
+      {"render " + q(data) + " --region diagonal -o " + q(svg),
+       "expected all, stack, stack:N or column:N"},
+      {"render " + q(data) + " --region column:3 -o " + q(svg),
+       "column:3: the instance has 3 constraints (column:0 to column:2)"},
+      {"render " + q(data) + " --region stack:3 -o " + q(svg), "has 3 variables"},
       {"render " + q(data) + " --bogus -o " + q(svg), "unknown option --bogus"},
       {"render " + q(data) + " --x 1 -o " + q(svg), "--x goes with --profile"},
       {"render --profile Q --x 1 -o " + q(svg), "unknown gadget kind 'Q'"},
