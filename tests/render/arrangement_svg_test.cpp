@@ -3,6 +3,7 @@
 #include "render/arrangement_svg.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <set>
@@ -31,7 +32,9 @@ struct Sample {
 
 const Sample& sample() {
   static const Sample s = [] {
-    const fs::path dir = fs::temp_directory_path() / "etr2nn_render_arrangement_test";
+    // One directory per process: ctest runs these tests as parallel processes.
+    const fs::path dir = fs::temp_directory_path() /
+                         ("etr2nn_render_arrangement_test_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string path = (dir / "inv_rational_sat.json").string();
     const auto instance = etrinv::as_etr_inv(
