@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-#include "etrinv/exact_compare.hpp"
 
 namespace etr2nn::etrinv::ami {
 
@@ -197,9 +196,9 @@ std::optional<std::size_t> first_violation(const Instance& instance, const std::
     const auto& x = c.vars;
     bool ok = false;
     switch (c.kind) {
-      case Constraint::Kind::One: ok = equal_exact(v[x[0]], Real(1)); break;
-      case Constraint::Kind::Add: ok = equal_exact(v[x[0]] + v[x[1]], v[x[2]]); break;
-      case Constraint::Kind::Mul: ok = equal_exact(v[x[0]] * v[x[1]], v[x[2]]); break;
+      case Constraint::Kind::One: ok = v[x[0]] == Real(1); break;
+      case Constraint::Kind::Add: ok = v[x[0]] + v[x[1]] == v[x[2]]; break;
+      case Constraint::Kind::Mul: ok = v[x[0]] * v[x[1]] == v[x[2]]; break;
     }
     if (!ok) return k;
   }

@@ -6,7 +6,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "etrinv/exact_compare.hpp"
 
 namespace etr2nn::etrinv {
 
@@ -33,11 +32,11 @@ unsigned witness_bound_exponent(const std::vector<Real>& values) {
   Real largest(0);
   for (const auto& v : values) {
     Real a = v.sign() < 0 ? -v : v;
-    if (compare_exact(a, largest) > 0) largest = a;
+    if (compare(a, largest) > 0) largest = a;
   }
   unsigned K = 2;
   mpz_class bound = mpz_class(1) << 4;  // 2^(2^2)
-  while (compare_exact(largest, Real(mpq_class(bound))) > 0) {
+  while (compare(largest, Real(mpq_class(bound))) > 0) {
     ++K;
     bound = bound * bound;  // 2^(2^(K+1)) = (2^(2^K))^2
   }

@@ -5,7 +5,6 @@
 #include "etrinv/bound_exponent.hpp"
 #include "etrinv/chain_trace.hpp"
 #include "etrinv/evaluate.hpp"
-#include "etrinv/exact_compare.hpp"
 #include "etrinv/gates.hpp"
 #include "etrinv/terms.hpp"
 
@@ -170,7 +169,7 @@ Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
     Real e(eps);
     values = evaluate(t.definitions, [&](std::size_t v) { return Real(1) + e * ami_values[v]; });
   }
-  if (auto bad = first_violation_exact(chain.instance, values)) {
+  if (auto bad = first_violation(chain.instance, values)) {
     if (bad->out_of_range_variable) {
       auto i = *bad->out_of_range_variable;
       throw std::logic_error(

@@ -3,7 +3,6 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "etrinv/exact_compare.hpp"
 
 namespace etr2nn::etrinv {
 namespace {
@@ -83,7 +82,7 @@ class Evaluator {
           if (formula(*g)) return true;
         return false;
       case Formula::Kind::Atom: {
-        int c = compare_exact(term(*f.lhs), term(*f.rhs));
+        int c = compare(term(*f.lhs), term(*f.rhs));
         switch (f.relation) {
           case etr::Relation::Equal: return c == 0;
           case etr::Relation::NotEqual: return c != 0;
@@ -116,8 +115,8 @@ bool satisfies(const etr::Sentence& sentence, const Values& values) {
   for (const auto& b : sentence.variables) {
     auto it = values.find(b.name);
     if (it == values.end()) throw std::invalid_argument("no value for variable " + b.name);
-    if (b.bound && (compare_exact(it->second, Real(b.bound->lower)) < 0 ||
-                    compare_exact(it->second, Real(b.bound->upper)) > 0))
+    if (b.bound && (compare(it->second, Real(b.bound->lower)) < 0 ||
+                    compare(it->second, Real(b.bound->upper)) > 0))
       return false;
   }
   return !sentence.matrix || evaluate(*sentence.matrix, values);

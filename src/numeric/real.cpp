@@ -172,10 +172,11 @@ Real operator-(const Real& a) {
 
 int compare(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return cmp(a.rational_, b.rational_);
-  Z3_context c = z3_context();
-  z3::expr x = a.to_z3(), y = b.to_z3();
-  if (Z3_algebraic_lt(c, x, y)) return -1;
-  return Z3_algebraic_eq(c, x, y) ? 0 : 1;
+  // Through the sign of the difference, not Z3_algebraic_lt: for two equal
+  // values with different representations (e.g. -(x^3/3) and x - 6 - x^2 at a
+  // root of x^3 - 3x^2 + 3x - 18) z3's comparison ran for minutes, while the
+  // difference comes out as exactly 0 at once.
+  return (a - b).sign();
 }
 
 Real max(const Real& a, const Real& b) { return a < b ? b : a; }

@@ -14,7 +14,6 @@
 
 #include "etr/print.hpp"
 #include "etrinv/chain.hpp"
-#include "etrinv/exact_compare.hpp"
 #include "random_sentences.hpp"
 #include "same_values.hpp"
 #include "size_formula.hpp"
@@ -56,7 +55,7 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnFiveHundredSentences) {
       Assignment a = forward(r, s, input.model);  // throws on any violated constraint or range
       t_forward = duration<double>(steady_clock::now() - t0).count();
       forward_seconds += t_forward;
-      ASSERT_FALSE(first_violation_exact(r.instance, a));
+      ASSERT_FALSE(first_violation(r.instance, a));
       ASSERT_TRUE(testing::same_values(backward(r, a), input.model));
       ++forward_verified;
     } else {

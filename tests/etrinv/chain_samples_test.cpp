@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "etrinv/chain.hpp"
-#include "etrinv/exact_compare.hpp"
 #include "same_values.hpp"
 #include "sample_sentences.hpp"
 #include "size_formula.hpp"
@@ -67,7 +66,7 @@ TEST(ChainSamples, WitnessModeForwardMappingOfZ3ModelsVerifiesExactly) {
       t0 = steady_clock::now();
       Assignment a = forward(r, s.sentence, solved.model);  // checks every constraint and range
       double t_forward = seconds_since(t0);
-      ASSERT_FALSE(first_violation_exact(r.instance, a));
+      ASSERT_FALSE(first_violation(r.instance, a));
       auto back = backward(r, a);
       EXPECT_TRUE(testing::same_values(back, solved.model));
       bool algebraic = false;

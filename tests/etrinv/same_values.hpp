@@ -1,11 +1,10 @@
-// Equality of two assignments by name, compared exactly through compare_exact
-// (see src/etrinv/exact_compare.hpp for why not operator==).
+// Equality of two assignments by name, compared exactly.
 #pragma once
 
 #include <map>
 #include <string>
 
-#include "etrinv/exact_compare.hpp"
+#include "numeric/real.hpp"
 
 namespace etr2nn::testing {
 
@@ -14,7 +13,7 @@ inline bool same_values(const std::map<std::string, numeric::Real>& a,
   if (a.size() != b.size()) return false;
   for (const auto& [name, value] : a) {
     auto it = b.find(name);
-    if (it == b.end() || !etrinv::equal_exact(value, it->second)) return false;
+    if (it == b.end() || !(value == it->second)) return false;
   }
   return true;
 }

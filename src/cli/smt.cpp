@@ -1,0 +1,117 @@
+// etr2nn smt DATASET.json -o OUT.smt2: a dataset as an SMT-LIB 2 (QF_NRA)
+// benchmark (docs/smt-export.md); with --solve, z3 decides it (tiny ones only).
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "cli/subcommand.hpp"
+#include "dataset/read.hpp"
+#include "io/atomic_file.hpp"
+#include "smt/train_solver.hpp"
+#include "smt/train_to_smtlib.hpp"
+
+namespace etr2nn::cli {
+namespace {
+
+const char* const usage =
+    "etr2nn smt DATASET.json -o OUT.smt2 [--neurons M] [--status sat|unsat] [--quiet]\n"
+    "etr2nn smt DATASET.json --solve [--timeout-ms N] [--neurons M] [--status sat|unsat]\n"
+    "\n"
+    "Writes the dataset's Train-F2NN question (is there a network with M hidden\n"
+    "ReLU neurons that fits every point exactly?) as an SMT-LIB 2 QF_NRA script,\n"
+    "satisfiable iff such a network exists. Every constant is exact. The encoding\n"
+    "and its size: docs/smt-export.md.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE     the script to write (atomically)\n"
+    "  --neurons M           hidden neurons (default: the dataset's hidden_neurons)\n"
+    "  --status sat|unsat    record the known answer as (set-info :status ...); only\n"
+    "                        when it IS known (e.g. compiled from a sentence of known\n"
+    "                        truth); without it no status is written\n"
+    "  --solve               decide the script with z3 and print sat, unsat or unknown;\n"
+    "                        only tiny datasets are decided, compiled ones give unknown\n"
+    "  --timeout-ms N        time limit for --solve (default 10000)\n"
+    "  --quiet               print nothing when writing\n"
+    "\n"
+    "Exit status: 0 written / decided, 1 bad input or a verdict that contradicts\n"
+    "--status, 2 usage error.\n";
+
+std::size_t whole_number(const std::string& option, const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const unsigned long long n = std::stoull(text, &used);
+    if (used == text.size() && text.front() != '-') return static_cast<std::size_t>(n);
+  } catch (const std::exception&) {
+  }
+  throw UsageError{option + " needs a whole number, not '" + text + "'"};
+}
+
+std::optional<smt::KnownStatus> known_status(const Arguments& args) {
+  const std::string* text = args.option("--status");
+  if (!text) return std::nullopt;
+  if (*text == "sat") return smt::KnownStatus::Sat;
+  if (*text == "unsat") return smt::KnownStatus::Unsat;
+  throw UsageError{"--status is sat or unsat, not '" + *text + "'"};
+}
+
+int solve(const dataset::Dataset& d, std::size_t neurons, const Arguments& args,
+          const std::optional<smt::KnownStatus>& status) {
+  std::size_t timeout_ms = 10000;
+  if (const std::string* t = args.option("--timeout-ms"))
+    timeout_ms = whole_number("--timeout-ms", *t);
+  const smt::TrainSolveResult r =
+      smt::solve_train(d.points, neurons, std::chrono::milliseconds(timeout_ms));
+  std::cout << smt::to_string(r.verdict);
+  if (!r.reason.empty()) std::cout << " (" << r.reason << ")";
+  std::cout << "\n";
+  const bool contradicts =
+      status && ((r.verdict == smt::Verdict::Sat && *status == smt::KnownStatus::Unsat) ||
+                 (r.verdict == smt::Verdict::Unsat && *status == smt::KnownStatus::Sat));
+  if (contradicts)
+    std::cerr << "etr2nn smt: z3 says " << smt::to_string(r.verdict) << " but --status is "
+              << smt::to_string(*status) << "\n";
+  return contradicts ? 1 : 0;
+}
+
+int run(const std::vector<std::string>& raw) {
+  const Arguments args(raw, {"-o", "--output", "--neurons", "--status", "--timeout-ms"},
+                       {"--solve", "--quiet"});
+  if (args.help()) {
+    std::cout << "usage: " << usage;
+    return 0;
+  }
+  if (args.positionals().size() != 1) throw UsageError{"expected exactly one DATASET.json"};
+  const std::string* output = args.option("--output");
+  if (const std::string* o = args.option("-o")) output = o;
+  const bool solving = args.flag("--solve");
+  if (!output && !solving) throw UsageError{"expected -o OUT.smt2 (or --solve)"};
+  if (args.option("--timeout-ms") && !solving) throw UsageError{"--timeout-ms goes with --solve"};
+  const auto status = known_status(args);
+
+  const std::string& path = args.positionals().front();
+  const dataset::Dataset d = dataset::read_dataset(path);
+  const std::size_t neurons = args.option("--neurons")
+                                  ? whole_number("--neurons", *args.option("--neurons"))
+                                  : d.hidden_neurons;
+
+  if (output) {
+    io::AtomicFile file(*output);
+    const smt::TrainSmtlibOptions options{neurons, std::filesystem::path(path).filename().string(),
+                                          status};
+    const smt::TrainEncodingSize size = smt::write_train_smtlib(file.stream(), d.points, options);
+    file.commit();
+    if (!args.flag("--quiet"))
+      std::cout << *output << ": QF_NRA, " << d.points.size() << " points, " << neurons
+                << " neurons, " << size.variables << " variables, " << size.assertions
+                << " assertions, " << std::filesystem::file_size(*output) << " bytes\n";
+  }
+  return solving ? solve(d, neurons, args, status) : 0;
+}
+
+const bool registered = register_subcommand(
+    {"smt", "write a dataset as an SMT-LIB 2 (QF_NRA) benchmark, or decide it with z3", usage,
+     run});
+
+}  // namespace
+}  // namespace etr2nn::cli

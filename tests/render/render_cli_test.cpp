@@ -1,0 +1,173 @@
+// End to end: etr2nn render on a compiled sample and on gadget profiles;
+// exit codes 0 (drawn), 1 (bad input), 2 (bad usage), and no file on error.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "svg_check.hpp"
+
+namespace etr2nn {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class RenderCli : public ::testing::Test {
+ protected:
+  fs::path dir;
+  void SetUp() override {
+    dir = fs::temp_directory_path() /
+          ("etr2nn_render_cli_" +
+           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  Outcome run(const std::string& args) const {
+    const fs::path out = dir.parent_path() / (dir.filename().string() + ".stdout");
+    const fs::path err = dir.parent_path() / (dir.filename().string() + ".stderr");
+    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" +
+                                out.string() + "' 2>'" + err.string() + "'";
+    const int raw = std::system(command.c_str());
+    Outcome r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    fs::remove(out);
+    fs::remove(err);
+    return r;
+  }
+  // Files in the test directory: what a failed run must not add to.
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+  }
+  // The sample compiled by the binary, as a user would.
+  std::string compiled_sample() const {
+    const std::string path = (dir / "sample.json").string();
+    const std::string command = std::string("'") + ETR2NN_BINARY + "' compile '" +
+                                ETR2NN_SOURCE_DIR + "/samples/inv_rational_sat.etr' -o '" + path +
+                                "' --quiet";
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    return path;
+  }
+  std::string q(const fs::path& p) const { return "'" + p.string() + "'"; }
+};
+
+TEST_F(RenderCli, DrawsADatasetWithEveryPoint) {
+  const std::string data = compiled_sample();
+  const fs::path svg = dir / "all.svg";
+  const Outcome r = run("render " + q(data) + " -o " + q(svg));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("468 data points, 10 constraint points, 12 strips"), std::string::npos)
+      << r.out;
+  const auto doc = render::testing::parse_xml(slurp(svg));
+  EXPECT_EQ(doc.all("circle").size(), 478u);
+}
+
+TEST_F(RenderCli, ColumnAndStackRegions) {
+  const std::string data = compiled_sample();
+  const Outcome column = run("render " + q(data) + " --region column:2 -o " + q(dir / "c.svg"));
+  ASSERT_EQ(column.status, 0) << column.err;
+  const auto doc = render::testing::parse_xml(slurp(dir / "c.svg"));
+  std::size_t own = 0;
+  for (const auto* m : doc.with_class("circle", "constraint-point"))
+    own += m->attribute("data-constraint") == "2";
+  EXPECT_EQ(own, 1u);
+  const Outcome stack = run("render " + q(data) + " --region=stack --quiet -o " + q(dir / "s.svg"));
+  ASSERT_EQ(stack.status, 0) << stack.err;
+  EXPECT_EQ(stack.out, "");  // --quiet
+  EXPECT_EQ(
+      render::testing::parse_xml(slurp(dir / "s.svg")).with_class("circle", "data-point").size(),
+      3u * 39u);
+}
+
+TEST_F(RenderCli, DrawsAProfile) {
+  const Outcome r = run("render --profile I --x 1/2 -o " + q(dir / "i.svg"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("X = 1/2"), std::string::npos) << r.out;
+  const auto doc = render::testing::parse_xml(slurp(dir / "i.svg"));
+  EXPECT_EQ(doc.all("polyline").size(), 2u);
+  EXPECT_EQ(run("render --profile D --x=0.75 --quiet -o " + q(dir / "d.svg")).status, 0);
+  EXPECT_TRUE(fs::exists(dir / "d.svg"));
+}
+
+TEST_F(RenderCli, UsageErrorsExitTwoAndWriteNothing) {
+  const std::string data = compiled_sample();
+  const std::size_t before = entries();
+  const fs::path svg = dir / "out.svg";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"render " + q(data), "missing -o"},
+      {"render -o " + q(svg), "expected exactly one DATASET.json"},
+      {"render " + q(data) + " --region diagonal -o " + q(svg),
+       "expected all, stack, stack:N or column:N"},
+      {"render " + q(data) + " --region column:3 -o " + q(svg),
+       "column:3: the instance has 3 constraints (column:0 to column:2)"},
+      {"render " + q(data) + " --region stack:3 -o " + q(svg), "has 3 variables"},
+      {"render " + q(data) + " --bogus -o " + q(svg), "unknown option --bogus"},
+      {"render " + q(data) + " --x 1 -o " + q(svg), "--x goes with --profile"},
+      {"render --profile Q --x 1 -o " + q(svg), "unknown gadget kind 'Q'"},
+      {"render --profile I -o " + q(svg), "needs --x"},
+      {"render --profile I --x one -o " + q(svg), "exact rational"},
+      {"render --profile I --x 3 -o " + q(svg), "outside the I gadget's range [1/2, 2]"},
+      {"render --profile I --x 1/0 -o " + q(svg), "exact rational"},
+      {"render --profile I --x 1 " + q(data) + " -o " + q(svg), "not a dataset"},
+      {"render --profile I --x 1 --region all -o " + q(svg), "--region is for datasets"},
+  };
+  for (const auto& [args, message] : cases) {
+    const Outcome r = run(args);
+    EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
+    EXPECT_EQ(entries(), before) << args;
+  }
+}
+
+TEST_F(RenderCli, BadInputExitsOneAndWritesNothing) {
+  const fs::path svg = dir / "out.svg";
+  // A missing file, a broken file, a dataset without meta, an unwritable output.
+  std::ofstream(dir / "broken.json") << "{\"format\": \"etr2nn-dataset\", \"version\": 1,";
+  std::ofstream(dir / "plain.json")
+      << "{\"format\": \"etr2nn-dataset\", \"version\": 1, \"inputs\": 2, \"outputs\": 2,"
+         " \"hidden_neurons\": 1, \"target_error\": \"0\", \"labels\": [[\"0\", \"0\"]],"
+         " \"points\": [{\"x\": [\"0\", \"0\"], \"y\": [\"0\", \"0\"]}]}";
+  const std::size_t before = entries();
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"render " + q(dir / "missing.json") + " -o " + q(svg), "missing.json"},
+      {"render " + q(dir / "broken.json") + " -o " + q(svg), "broken.json"},
+      {"render " + q(dir / "plain.json") + " -o " + q(svg), "no meta"},
+      {"render --profile D --x 1 -o " + q(dir / "no" / "such" / "dir.svg"), "dir.svg"},
+  };
+  for (const auto& [args, message] : cases) {
+    const Outcome r = run(args);
+    EXPECT_EQ(r.status, 1) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
+    EXPECT_EQ(entries(), before) << args;
+    EXPECT_FALSE(fs::exists(svg));
+  }
+}
+
+TEST_F(RenderCli, HelpExitsZero) {
+  const Outcome r = run("render --help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("--region column:N"), std::string::npos);
+  EXPECT_NE(r.out.find("--profile"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace etr2nn
