@@ -31,13 +31,8 @@ int run(const std::vector<std::string>& args) {
   }
   if (!a.positionals().empty()) throw UsageError{"certify takes no positional arguments"};
   smt::CertifyOptions options;
-  if (const auto* t = a.option("--timeout-ms")) {
-    try {
-      options.nonlinear_timeout_ms = static_cast<unsigned>(std::stoul(*t));
-    } catch (const std::exception&) {
-      throw UsageError{"--timeout-ms needs a whole number"};
-    }
-  }
+  options.nonlinear_timeout_ms = static_cast<unsigned>(
+      a.whole_number("--timeout-ms", options.nonlinear_timeout_ms, 1, 1000000000));
   auto results = smt::certify_all(
       options, [](const smt::ClaimResult& r) { std::cout << smt::format_result(r) << std::endl; });
   std::size_t proved = 0, types = 0;

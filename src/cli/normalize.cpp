@@ -35,19 +35,6 @@ const char* kUsage =
     "\n"
     "Exit status: 0 written, 1 error (input, witness mode without a solution), 2 usage.\n";
 
-unsigned parse_unsigned(const std::string& text, const std::string& option) {
-  std::size_t used = 0;
-  unsigned long v = 0;
-  try {
-    v = std::stoul(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || text[0] == '-' || v > 1000000000UL)
-    throw UsageError{option + " needs a non-negative integer"};
-  return static_cast<unsigned>(v);
-}
-
 void report(std::ostream& out, const etrinv::ChainResult& r) {
   out << std::left << std::setw(34) << "pass" << std::right << std::setw(12) << "variables"
       << std::setw(13) << "constraints"
@@ -88,11 +75,10 @@ int run(const std::vector<std::string>& args) {
   const std::string* output = a.option("-o") ? a.option("-o") : a.option("--output");
   if (!output) throw UsageError{"missing -o OUT.etr"};
   etrinv::ChainOptions options;
-  if (const auto* k = a.option("--bound-exponent"))
-    options.bound_exponent = parse_unsigned(*k, "--bound-exponent");
-  unsigned timeout = 10000;
-  if (const auto* t = a.option("--timeout-ms")) timeout = parse_unsigned(*t, "--timeout-ms");
-  if (timeout == 0) throw UsageError{"--timeout-ms needs a positive integer"};
+  if (a.option("--bound-exponent"))
+    options.bound_exponent =
+        static_cast<unsigned>(a.whole_number("--bound-exponent", 0, 0, 1000000000));
+  const unsigned long timeout = a.whole_number("--timeout-ms", 10000, 1, 1000000000);
 
   const std::string& input = a.positionals()[0];
   etr::Sentence sentence = etr::parse_file(input);

@@ -37,16 +37,6 @@ const char* const usage =
     "Exit status: 0 written / decided, 1 bad input or a verdict that contradicts\n"
     "--status, 2 usage error.\n";
 
-std::size_t whole_number(const std::string& option, const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const unsigned long long n = std::stoull(text, &used);
-    if (used == text.size() && text.front() != '-') return static_cast<std::size_t>(n);
-  } catch (const std::exception&) {
-  }
-  throw UsageError{option + " needs a whole number, not '" + text + "'"};
-}
-
 std::optional<smt::KnownStatus> known_status(const Arguments& args) {
   const std::string* text = args.option("--status");
   if (!text) return std::nullopt;
@@ -57,9 +47,7 @@ std::optional<smt::KnownStatus> known_status(const Arguments& args) {
 
 int solve(const dataset::Dataset& d, std::size_t neurons, const Arguments& args,
           const std::optional<smt::KnownStatus>& status) {
-  std::size_t timeout_ms = 10000;
-  if (const std::string* t = args.option("--timeout-ms"))
-    timeout_ms = whole_number("--timeout-ms", *t);
+  const std::size_t timeout_ms = args.whole_number("--timeout-ms", 10000, 1, 1000000000);
   const smt::TrainSolveResult r =
       smt::solve_train(d.points, neurons, std::chrono::milliseconds(timeout_ms));
   std::cout << smt::to_string(r.verdict);
@@ -91,9 +79,7 @@ int run(const std::vector<std::string>& raw) {
 
   const std::string& path = args.positionals().front();
   const dataset::Dataset d = dataset::read_dataset(path);
-  const std::size_t neurons = args.option("--neurons")
-                                  ? whole_number("--neurons", *args.option("--neurons"))
-                                  : d.hidden_neurons;
+  const std::size_t neurons = args.whole_number("--neurons", d.hidden_neurons, 0, 1000000000);
 
   if (output) {
     io::AtomicFile file(*output);

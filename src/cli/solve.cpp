@@ -54,15 +54,7 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   if (a.positionals().size() != 1) throw UsageError{"expected exactly one FILE"};
-  long timeout = 10000;
-  if (const auto* t = a.option("--timeout-ms")) {
-    try {
-      timeout = std::stol(*t);
-    } catch (const std::exception&) {
-      timeout = -1;
-    }
-    if (timeout <= 0) throw UsageError{"--timeout-ms needs a positive integer"};
-  }
+  const unsigned long timeout = a.whole_number("--timeout-ms", 10000, 1, 1000000000);
   etr::Sentence sentence = etr::parse_file(a.positionals()[0]);
   auto result = smt::solve(sentence, std::chrono::milliseconds(timeout));
   std::cout << smt::to_string(result.verdict) << "\n";

@@ -59,4 +59,17 @@ const std::string* Arguments::option(const std::string& name) const {
   return found;
 }
 
+unsigned long Arguments::whole_number(const std::string& name, unsigned long fallback,
+                                     unsigned long min, unsigned long max) const {
+  const std::string* text = option(name);
+  if (!text) return fallback;
+  const bool digits = !text->empty() && text->find_first_not_of("0123456789") == std::string::npos;
+  if (digits && text->size() <= 18) {
+    const unsigned long n = std::stoul(*text);
+    if (n >= min && n <= max) return n;
+  }
+  throw UsageError{name + " needs a whole number from " + std::to_string(min) + " to " +
+                   std::to_string(max) + ", not '" + *text + "'"};
+}
+
 }  // namespace etr2nn::cli

@@ -38,6 +38,10 @@ class Arguments {
             const std::vector<std::string>& flags);
   bool flag(const std::string& name) const;
   const std::string* option(const std::string& name) const;  // nullptr if absent
+  // A whole-number option in [min, max]: `fallback` when absent, a UsageError
+  // naming the option and the range when malformed or out of range.
+  unsigned long whole_number(const std::string& name, unsigned long fallback, unsigned long min,
+                             unsigned long max) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
   bool help() const { return help_; }
 

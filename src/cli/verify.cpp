@@ -36,14 +36,7 @@ int run(const std::vector<std::string>& args) {
   }
   if (arguments.positionals().size() != 2)
     throw UsageError{"expected DATASET.json and NETWORK.json"};
-  std::size_t max_reported = 10;
-  if (const auto* n = arguments.option("--max-reported")) {
-    try {
-      max_reported = std::stoul(*n);
-    } catch (const std::exception&) {
-      throw UsageError{"--max-reported needs a non-negative integer, not '" + *n + "'"};
-    }
-  }
+  const std::size_t max_reported = arguments.whole_number("--max-reported", 10, 0, 1000000000);
   const bool quiet = arguments.flag("--quiet");
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
   const auto started = std::chrono::steady_clock::now();

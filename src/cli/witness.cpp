@@ -13,16 +13,16 @@
 #include "etr/parse.hpp"
 #include "layout/layout.hpp"
 #include "network/assignment_json.hpp"
-#include "network/find_assignment.hpp"
 #include "network/network_json.hpp"
 #include "network/witness_file.hpp"
+#include "pipeline/reduction.hpp"
 
 namespace etr2nn::cli {
 namespace {
 
 const char* const usage =
     "etr2nn witness FILE [--assign ASSIGN.json | --timeout-ms N] -o NETWORK.json\n"
-    "                    [--points-per-line N] [--floats]\n"
+    "                    [--points-per-line N] [--bound-exponent K] [--floats]\n"
     "\n"
     "Builds the witness network of a satisfying assignment: every gadget's\n"
     "witness breakpoints become neurons (a = normal, b = -(offset + beta),\n"
@@ -35,15 +35,18 @@ const char* const usage =
     "then verified exactly on every point before it is written (atomically).\n"
     "Algebraic values give algebraic weights, exactly.\n"
     "\n"
-    "  --assign FILE          the assignment, ETR-INV variable names -> exact values:\n"
+    "  --assign FILE          exact values by name: for a formula, a solution of the\n"
+    "                         sentence (its own variables; a general sentence is\n"
+    "                         mapped forward through the ETR -> ETR-INV chain); for a\n"
+    "                         dataset, its ETR-INV variables:\n"
     "                         {\"x\": \"1\", \"y\": {\"root_of\": [\"-2\",\"0\",\"1\"], \"in\": "
     "[\"1\",\"2\"]}}\n"
     "                         (docs/network-format.md). Without it, z3 looks for a\n"
-    "                         satisfying assignment (exact, possibly algebraic);\n"
-    "                         practical for small instances\n"
+    "                         solution (exact, possibly algebraic); small inputs only\n"
     "  --timeout-ms N         time limit for that search (default 10000)\n"
     "  -o, --output FILE      the network file to write\n"
     "  --points-per-line N    as for compile (default 3); formulas only\n"
+    "  --bound-exponent K     as for compile (default: witness mode); formulas only\n"
     "  --floats               also write float copies of the weights (never read back)\n";
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -51,37 +54,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-unsigned points_per_line(const Arguments& args) {
-  const std::string* text = args.option("--points-per-line");
-  if (!text) return layout::Options{}.points_per_line;
-  try {
-    std::size_t used = 0;
-    const unsigned long n = std::stoul(*text, &used);
-    if (used == text->size() && n >= 1 && n <= 1000000) return static_cast<unsigned>(n);
-  } catch (const std::exception&) {
-  }
-  throw UsageError{"--points-per-line needs a whole number from 1 to 1000000, not '" + *text + "'"};
-}
-
-// A formula as compile reads it: today ETR-INV-shaped sentences only.
-etrinv::Instance instance_of_formula(const std::string& file) {
-  etr::Sentence sentence = etr::parse_file(file);
-  if (auto instance = etrinv::as_etr_inv(sentence)) return *instance;
-  throw etr::Diagnostic(etr::SourceLocation{file, 0, 0},
-                        "not in ETR-INV shape: witness needs every variable bounded by [1/2, 2] "
-                        "and a conjunction of atoms x = 1, x + y = z, x * y = 1");
-}
-
 std::chrono::milliseconds timeout(const Arguments& args) {
-  const std::string* text = args.option("--timeout-ms");
-  if (!text) return std::chrono::milliseconds(10000);
-  try {
-    std::size_t used = 0;
-    const unsigned long n = std::stoul(*text, &used);
-    if (used == text->size() && n >= 1) return std::chrono::milliseconds(n);
-  } catch (const std::exception&) {
-  }
-  throw UsageError{"--timeout-ms needs a positive whole number, not '" + *text + "'"};
+  return std::chrono::milliseconds(args.whole_number("--timeout-ms", 10000, 1, 1000000000));
 }
 
 // The user's assignment, checked exactly; or, without --assign, z3's.
@@ -94,11 +68,13 @@ etrinv::Assignment assignment(const Arguments& args, const etrinv::Instance& ins
     network::check_assignment(instance, values);
     return values;
   }
-  return network::find_assignment(instance, timeout(args));
+  return pipeline::find_assignment(instance, timeout(args));
 }
 
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--assign", "-o", "--output", "--points-per-line", "--timeout-ms"},
+  Arguments arguments(args,
+                      {"--assign", "-o", "--output", "--points-per-line", "--timeout-ms",
+                       "--bound-exponent"},
                       {"--floats"});
   if (arguments.help()) {
     std::cout << usage;
@@ -123,14 +99,25 @@ int run(const std::vector<std::string>& args) {
     net = network::write_witness(*output, arrangement, data, values, options);
     points = data.points.size();
   } else {
-    etrinv::Instance instance = instance_of_formula(file);
     // The assignment before the layout: a wrong one fails fast.
-    etrinv::Assignment values = assignment(arguments, instance);
+    if (arguments.option("--assign") && arguments.option("--timeout-ms"))
+      throw UsageError{"--timeout-ms is for solving without --assign"};
+    pipeline::ReductionOptions reduction_options;
+    reduction_options.want_witness = true;
+    if (const std::string* assign = arguments.option("--assign"))
+      reduction_options.solution = network::read_named_values(*assign);
+    reduction_options.solve_limit = timeout(arguments);
+    if (arguments.option("--bound-exponent"))
+      reduction_options.bound_exponent =
+          static_cast<unsigned>(arguments.whole_number("--bound-exponent", 0, 0, 1000000000));
+    const pipeline::Reduction reduction =
+        pipeline::reduce(etr::parse_file(file), reduction_options);
     layout::Options layout_options;
-    layout_options.points_per_line = points_per_line(arguments);
-    layout::Arrangement arrangement = layout::layout(instance, layout_options);
+    layout_options.points_per_line =
+        static_cast<unsigned>(arguments.whole_number("--points-per-line", 3, 1, 1000000));
+    layout::Arrangement arrangement = layout::layout(reduction.chain.instance, layout_options);
     dataset::Emission emission(arrangement);
-    net = network::write_witness(*output, arrangement, emission, values, options);
+    net = network::write_witness(*output, arrangement, emission, *reduction.assignment, options);
     points = emission.size();
   }
   std::cout << "witness: " << net.neurons.size() << " neurons, "

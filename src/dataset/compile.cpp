@@ -26,7 +26,8 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
     layout_options.progress = [&](std::size_t done, std::size_t total) {
       options.progress("laying out", done, total);
     };
-  const layout::Arrangement arrangement = layout::layout(instance, layout_options);
+  report.arrangement = layout::layout(instance, layout_options);
+  const layout::Arrangement& arrangement = report.arrangement;
   report.layout_seconds = seconds_since(start);
 
   start = std::chrono::steady_clock::now();
@@ -42,6 +43,7 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
 
   start = std::chrono::steady_clock::now();
   WriteOptions write_options;
+  write_options.reduction = options.reduction;
   if (options.progress)
     write_options.progress = [&](std::size_t done, std::size_t total) {
       options.progress("writing", done, total);

@@ -9,6 +9,8 @@
 #include <functional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "dataset/dataset.hpp"
 #include "etrinv/instance.hpp"
 #include "layout/layout.hpp"
@@ -20,6 +22,8 @@ struct CompileOptions {
   // Progress of the stages: (stage, done, total), stage one of "laying out"
   // (columns), "checking" (points), "writing" (points), in that order.
   std::function<void(const char*, std::size_t, std::size_t)> progress;
+  // meta.reduction of the file (see WriteOptions).
+  nlohmann::json reduction;
 };
 
 struct CompileReport {
@@ -27,6 +31,8 @@ struct CompileReport {
   std::uintmax_t file_bytes = 0;
   double layout_seconds = 0, check_seconds = 0, write_seconds = 0;
   double total_seconds() const { return layout_seconds + check_seconds + write_seconds; }
+  // The arrangement that was written, for the witness of the same compile.
+  layout::Arrangement arrangement;
 };
 
 // Lays the instance out, checks the layout invariants (throws

@@ -83,11 +83,12 @@ void put_array(std::ostream& out, const char* indent, const Range& items, ToJson
   out << ']';
 }
 
-void put_meta(std::ostream& out, const Meta& meta) {
+void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reduction) {
   const auto& inst = meta.instance;
   out << "{\n    \"generator\": "
       << "\"etr2nn\""
       << ",\n";
+  if (!reduction.is_null()) out << "    \"reduction\": " << reduction.dump() << ",\n";
   out << "    \"instance\": {\n      \"variables\": " << json(inst.variables).dump()
       << ",\n      \"constraints\": ";
   put_array(out, "        ", inst.constraints,
@@ -111,7 +112,7 @@ void write(std::ostream& out, const Source& s, const WriteOptions& options) {
   put_array(out, "    ", s.labels, json_meta::label);
   if (s.meta) {
     out << ",\n  \"meta\": ";
-    put_meta(out, *s.meta);
+    put_meta(out, *s.meta, options.reduction);
   }
   out << ",\n  \"points\": [";
   for (std::size_t i = 0; i < s.size; ++i) {

@@ -11,6 +11,8 @@
 #include <ostream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "dataset/dataset.hpp"
 #include "dataset/emit.hpp"
 
@@ -22,6 +24,9 @@ inline constexpr int format_version = 1;
 struct WriteOptions {
   // Called now and then with (points written, total points).
   std::function<void(std::size_t, std::size_t)> progress;
+  // Written as meta.reduction when not null: how the instance was obtained
+  // from the input sentence (pipeline::describe).
+  nlohmann::json reduction;
 };
 
 // To a stream (the caller owns atomicity and error checks)...

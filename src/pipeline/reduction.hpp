@@ -1,0 +1,61 @@
+// From a parsed sentence to the ETR-INV instance that gets laid out, and, when
+// a witness network is wanted, to an exact solution of that instance.
+//
+// This is the front half that `compile` and `witness` share:
+//   sentence --(etrinv::normalize)--> instance       (ETR-INV input passes through)
+//   solution of the sentence (--assign, or z3) --(etrinv::forward)--> assignment
+// The solution is always one of the *input* sentence: for ETR-INV input its
+// variables are the instance's; for general ETR they are the user's x, y, ...
+// and the forward mapping produces the values of every gadget variable.
+// With a witness, K defaults to witness mode (K_w of the solution), so that
+// the witness stays representable; the dataset meta records which K was used.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "etr/sentence.hpp"
+#include "etrinv/chain.hpp"
+#include "numeric/real.hpp"
+
+namespace etr2nn::pipeline {
+
+using Solution = std::map<std::string, numeric::Real>;
+
+struct ReductionOptions {
+  std::optional<unsigned> bound_exponent;  // --bound-exponent K
+  bool want_witness = false;
+  std::optional<Solution> solution;  // --assign: a solution of the input sentence
+  std::chrono::milliseconds solve_limit{10000};  // z3's time when no solution is given
+};
+
+struct Reduction {
+  etrinv::ChainResult chain;
+  std::optional<Solution> solution;           // of the input sentence, when want_witness
+  std::optional<etrinv::Assignment> assignment;  // of the instance, when want_witness
+  std::string solution_source;                // "--assign" or "z3"
+};
+
+// Throws network::WitnessError when a witness is wanted but none can exist
+// (the given values violate the sentence, naming what fails; or z3 proves the
+// sentence false) or z3 cannot decide within the limit.
+Reduction reduce(const etr::Sentence& sentence, const ReductionOptions& options);
+
+// z3's solution of the sentence. Throws network::WitnessError when z3 proves
+// it unsatisfiable (no witness exists) or does not decide it within the limit.
+Solution find_solution(const etr::Sentence& sentence, std::chrono::milliseconds limit);
+
+// The same for an ETR-INV instance (e.g. read from a dataset's meta), as an
+// assignment checked exactly against the instance.
+etrinv::Assignment find_assignment(const etrinv::Instance& instance,
+                                   std::chrono::milliseconds limit);
+
+// What the dataset meta records about the reduction (meta.reduction):
+// input file, whether it passed through, K, completeness, sizes per pass.
+nlohmann::json describe(const Reduction& reduction, const std::string& input_file);
+
+}  // namespace etr2nn::pipeline
