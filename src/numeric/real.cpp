@@ -2,9 +2,11 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "numeric/rational.hpp"
+#include "numeric/sturm.hpp"
 
 namespace etr2nn::numeric {
 namespace {
@@ -17,32 +19,22 @@ mpq_class rational_of_numeral(Z3_context c, Z3_ast numeral) {
   return *q;
 }
 
-z3::expr polynomial_in(const z3::expr& x, const std::vector<mpz_class>& coefficients) {
-  z3::context& c = x.ctx();
-  z3::expr sum = c.real_val(0);
-  z3::expr power = c.real_val(1);
-  for (const auto& a : coefficients) {
-    sum = sum + c.real_val(a.get_str().c_str()) * power;
-    power = power * x;
-  }
-  return sum;
+Polynomial rational_polynomial(const std::vector<mpz_class>& coefficients) {
+  return Polynomial(coefficients.begin(), coefficients.end());
 }
 
-// Number of roots of the polynomial in the open interval, capped at 2.
-int roots_in(const std::vector<mpz_class>& coefficients, const mpq_class& lower,
-             const mpq_class& upper, z3::expr* first_root) {
+// The roots of the polynomial as z3 numerals (rational or algebraic), ascending.
+z3::expr_vector real_roots(const std::vector<mpz_class>& coefficients) {
   z3::context& c = z3_context();
-  z3::expr x = c.real_const("x"), y = c.real_const("y");
-  auto inside = [&](const z3::expr& v) {
-    return polynomial_in(v, coefficients) == 0 && v > c.real_val(lower.get_str().c_str()) &&
-           v < c.real_val(upper.get_str().c_str());
-  };
-  z3::solver s(c, "QF_NRA");
-  s.add(inside(x));
-  if (s.check() != z3::sat) return 0;
-  if (first_root) *first_root = s.get_model().eval(x, true);
-  s.add(inside(y) && y != x);
-  return s.check() == z3::unsat ? 1 : 2;
+  // Z3_algebraic_roots takes the polynomial in the bound variable 0.
+  z3::expr x(c, Z3_mk_bound(c, 0, Z3_mk_real_sort(c)));
+  z3::expr p = c.real_val(0);
+  z3::expr power = c.real_val(1);
+  for (const auto& a : coefficients) {
+    p = p + c.real_val(a.get_str().c_str()) * power;
+    power = power * x;
+  }
+  return z3::expr_vector(c, Z3_algebraic_roots(c, p, 0, nullptr));
 }
 
 }  // namespace
@@ -70,12 +62,18 @@ Real Real::from_z3(const z3::expr& numeral) {
 
 Real Real::from_algebraic_form(const AlgebraicForm& form) {
   if (form.lower >= form.upper) throw std::invalid_argument("empty isolating interval");
-  z3::expr root(z3_context());
-  int n = roots_in(form.coefficients, form.lower, form.upper, &root);
+  const Polynomial p = rational_polynomial(form.coefficients);
+  if (std::all_of(p.begin(), p.end(), [](const mpq_class& a) { return a == 0; }))
+    throw std::invalid_argument("the zero polynomial defines no number");
+  const unsigned n = count_roots(p, form.lower, form.upper);
   if (n != 1)
     throw std::invalid_argument(n == 0 ? "the polynomial has no root in the interval"
                                        : "the interval holds more than one root");
-  return from_z3(root);
+  for (const z3::expr& root : real_roots(form.coefficients)) {
+    Real r = from_z3(root);
+    if (r > Real(form.lower) && r < Real(form.upper)) return r;
+  }
+  throw std::logic_error("z3 lost the root that Sturm's theorem counted");
 }
 
 Real Real::root(const Real& value, unsigned k) {
@@ -114,7 +112,8 @@ AlgebraicForm Real::algebraic_form(unsigned precision_bits) const {
       form.lower -= mpq_class(1, mpz_class(1) << (precision_bits + 1));
       form.upper += mpq_class(1, mpz_class(1) << (precision_bits + 1));
     }
-    if (roots_in(form.coefficients, form.lower, form.upper, nullptr) == 1) return form;
+    if (count_roots(rational_polynomial(form.coefficients), form.lower, form.upper) == 1)
+      return form;
   }
 }
 

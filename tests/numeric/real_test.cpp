@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "numeric/rational.hpp"
+#include "numeric/sturm.hpp"
 
 namespace etr2nn::numeric {
 namespace {
@@ -59,6 +60,36 @@ TEST(Real, MixedFieldArithmetic) {
   Real back = (sum * sum - Real(5)) / Real(2);
   EXPECT_EQ(back, s2 * s3);
   EXPECT_EQ(compare(s2, s3), -1);
+}
+
+}  // namespace
+}  // namespace etr2nn::numeric
+
+namespace etr2nn::numeric {
+namespace {
+
+TEST(Sturm, CountsDistinctRootsInOpenIntervals) {
+  const Polynomial cubic{-1, -1, 0, 1};  // x^3 - x - 1: one real root, about 1.3247
+  EXPECT_EQ(count_roots(cubic, -10, 10), 1u);
+  EXPECT_EQ(count_roots(cubic, mpq_class(13247, 10000), mpq_class(13248, 10000)), 1u);
+  EXPECT_EQ(count_roots(cubic, mpq_class(13248, 10000), 10), 0u);
+  const Polynomial square{-1, 0, 1};  // roots -1 and 1, both rational
+  EXPECT_EQ(count_roots(square, -2, 2), 2u);
+  EXPECT_EQ(count_roots(square, -1, 1), 0u);  // open: the ends are excluded
+  EXPECT_EQ(count_roots(square, -1, 2), 1u);
+  const Polynomial repeated{1, -2, 1};  // (x - 1)^2: one distinct root
+  EXPECT_EQ(count_roots(repeated, 0, 2), 1u);
+  EXPECT_THROW(count_roots(Polynomial{0, 0}, 0, 1), std::invalid_argument);
+}
+
+TEST(Real, AlgebraicFormOfADegreeSixNumberIsolates) {
+  // rho + sqrt(2) for the plastic number rho: degree 6 = 3 * 2.
+  Real rho = Real::from_algebraic_form({{-1, -1, 0, 1}, mpq_class(1), mpq_class(2)});
+  Real s = rho + Real::root(Real(2), 2);
+  AlgebraicForm form = s.algebraic_form();
+  EXPECT_EQ(form.coefficients.size(), 7u);
+  EXPECT_EQ(Real::from_algebraic_form(form), s);
+  EXPECT_EQ(s - Real::root(Real(2), 2), rho);
 }
 
 }  // namespace

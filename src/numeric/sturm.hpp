@@ -1,0 +1,22 @@
+// Exact real-root counting for univariate polynomials (Sturm's theorem).
+//
+// Used to prove that an interval isolates one root of a defining polynomial,
+// in rational arithmetic and without a solver call.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <vector>
+
+namespace etr2nn::numeric {
+
+// Coefficients from degree 0 upwards.
+using Polynomial = std::vector<mpq_class>;
+
+mpq_class evaluate(const Polynomial& p, const mpq_class& x);
+
+// The number of distinct real roots of p in the open interval (lower, upper).
+// Preconditions: p is not the zero polynomial, lower < upper.
+unsigned count_roots(const Polynomial& p, const mpq_class& lower, const mpq_class& upper);
+
+}  // namespace etr2nn::numeric
