@@ -16,58 +16,16 @@
 #include "etrinv/chain.hpp"
 #include "etrinv/instance.hpp"
 #include "layout/invariants.hpp"
+#include "tool_test.hpp"
 
 namespace etr2nn {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class CompileCli : public ::testing::Test {
- protected:
-  fs::path dir;
-  void SetUp() override {
-    dir = fs::temp_directory_path() /
-          ("etr2nn_compile_cli_" +
-           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  void TearDown() override { fs::remove_all(dir); }
-
-  Outcome run(const std::string& args) const {
-    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" +
-                                (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() +
-                                "'";
-    const int raw = std::system(command.c_str());
-    Outcome r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(dir / "stdout");
-    r.err = slurp(dir / "stderr");
-    fs::remove(dir / "stdout");
-    fs::remove(dir / "stderr");
-    return r;
-  }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
-  }
-};
-
-std::string sample(const std::string& name) {
-  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
-}
+class CompileCli : public testing::ToolTest {};
+using testing::sample;
+using Outcome = testing::ToolOutcome;
 
 // Every sample: the ETR-INV-shaped ones compile into a checked dataset that
 // encodes their instance; the others are refused with a diagnostic and no file.

@@ -11,23 +11,12 @@
 
 #include "dataset/read.hpp"
 #include "smt/train_to_smtlib.hpp"
+#include "tool_test.hpp"
 
 namespace etr2nn {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::size_t count_lines_starting(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
@@ -49,35 +38,17 @@ const char* const xor_dataset = R"({
   ]
 })";
 
-class SmtCli : public ::testing::Test {
+class SmtCli : public testing::ToolTest {
  protected:
-  fs::path dir;
   fs::path data;
   void SetUp() override {
-    dir = fs::temp_directory_path() /
-          ("etr2nn_smt_cli_" +
-           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    ToolTest::SetUp();
     data = dir / "xor.json";
     std::ofstream(data) << xor_dataset;
   }
-  void TearDown() override { fs::remove_all(dir); }
-
-  Outcome run(const std::string& args) const {
-    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" +
-                                (dir / "stdout").string() + "' 2>'" + (dir / "stderr").string() +
-                                "'";
-    const int raw = std::system(command.c_str());
-    Outcome r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(dir / "stdout");
-    r.err = slurp(dir / "stderr");
-    fs::remove(dir / "stdout");
-    fs::remove(dir / "stderr");
-    return r;
-  }
 };
+using Outcome = testing::ToolOutcome;
+using testing::slurp;
 
 z3::check_result decide_file(const fs::path& path) {
   z3::context context;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../cli/tool_test.hpp"
 #include "svg_check.hpp"
 
 namespace etr2nn {
@@ -15,49 +16,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
+using Outcome = testing::ToolOutcome;
+using testing::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class RenderCli : public ::testing::Test {
+class RenderCli : public testing::ToolTest {
  protected:
-  fs::path dir;
-  void SetUp() override {
-    dir = fs::temp_directory_path() /
-          ("etr2nn_render_cli_" +
-           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  void TearDown() override { fs::remove_all(dir); }
-
-  Outcome run(const std::string& args) const {
-    const fs::path out = dir.parent_path() / (dir.filename().string() + ".stdout");
-    const fs::path err = dir.parent_path() / (dir.filename().string() + ".stderr");
-    const std::string command = std::string("'") + ETR2NN_BINARY + "' " + args + " >'" +
-                                out.string() + "' 2>'" + err.string() + "'";
-    const int raw = std::system(command.c_str());
-    Outcome r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-  }
-  // Files in the test directory: what a failed run must not add to.
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
-  }
   // The sample compiled by the binary, as a user would.
   std::string compiled_sample() const {
     const std::string path = (dir / "sample.json").string();
