@@ -13,22 +13,8 @@ namespace etr2nn::network {
 namespace {
 
 using testing::emit;
+using testing::disguise;
 using testing::one_arrangement;
-
-// The same function with neurons permuted and each scaled by a positive factor
-// with compensating output weights: ReLU(λa·x + λb)·v/λ = ReLU(a·x + b)·v.
-Network disguise(Network n, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::shuffle(n.neurons.begin(), n.neurons.end(), rng);
-  std::uniform_int_distribution<int> num(1, 9), den(1, 7);
-  for (auto& u : n.neurons) {
-    Real lambda(mpq_class(num(rng), den(rng)));
-    u.a = {u.a[0] * lambda, u.a[1] * lambda};
-    u.b = u.b * lambda;
-    u.v = {u.v[0] / lambda, u.v[1] / lambda};
-  }
-  return n;
-}
 
 TEST(Decode, ReadsTheWitnessValue) {
   auto a = one_arrangement();

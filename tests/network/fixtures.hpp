@@ -4,10 +4,12 @@
 #pragma once
 
 #include <algorithm>
+#include <random>
 
 #include "dataset/dataset.hpp"
 #include "gadgets/registry.hpp"
 #include "layout/arrangement.hpp"
+#include "network/network.hpp"
 
 namespace etr2nn::network::testing {
 
@@ -120,6 +122,21 @@ inline bool invariants_hold(const Arrangement& a) {
     }
   }
   return true;
+}
+
+// The same function with neurons permuted and each scaled by a positive factor
+// with compensating output weights: ReLU(λa·x + λb)·v/λ = ReLU(a·x + b)·v.
+inline Network disguise(Network n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::shuffle(n.neurons.begin(), n.neurons.end(), rng);
+  std::uniform_int_distribution<int> num(1, 9), den(1, 7);
+  for (auto& u : n.neurons) {
+    Real lambda(mpq_class(num(rng), den(rng)));
+    u.a = {u.a[0] * lambda, u.a[1] * lambda};
+    u.b = u.b * lambda;
+    u.v = {u.v[0] / lambda, u.v[1] / lambda};
+  }
+  return n;
 }
 
 }  // namespace etr2nn::network::testing

@@ -16,6 +16,7 @@
 #include "network/verify.hpp"
 #include "network/witness.hpp"
 #include "network/witness_file.hpp"
+#include "fixtures.hpp"
 
 namespace etr2nn::network {
 namespace {
@@ -23,6 +24,7 @@ namespace {
 using etrinv::Constraint;
 using etrinv::Instance;
 using K = Constraint::Kind;
+using testing::disguise;
 
 Instance inv_rational_sat() {  // x = 1 and x + x = z and z * y = 1
   return {{"x", "y", "z"}, {{K::One, {0, 0, 0}}, {K::Add, {0, 0, 2}}, {K::Inv, {2, 1, 0}}}};
@@ -60,19 +62,6 @@ std::vector<std::size_t> constraint_point_indices(const dataset::Dataset& d,
   for (const auto& r : d.meta->constraint_points)
     if (r.point.constraint == constraint) out.push_back(r.index);
   return out;
-}
-
-Network disguise(Network n, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::shuffle(n.neurons.begin(), n.neurons.end(), rng);
-  std::uniform_int_distribution<int> num(1, 9), den(1, 7);
-  for (auto& u : n.neurons) {
-    Real lambda(mpq_class(num(rng), den(rng)));
-    u.a = {u.a[0] * lambda, u.a[1] * lambda};
-    u.b = u.b * lambda;
-    u.v = {u.v[0] / lambda, u.v[1] / lambda};
-  }
-  return n;
 }
 
 TEST(Samples, RationalSatWitnessFitsExactly) {
