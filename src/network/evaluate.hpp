@@ -13,7 +13,7 @@
 // (G = 4 for witness networks).
 //
 // When every weight is rational the evaluator works in mpq_class directly;
-// otherwise in Real (exact algebraic arithmetic via z3).
+// otherwise in Real (exact algebraic arithmetic, numeric/number_field.hpp).
 #pragma once
 
 #include <array>

@@ -78,7 +78,7 @@ void print_report(std::ostream& out, const VerifyReport& report) {
     out << "verified: " << report.points << " points, error 0\n";
     out << "network: " << report.neurons << " neurons (the dataset allows "
         << report.allowed_neurons << "), " << report.directions << " distinct directions, exact "
-        << (report.rational ? "rational arithmetic" : "real algebraic arithmetic (z3), no rounding")
+        << (report.rational ? "rational arithmetic" : "real algebraic arithmetic (number fields), no rounding")
         << "\n";
     return;
   }

@@ -3,12 +3,21 @@
 #include <z3++.h>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
+#include "numeric/number_field.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/sturm.hpp"
 
 namespace etr2nn::numeric {
+
+struct FieldValue {
+  const NumberField* field;  // fields live for the whole process
+  NumberField::Coordinates x;
+};
+
 namespace {
 
 mpq_class rational_of_numeral(Z3_context c, Z3_ast numeral) {
@@ -44,6 +53,108 @@ z3::context& z3_context() {
   return context;
 }
 
+
+struct RealAccess {
+  using Coordinates = NumberField::Coordinates;
+
+  static Real from_z3_ast(Z3_ast ast) { return Real::from_z3_ast(ast); }
+
+  static Real of(const NumberField& field, Coordinates x) {
+    if (auto q = field.as_rational(x)) return Real(*q);
+    Real r;
+    r.element_ = std::make_shared<const FieldValue>(FieldValue{&field, std::move(x)});
+    return r;
+  }
+
+  static Coordinates lift(const Real& r, const NumberField& field) {
+    if (!r.element_) return field.constant(r.rational_);
+    return field.embed(*r.element_->field, r.element_->x);
+  }
+
+  // Both operands as elements of one field, unless one of them is a z3 numeral,
+  // both are rational, or their fields are unrelated.
+  struct Operands {
+    const NumberField* field;
+    Coordinates x, y;
+  };
+  static std::optional<Operands> in_one_field(const Real& a, const Real& b) {
+    if (a.algebraic_ || b.algebraic_ || (!a.element_ && !b.element_)) return std::nullopt;
+    const NumberField* field = nullptr;
+    if (!b.element_ || (a.element_ && a.element_->field->contains(*b.element_->field)))
+      field = a.element_->field;
+    else if (!a.element_ || b.element_->field->contains(*a.element_->field))
+      field = b.element_->field;
+    else
+      return std::nullopt;
+    return Operands{field, lift(a, *field), lift(b, *field)};
+  }
+
+  // The field element as a z3 numeral: the fallback for unrelated operands.
+  static z3::expr generator_to_z3(const NumberField& field) {
+    static std::map<const NumberField*, z3::expr> cache;
+    if (auto it = cache.find(&field); it != cache.end()) return it->second;
+    z3::context& c = z3_context();
+    z3::expr value(c);
+    if (field.below()) {
+      value = z3::expr(c, Z3_algebraic_root(c, value_to_z3(*field.below(), field.radicand()), 2));
+    } else {
+      const Interval theta = field.base_interval();
+      const z3::expr lo = c.real_val(theta.lo.get_str().c_str());
+      const z3::expr hi = c.real_val(theta.hi.get_str().c_str());
+      bool found = theta.lo == theta.hi;
+      if (found) value = lo;
+      for (const z3::expr& root : real_roots(primitive_integer_form(field.base_polynomial())))
+        if (!found && Z3_algebraic_lt(c, lo, root) && Z3_algebraic_lt(c, root, hi)) {
+          value = root;
+          found = true;
+        }
+      if (!found) throw std::logic_error("z3 lost the root that Sturm's theorem counted");
+    }
+    cache.emplace(&field, value);
+    return value;
+  }
+
+  static z3::expr value_to_z3(const NumberField& field, const Coordinates& x) {
+    z3::context& c = z3_context();
+    auto numeral = [&](const mpq_class& q) { return c.real_val(q.get_str().c_str()); };
+    auto add = [&](const z3::expr& p, const z3::expr& q) {
+      return z3::expr(c, Z3_algebraic_add(c, p, q));
+    };
+    auto mul = [&](const z3::expr& p, const z3::expr& q) {
+      return z3::expr(c, Z3_algebraic_mul(c, p, q));
+    };
+    const z3::expr g = generator_to_z3(field);
+    if (field.below()) {
+      const auto half = static_cast<std::ptrdiff_t>(x.size() / 2);
+      return add(value_to_z3(*field.below(), Coordinates(x.begin(), x.begin() + half)),
+                 mul(value_to_z3(*field.below(), Coordinates(x.begin() + half, x.end())), g));
+    }
+    z3::expr value = numeral(0);
+    for (auto it = x.rbegin(); it != x.rend(); ++it) value = add(mul(value, g), numeral(*it));
+    return value;
+  }
+
+  static AlgebraicForm form(const FieldValue& v, unsigned precision_bits) {
+    const NumberField& field = *v.field;
+    auto rational_form = [](const mpq_class& q) {
+      return AlgebraicForm{{-q.get_num(), q.get_den()}, q - 1, q + 1};
+    };
+    const Polynomial mu = field.minimal_polynomial(v.x);
+    if (degree(mu) == 1) return rational_form(-mu[0]);
+    mpq_class width(1);
+    mpq_div_2exp(width.get_mpq_t(), width.get_mpq_t(), precision_bits);
+    for (unsigned bits = std::max(precision_bits, 16u);; bits *= 2) {
+      const Interval e = field.enclosure(v.x, bits);
+      if (e.lo == e.hi) return rational_form(e.lo);
+      for (const mpq_class& end : {e.lo, e.hi})
+        if (evaluate(mu, end) == 0 && field.sign(field.subtract(v.x, field.constant(end))) == 0)
+          return rational_form(end);
+      if (e.width() < width && count_roots(mu, e.lo, e.hi) == 1)
+        return {primitive_integer_form(mu), e.lo, e.hi};
+    }
+  }
+};
+
 Real Real::from_z3_ast(void* ast) {
   Z3_context c = z3_context();
   auto a = static_cast<Z3_ast>(ast);
@@ -57,7 +168,9 @@ Real Real::from_z3_ast(void* ast) {
 }
 
 Real Real::from_z3(const z3::expr& numeral) {
-  return from_z3_ast(static_cast<Z3_ast>(numeral));
+  Real r = from_z3_ast(static_cast<Z3_ast>(numeral));
+  // A model value becomes a field element, so that what is computed from it is cheap.
+  return r.algebraic_ ? from_algebraic_form(r.algebraic_form(64)) : r;
 }
 
 Real Real::from_algebraic_form(const AlgebraicForm& form) {
@@ -69,16 +182,56 @@ Real Real::from_algebraic_form(const AlgebraicForm& form) {
   if (n != 1)
     throw std::invalid_argument(n == 0 ? "the polynomial has no root in the interval"
                                        : "the interval holds more than one root");
-  for (const z3::expr& root : real_roots(form.coefficients)) {
-    Real r = from_z3(root);
-    if (r > Real(form.lower) && r < Real(form.upper)) return r;
-  }
-  throw std::logic_error("z3 lost the root that Sturm's theorem counted");
+  const Polynomial m = square_free_part(p);
+  if (degree(m) == 1) return Real(mpq_class(-m[0] / m[1]));
+  const NumberField& field = NumberField::generated_by(m, form.lower, form.upper);
+  return RealAccess::of(field, field.generator());
 }
 
+namespace {
+// The exact k-th root of q >= 0 when it is rational.
+std::optional<mpq_class> rational_root(const mpq_class& q, unsigned k) {
+  mpz_class num, den;
+  if (mpz_root(num.get_mpz_t(), q.get_num_mpz_t(), k) == 0) return std::nullopt;
+  if (mpz_root(den.get_mpz_t(), q.get_den_mpz_t(), k) == 0) return std::nullopt;
+  return mpq_class(num, den);
+}
+}  // namespace
+
 Real Real::root(const Real& value, unsigned k) {
-  if (value.sign() < 0) throw std::domain_error("root of a negative number");
+  if (k == 0) throw std::domain_error("0-th root");
+  const int s = value.sign();
+  if (s < 0) throw std::domain_error("root of a negative number");
+  if (s == 0 || k == 1) return s == 0 ? Real(0) : value;
+  if (value.is_rational()) {
+    if (auto r = rational_root(value.rational_, k)) return Real(*r);
+    // The positive root of X^k - q lies in (0, q + 1), and no other root does.
+    Polynomial p(k + 1);
+    p[0] = -value.rational_;
+    p[k] = 1;
+    const NumberField& field = NumberField::generated_by(p, 0, value.rational_ + 1);
+    return RealAccess::of(field, field.generator());
+  }
+  if (value.element_ && k == 2)
+    if (auto r = value.element_->field->sqrt(value.element_->x))
+      return RealAccess::of(*r->field, std::move(r->value));
   return from_z3_ast(Z3_algebraic_root(z3_context(), static_cast<Z3_ast>(value.to_z3()), k));
+}
+
+const NumberField* Real::field() const {
+  return element_ ? element_->field : nullptr;
+}
+
+const std::vector<mpq_class>& Real::coordinates() const {
+  static const std::vector<mpq_class> none;
+  return element_ ? element_->x : none;
+}
+
+Real Real::in_field(const NumberField& field, std::vector<mpq_class> coordinates) {
+  if (coordinates.size() != field.dimension())
+    throw std::invalid_argument("expected " + std::to_string(field.dimension()) +
+                                " coordinates, got " + std::to_string(coordinates.size()));
+  return RealAccess::of(field, std::move(coordinates));
 }
 
 const mpq_class& Real::rational() const {
@@ -88,22 +241,20 @@ const mpq_class& Real::rational() const {
 
 z3::expr Real::to_z3() const {
   if (algebraic_) return *algebraic_;
+  if (element_) return RealAccess::value_to_z3(*element_->field, element_->x);
   return z3_context().real_val(rational_.get_str().c_str());
 }
 
 AlgebraicForm Real::algebraic_form(unsigned precision_bits) const {
   if (is_rational())
     return {{-rational_.get_num(), rational_.get_den()}, rational_ - 1, rational_ + 1};
+  if (element_) return RealAccess::form(*element_, precision_bits);
   Z3_context c = z3_context();
   z3::expr_vector poly(z3_context(), Z3_algebraic_get_poly(c, *algebraic_));
   AlgebraicForm form;
-  mpz_class common = 1;
-  std::vector<mpq_class> q;
-  for (unsigned i = 0; i < poly.size(); ++i) {
-    q.push_back(rational_of_numeral(c, poly[i]));
-    mpz_lcm(common.get_mpz_t(), common.get_mpz_t(), q.back().get_den_mpz_t());
-  }
-  for (const auto& a : q) form.coefficients.push_back(mpz_class(a * common));
+  Polynomial q;
+  for (unsigned i = 0; i < poly.size(); ++i) q.push_back(rational_of_numeral(c, poly[i]));
+  form.coefficients = primitive_integer_form(q);
   // z3's precision counts decimal digits; refine until the interval isolates.
   for (unsigned digits = precision_bits * 3 / 10 + 1;; digits *= 2) {
     form.lower = rational_of_numeral(c, Z3_get_algebraic_number_lower(c, *algebraic_, digits));
@@ -118,15 +269,21 @@ AlgebraicForm Real::algebraic_form(unsigned precision_bits) const {
 }
 
 int Real::sign() const {
-  if (is_rational()) return sgn(rational_);
-  return Z3_algebraic_sign(z3_context(), *algebraic_);
+  if (element_) return element_->field->sign(element_->x);
+  if (algebraic_) return Z3_algebraic_sign(z3_context(), *algebraic_);
+  return sgn(rational_);
 }
 
 double Real::to_double() const {
-  if (is_rational()) return numeric::to_double(rational_);
-  Z3_context c = z3_context();
-  mpq_class lo = rational_of_numeral(c, Z3_get_algebraic_number_lower(c, *algebraic_, 20));
-  return lo.get_d();
+  if (element_) {
+    const Interval e = element_->field->enclosure(element_->x, 64);
+    return numeric::to_double((e.lo + e.hi) / 2);
+  }
+  if (algebraic_) {
+    Z3_context c = z3_context();
+    return rational_of_numeral(c, Z3_get_algebraic_number_lower(c, *algebraic_, 20)).get_d();
+  }
+  return numeric::to_double(rational_);
 }
 
 std::string Real::to_string() const {
@@ -141,32 +298,46 @@ std::string Real::to_string() const {
 
 namespace {
 using AlgebraicOp = Z3_ast (*)(Z3_context, Z3_ast, Z3_ast);
+// The result stays a z3 numeral: making it a field of its own would only
+// grow the registry of fields that nothing else shares.
 Real algebraic(AlgebraicOp op, const Real& a, const Real& b) {
-  return Real::from_z3(z3::expr(z3_context(), op(z3_context(), a.to_z3(), b.to_z3())));
+  return RealAccess::from_z3_ast(op(z3_context(), a.to_z3(), b.to_z3()));
 }
 }  // namespace
 
 Real operator+(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ + b.rational_);
+  if (auto o = RealAccess::in_one_field(a, b)) return RealAccess::of(*o->field, o->field->add(o->x, o->y));
   return algebraic(Z3_algebraic_add, a, b);
 }
 Real operator-(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ - b.rational_);
+  if (auto o = RealAccess::in_one_field(a, b))
+    return RealAccess::of(*o->field, o->field->subtract(o->x, o->y));
   return algebraic(Z3_algebraic_sub, a, b);
 }
 Real operator*(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ * b.rational_);
   if ((a.is_rational() && a.rational_ == 0) || (b.is_rational() && b.rational_ == 0)) return Real(0);
+  if (a.is_rational() && b.element_)
+    return RealAccess::of(*b.element_->field, b.element_->field->scale(a.rational_, b.element_->x));
+  if (b.is_rational() && a.element_)
+    return RealAccess::of(*a.element_->field, a.element_->field->scale(b.rational_, a.element_->x));
+  if (auto o = RealAccess::in_one_field(a, b))
+    return RealAccess::of(*o->field, o->field->multiply(o->x, o->y));
   return algebraic(Z3_algebraic_mul, a, b);
 }
 Real operator/(const Real& a, const Real& b) {
   if (b.sign() == 0) throw std::domain_error("division by zero");
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ / b.rational_);
+  if (b.is_rational()) return a * Real(1 / b.rational_);
+  if (auto o = RealAccess::in_one_field(a, b))
+    return RealAccess::of(*o->field, o->field->multiply(o->x, o->field->inverse(o->y)));
   return algebraic(Z3_algebraic_div, a, b);
 }
 Real operator-(const Real& a) {
   if (a.is_rational()) return Real(-a.rational_);
-  return Real(0) - a;
+  return Real(-1) * a;
 }
 
 int compare(const Real& a, const Real& b) {

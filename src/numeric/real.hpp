@@ -2,13 +2,20 @@
 //
 // Most values etr2nn handles are rational and stay mpq_class inside a Real.
 // Some formulas are true only at irrational points (x*x = 2), so witnesses,
-// assignments and network weights may be real algebraic numbers. Those are held
-// as z3 algebraic numerals (a defining polynomial and a root index, refined on
-// demand), and every operation and comparison on them is exact: z3's algebraic
-// number arithmetic, never floating point. A result that happens to be rational
-// is stored as mpq_class again, so rational work never pays for z3.
+// assignments and network weights may be real algebraic numbers. Those are
+// held, in order of preference, as
+//   - an element of a NumberField (number_field.hpp): every irrational that
+//     enters through from_algebraic_form, from_z3 or root(v, 2) is one, and
+//     values derived from one field stay in it, so a whole witness is
+//     computed with polynomial arithmetic over Q and exact interval signs;
+//   - a z3 algebraic numeral (a defining polynomial and a root index): the
+//     fallback when two operands belong to unrelated fields, or for k-th roots
+//     with k > 2 of field elements.
+// Every operation and comparison is exact; no floating point is involved. A
+// result that is visibly rational is stored as mpq_class again, so rational
+// work never pays for either.
 //
-// Not thread-safe: all algebraic values live in one process-wide z3 context.
+// Not thread-safe: fields and algebraic values are shared process-wide.
 #pragma once
 
 #include <gmpxx.h>
@@ -23,6 +30,9 @@ class expr;
 }  // namespace z3
 
 namespace etr2nn::numeric {
+
+class NumberField;
+struct FieldValue;  // an element of a NumberField (real.cpp)
 
 // The z3 context that owns every algebraic Real. Solvers whose models become
 // Reals should be created in it, so that no translation is needed.
@@ -53,9 +63,19 @@ class Real {
   // The k-th positive root of a non-negative value (k >= 1).
   static Real root(const Real& value, unsigned k);
 
-  bool is_rational() const { return algebraic_ == nullptr; }
+  // True when the value is stored as a rational (always so for values
+  // computed from rationals only).
+  bool is_rational() const { return algebraic_ == nullptr && element_ == nullptr; }
   // Precondition: is_rational().
   const mpq_class& rational() const;
+
+  // The NumberField holding this value and its coordinates there, for values
+  // kept as field elements (nullptr and empty otherwise): what lets a file
+  // state a shared field once (field_json.hpp).
+  const NumberField* field() const;
+  const std::vector<mpq_class>& coordinates() const;
+  // The element of field with these coordinates (rational when they say so).
+  static Real in_field(const NumberField& field, std::vector<mpq_class> coordinates);
 
   // A numeral of numeric::z3_context() with this exact value.
   z3::expr to_z3() const;
@@ -90,10 +110,12 @@ class Real {
   friend bool operator>=(const Real& a, const Real& b) { return compare(a, b) >= 0; }
 
  private:
+  friend struct RealAccess;  // the arithmetic in real.cpp
   static Real from_z3_ast(void* ast);  // Z3_ast, kept out of this header
 
-  mpq_class rational_;
-  std::shared_ptr<const z3::expr> algebraic_;  // set iff the value is irrational
+  mpq_class rational_;                          // the value when both pointers are null
+  std::shared_ptr<const FieldValue> element_;   // set for a NumberField element
+  std::shared_ptr<const z3::expr> algebraic_;   // set for a z3 algebraic numeral
 };
 
 Real max(const Real& a, const Real& b);

@@ -5,29 +5,6 @@
 namespace etr2nn::numeric {
 namespace {
 
-void trim(Polynomial& p) {
-  while (!p.empty() && p.back() == 0) p.pop_back();
-}
-
-Polynomial derivative(const Polynomial& p) {
-  Polynomial d;
-  for (std::size_t i = 1; i < p.size(); ++i) d.push_back(p[i] * static_cast<unsigned long>(i));
-  trim(d);
-  return d;
-}
-
-// The remainder of a divided by b (b non-zero).
-Polynomial remainder(Polynomial a, const Polynomial& b) {
-  while (a.size() >= b.size() && !a.empty()) {
-    const mpq_class factor = a.back() / b.back();
-    const std::size_t shift = a.size() - b.size();
-    for (std::size_t i = 0; i < b.size(); ++i) a[i + shift] -= factor * b[i];
-    a.pop_back();  // its leading coefficient is now exactly 0
-    trim(a);
-  }
-  return a;
-}
-
 std::vector<Polynomial> sturm_sequence(Polynomial p) {
   trim(p);
   if (p.empty()) throw std::invalid_argument("count_roots of the zero polynomial");
@@ -54,12 +31,6 @@ unsigned sign_changes(const std::vector<Polynomial>& seq, const mpq_class& x) {
 }
 
 }  // namespace
-
-mpq_class evaluate(const Polynomial& p, const mpq_class& x) {
-  mpq_class value = 0;
-  for (auto it = p.rbegin(); it != p.rend(); ++it) value = value * x + *it;
-  return value;
-}
 
 unsigned count_roots(const Polynomial& p, const mpq_class& lower, const mpq_class& upper) {
   const auto seq = sturm_sequence(p);

@@ -4,16 +4,9 @@
 // in rational arithmetic and without a solver call.
 #pragma once
 
-#include <gmpxx.h>
-
-#include <vector>
+#include "numeric/polynomial.hpp"
 
 namespace etr2nn::numeric {
-
-// Coefficients from degree 0 upwards.
-using Polynomial = std::vector<mpq_class>;
-
-mpq_class evaluate(const Polynomial& p, const mpq_class& x);
 
 // The number of distinct real roots of p in the open interval (lower, upper).
 // Preconditions: p is not the zero polynomial, lower < upper.
