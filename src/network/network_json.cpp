@@ -2,9 +2,11 @@
 
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "io/atomic_file.hpp"
+#include "numeric/field_json.hpp"
 #include "numeric/real_json.hpp"
 
 namespace etr2nn::network {
@@ -22,10 +24,17 @@ struct RealLess {
 
 class Writer {
  public:
+  // field: the number field the file states (numeric/field_json.hpp), or null.
+  explicit Writer(const numeric::NumberField* field) : field_(field) {}
+
   nlohmann::ordered_json real(const Real& r) {
     if (r.is_rational()) return numeric::real_to_json(r);
     auto it = cache_.find(r);
-    if (it == cache_.end()) it = cache_.emplace(r, numeric::real_to_json(r)).first;
+    if (it == cache_.end()) {
+      nlohmann::ordered_json j = numeric::real_to_json(r);
+      if (field_) j["field"] = numeric::coordinates_to_json(*field_, r);
+      it = cache_.emplace(r, std::move(j)).first;
+    }
     return it->second;
   }
   nlohmann::ordered_json pair(const std::array<Real, 2>& p) {
@@ -33,16 +42,30 @@ class Writer {
   }
 
  private:
+  const numeric::NumberField* field_;
   std::map<Real, nlohmann::ordered_json, RealLess> cache_;
 };
 
+const numeric::NumberField* common_field(const Network& network) {
+  std::vector<const Real*> values = {&network.c[0], &network.c[1]};
+  for (const auto& u : network.neurons)
+    for (const Real* r : {&u.a[0], &u.a[1], &u.b, &u.v[0], &u.v[1]}) values.push_back(r);
+  return numeric::common_field(values);
+}
+
 class Reader {
  public:
+  // field: the file's "field" object, if it has one.
+  explicit Reader(const json* field) {
+    if (field) field_.emplace(*field, "field");
+  }
+
   Real real(const json& j, const std::string& where) {
     if (!j.is_object()) return numeric::real_from_json(j, where);
     std::string key = j.dump();
     auto it = cache_.find(key);
-    if (it == cache_.end()) it = cache_.emplace(key, numeric::real_from_json(j, where)).first;
+    if (it == cache_.end())
+      it = cache_.emplace(key, numeric::real_from_json(j, where, field_ ? &*field_ : nullptr)).first;
     return it->second;
   }
   std::array<Real, 2> pair(const json& j, const std::string& where) {
@@ -52,6 +75,7 @@ class Reader {
   }
 
  private:
+  std::optional<numeric::FieldReader> field_;
   std::map<std::string, Real> cache_;
 };
 
@@ -65,7 +89,8 @@ const json& field(const json& object, const char* key, const std::string& where)
 }  // namespace
 
 nlohmann::ordered_json network_to_json(const Network& network, const NetworkFileOptions& options) {
-  Writer writer;
+  const numeric::NumberField* field = common_field(network);
+  Writer writer(field);
   nlohmann::ordered_json neurons = nlohmann::ordered_json::array();
   for (const auto& u : network.neurons) {
     nlohmann::ordered_json n = {
@@ -79,9 +104,10 @@ nlohmann::ordered_json network_to_json(const Network& network, const NetworkFile
   nlohmann::ordered_json out = {{"format", "etr2nn-network"},
                                 {"version", 1},
                                 {"exact", is_rational(network) ? "rational" : "algebraic"},
-                                {"hidden_neurons", network.neurons.size()},
-                                {"c", writer.pair(network.c)},
-                                {"neurons", std::move(neurons)}};
+                                {"hidden_neurons", network.neurons.size()}};
+  if (field) out["field"] = numeric::field_to_json(*field);
+  out["c"] = writer.pair(network.c);
+  out["neurons"] = std::move(neurons);
   if (!options.meta.is_null()) out["meta"] = options.meta;
   return out;
 }
@@ -95,8 +121,9 @@ Network network_from_json(const json& j) {
   if (auto v = j.find("version"); v != j.end() && *v != 1)
     throw NetworkFormatError("unsupported network format version " + v->dump());
   Network network;
-  Reader reader;
   try {
+    auto field_it = j.find("field");
+    Reader reader(field_it == j.end() ? nullptr : &*field_it);
     network.c = reader.pair(field(j, "c", "top level"), "c");
     const json& neurons = field(j, "neurons", "top level");
     if (!neurons.is_array()) throw NetworkFormatError("neurons: expected an array");

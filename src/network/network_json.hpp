@@ -3,11 +3,16 @@
 //   {"format": "etr2nn-network", "version": 1,
 //    "exact": "rational" | "algebraic",      // says whether any weight is irrational
 //    "hidden_neurons": m,
+//    "field": {...},                         // optional: see below
 //    "c": [c1, c2],
 //    "neurons": [{"a": [a1, a2], "b": b, "v": [v1, v2]}, ...],
 //    "meta": {...}}                          // optional, free-form, never interpreted
 //
 // Every exact value is a numeric/real_json.hpp real: "p/q" or a root_of object.
+// When every irrational weight lies in one number field (as for witnesses of
+// the chain), "field" states it once and each root_of object also carries its
+// coordinates there (numeric/field_json.hpp), so a reader computes in that
+// field instead of with thousands of unrelated algebraic numbers.
 // With float copies on, each neuron also carries "approx": {"a": [..], "b": ..,
 // "v": [..]} as doubles for human eyes and plotting; readers never read them.
 #pragma once

@@ -1,6 +1,7 @@
 #include "numeric/real_json.hpp"
 
 #include "numeric/rational.hpp"
+#include "numeric/sturm.hpp"
 
 namespace etr2nn::numeric {
 namespace {
@@ -17,7 +18,9 @@ mpq_class rational_from_string(const nlohmann::json& value, const std::string& w
   return *q;
 }
 
-Real algebraic_from_json(const nlohmann::json& value, const std::string& where) {
+}  // namespace
+
+AlgebraicForm algebraic_form_from_json(const nlohmann::json& value, const std::string& where) {
   if (!value.contains("root_of") || !value.contains("in") || value.size() != 2)
     fail(where, "an algebraic number needs exactly the keys \"root_of\" and \"in\"");
   const auto& poly = value["root_of"];
@@ -37,11 +40,20 @@ Real algebraic_from_json(const nlohmann::json& value, const std::string& where) 
   }
   form.lower = rational_from_string(in[0], where + ".in[0]");
   form.upper = rational_from_string(in[1], where + ".in[1]");
-  try {
-    return Real::from_algebraic_form(form);
-  } catch (const std::invalid_argument& e) {
-    fail(where, std::string("not an isolated root: ") + e.what());
-  }
+  const Polynomial p(form.coefficients.begin(), form.coefficients.end());
+  if (degree(p) < 1) fail(where, "not an isolated root: the polynomial is constant");
+  if (form.lower >= form.upper) fail(where, "not an isolated root: empty isolating interval");
+  if (const unsigned n = count_roots(p, form.lower, form.upper); n != 1)
+    fail(where, std::string("not an isolated root: ") +
+                    (n == 0 ? "the polynomial has no root in the interval"
+                            : "the interval holds more than one root"));
+  return form;
+}
+
+namespace {
+
+Real algebraic_from_json(const nlohmann::json& value, const std::string& where) {
+  return Real::from_algebraic_form(algebraic_form_from_json(value, where));
 }
 
 }  // namespace

@@ -30,6 +30,9 @@ struct JsonFormatError : std::runtime_error {
 // ordered_json: "root_of" before "in", as documented.
 nlohmann::ordered_json real_to_json(const Real& value);
 
+// The root_of object as it stands, checked to isolate exactly one root.
+AlgebraicForm algebraic_form_from_json(const nlohmann::json& value, const std::string& where);
+
 // Parses the exact form; `where` names the JSON location in error messages
 // (e.g. "neurons[3].b"). Throws JsonFormatError.
 Real real_from_json(const nlohmann::json& value, const std::string& where);

@@ -1,0 +1,124 @@
+#include "numeric/field_json.hpp"
+
+#include "numeric/number_field.hpp"
+#include "numeric/rational.hpp"
+#include "numeric/real_json.hpp"
+
+namespace etr2nn::numeric {
+namespace {
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+  throw JsonFormatError(where + ": " + what);
+}
+
+nlohmann::ordered_json rationals_to_json(const std::vector<mpq_class>& x) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& c : x) out.push_back(to_string(c));
+  return out;
+}
+
+}  // namespace
+
+const NumberField* common_field(const std::vector<const Real*>& values) {
+  const NumberField* top = nullptr;
+  for (const Real* v : values) {
+    if (v->is_rational()) continue;
+    const NumberField* f = v->field();
+    if (!f) return nullptr;  // a z3 numeral: no field to state
+    if (!top || f->contains(*top))
+      top = f;
+    else if (!top->contains(*f))
+      return nullptr;  // two unrelated fields
+  }
+  return top;
+}
+
+nlohmann::ordered_json field_to_json(const NumberField& field) {
+  std::vector<const NumberField*> tower;
+  for (const NumberField* f = &field; f; f = f->below()) tower.insert(tower.begin(), f);
+  const NumberField& base = *tower.front();
+  const Interval theta = base.base_interval();
+  AlgebraicForm form{primitive_integer_form(base.base_polynomial()), theta.lo, theta.hi};
+  if (theta.lo == theta.hi) {  // θ turned out rational: any interval around it isolates
+    form.lower -= 1;
+    form.upper += 1;
+  }
+  nlohmann::ordered_json roots = nlohmann::ordered_json::array();
+  for (std::size_t i = 1; i < tower.size(); ++i) roots.push_back(rationals_to_json(tower[i]->radicand()));
+  nlohmann::ordered_json theta_json = {{"root_of", nlohmann::ordered_json::array()},
+                                       {"in", {to_string(form.lower), to_string(form.upper)}}};
+  for (const auto& c : form.coefficients) theta_json["root_of"].push_back(c.get_str());
+  return {{"theta", theta_json}, {"square_roots", roots}};
+}
+
+nlohmann::ordered_json coordinates_to_json(const NumberField& field, const Real& value) {
+  if (value.is_rational()) return rationals_to_json(field.constant(value.rational()));
+  return rationals_to_json(field.embed(*value.field(), value.coordinates()));
+}
+
+FieldReader::FieldReader(const nlohmann::json& description, const std::string& where) {
+  if (!description.is_object() || !description.contains("theta") ||
+      !description.contains("square_roots"))
+    fail(where, "a field needs the keys \"theta\" and \"square_roots\"");
+  const auto& theta = description["theta"];
+  if (!theta.is_object()) fail(where + ".theta", "expected {\"root_of\": [...], \"in\": [lo, hi]}");
+  generators_.push_back(real_from_json(theta, where + ".theta"));
+  const auto& roots = description["square_roots"];
+  if (!roots.is_array()) fail(where + ".square_roots", "expected an array of coordinate arrays");
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    const std::string at = where + ".square_roots[" + std::to_string(i) + "]";
+    const Real r = value(roots[i], at);
+    if (r.sign() <= 0) fail(at, "a square root of a value that is not positive");
+    generators_.push_back(Real::root(r, 2));
+  }
+}
+
+Real FieldReader::value(const nlohmann::json& coordinates, const std::string& where) const {
+  // Coordinates of the field below the one being built: height = known roots.
+  const std::size_t height = generators_.size() - 1;
+  if (!coordinates.is_array()) fail(where, "expected an array of rational coordinates");
+  const std::size_t blocks = std::size_t(1) << height;
+  if (coordinates.empty() || coordinates.size() % blocks != 0)
+    fail(where, "expected a multiple of " + std::to_string(blocks) + " coordinates, got " +
+                    std::to_string(coordinates.size()));
+  std::vector<Real> x;
+  for (std::size_t i = 0; i < coordinates.size(); ++i) {
+    const auto& c = coordinates[i];
+    auto q = c.is_string() ? parse_rational(c.get<std::string>()) : std::nullopt;
+    if (!q) fail(where + "[" + std::to_string(i) + "]", "expected a rational \"p/q\"");
+    x.emplace_back(*q);
+  }
+  return value_at(height, x, 0, x.size());
+}
+
+Real FieldReader::value_at(std::size_t height, const std::vector<Real>& x, std::size_t begin,
+                           std::size_t size) const {
+  if (height == 0) {  // c_0 + c_1·θ + …, by Horner's scheme
+    Real v(0);
+    for (std::size_t i = size; i-- > 0;) v = v * generators_[0] + x[begin + i];
+    return v;
+  }
+  const std::size_t half = size / 2;
+  return value_at(height - 1, x, begin, half) +
+         value_at(height - 1, x, begin + half, half) * generators_[height];
+}
+
+Real real_from_json(const nlohmann::json& value, const std::string& where,
+                    const FieldReader* reader) {
+  if (!value.is_object() || !value.contains("field")) return real_from_json(value, where);
+  if (!reader) fail(where + ".field", "coordinates, but the file states no field");
+  nlohmann::json self_contained = value;
+  self_contained.erase("field");
+  const AlgebraicForm form = algebraic_form_from_json(self_contained, where);
+  const Real x = reader->value(value["field"], where + ".field");
+  // Both forms name one number when x is a root of the polynomial inside the
+  // interval, which holds only one root.
+  Real p(0);
+  for (std::size_t i = form.coefficients.size(); i-- > 0;)
+    p = p * x + Real(mpq_class(form.coefficients[i]));
+  if (p.sign() != 0 || x <= Real(form.lower) || x >= Real(form.upper))
+    fail(where, "its field coordinates and its root_of form are different numbers");
+  return x;
+}
+
+}  // namespace etr2nn::numeric
