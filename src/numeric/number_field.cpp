@@ -12,6 +12,7 @@ struct NumberField::Base {
   std::size_t n;   // the degree m had at first: coordinates per base block, never changes
   Interval theta;  // lo == hi == θ, or lo < θ < hi with no other root of m in [lo, hi]
   std::vector<std::unique_ptr<NumberField>> chain;  // the base field, then one per √ adjoined
+  std::size_t levels_with_root_below = 0;           // normal() has work only when > 0
 
   void settle_rational(const mpq_class& root) {
     m = {-root, 1};
@@ -273,19 +274,44 @@ Coordinates NumberField::inverse(const Coordinates& x) const {
   }
   // |a| = |b|·s: the value is 2a when a and b have one sign, else 0.
   const int sa = f.sign(a), sb = f.sign(b);
+  if (sb != 0 && !root_below_) learn_root_below(a, b, true);
   if (sa == 0 || sa != sb) throw std::domain_error("division by zero");
   return embed(f, f.inverse(f.scale(2, a)));
 }
 
 int NumberField::sign(const Coordinates& x) const {
   if (!below_) return base_->sign(as_polynomial(x));
-  const auto [a, b] = halves(x);
   const NumberField& f = *below_;
+  if (root_below_) return f.sign(halves(normal(x)).first);
+  const auto [a, b] = halves(x);
   const int sa = f.sign(a), sb = f.sign(b);
   if (sb == 0) return sa;
   if (sa == 0 || sa == sb) return sb;
   // Opposite signs: a + b·s has a's sign iff a² > b²·r.
-  return sa * f.sign(f.subtract(f.multiply(a, a), f.multiply(f.multiply(b, b), radicand_)));
+  const int s = sa * f.sign(f.subtract(f.multiply(a, a), f.multiply(f.multiply(b, b), radicand_)));
+  if (s == 0) learn_root_below(a, b, false);
+  return s;
+}
+
+void NumberField::learn_root_below(const Coordinates& a, const Coordinates& b, bool from_norm) const {
+  const NumberField& f = *below_;
+  Coordinates ratio = f.multiply(a, f.inverse(b));  // a/b
+  // a + b·s = 0 gives s = −a/b; a² = b²·r gives s = |a/b|.
+  if (!from_norm || f.sign(ratio) < 0) ratio = f.scale(-1, ratio);
+  root_below_ = std::move(ratio);
+  ++base_->levels_with_root_below;
+}
+
+NumberField::Coordinates NumberField::normal(Coordinates x) const {
+  if (!below_ || base_->levels_with_root_below == 0) return x;
+  auto [a, b] = halves(x);
+  a = below_->normal(std::move(a));
+  b = below_->normal(std::move(b));
+  if (root_below_) {
+    a = below_->normal(below_->add(a, below_->multiply(b, *root_below_)));
+    b.assign(b.size(), 0);
+  }
+  return joined(std::move(a), b);
 }
 
 Interval NumberField::enclosure(const Coordinates& x, unsigned bits) const {

@@ -18,7 +18,11 @@
 // not be irreducible), m is replaced by its factor that vanishes at θ, after
 // which p reduces to 0. Above the base, the sign of a + b·s follows from the
 // signs of a, b and a² − b²·r. Nothing assumes that a tower is a field: every
-// operation is exact on values, so a reducible extension is harmless.
+// operation is exact on values, so a reducible extension is harmless. When a
+// sign or an inverse shows that s_k is in fact in the field below (r_k was a
+// square there, as ρ − 1 = (1/ρ²)² for the plastic number ρ), the level
+// remembers s_k's value there and normal() rewrites elements without s_k,
+// which keeps equal values equal coordinate by coordinate.
 //
 // Fields that share a base form one chain: a new square root is adjoined on
 // top of the highest field of the chain, so any two of its fields are nested
@@ -88,6 +92,10 @@ class NumberField {
   // Throws std::domain_error when x is 0.
   Coordinates inverse(const Coordinates& x) const;
 
+  // The same value with every s_k known to lie below replaced by its value
+  // there (x itself when there is none).
+  Coordinates normal(Coordinates x) const;
+
   int sign(const Coordinates& x) const;
   // An interval holding x; it shrinks to x's value as bits grows.
   Interval enclosure(const Coordinates& x, unsigned bits) const;
@@ -100,10 +108,14 @@ class NumberField {
  private:
   NumberField(std::shared_ptr<Base> base, const NumberField* below, Coordinates radicand);
 
+  // Records s_k = −a/b (or ±a/b) once a + b·s_k = 0 (or a² = b²·r_k) with b ≠ 0 is seen.
+  void learn_root_below(const Coordinates& a, const Coordinates& b, bool from_norm) const;
+
   std::shared_ptr<Base> base_;
   const NumberField* below_;
   Coordinates radicand_;
   std::size_t dimension_;
+  mutable std::optional<Coordinates> root_below_;  // s_k as an element of below_, once known
 };
 
 }  // namespace etr2nn::numeric

@@ -16,6 +16,15 @@ namespace etr2nn::numeric {
 struct FieldValue {
   const NumberField* field;  // fields live for the whole process
   NumberField::Coordinates x;
+  // An enclosure of the value, made on the first comparison with a rational:
+  // a witness compares each breakpoint with thousands of rational points,
+  // and most comparisons are then decided without field arithmetic.
+  mutable std::optional<Interval> near;
+
+  const Interval& enclosure() const {
+    if (!near) near = field->enclosure(x, 64);
+    return *near;
+  }
 };
 
 namespace {
@@ -60,9 +69,10 @@ struct RealAccess {
   static Real from_z3_ast(Z3_ast ast) { return Real::from_z3_ast(ast); }
 
   static Real of(const NumberField& field, Coordinates x) {
+    x = field.normal(std::move(x));
     if (auto q = field.as_rational(x)) return Real(*q);
     Real r;
-    r.element_ = std::make_shared<const FieldValue>(FieldValue{&field, std::move(x)});
+    r.element_ = std::make_shared<const FieldValue>(FieldValue{&field, std::move(x), std::nullopt});
     return r;
   }
 
@@ -184,8 +194,41 @@ Real Real::from_algebraic_form(const AlgebraicForm& form) {
                                        : "the interval holds more than one root");
   const Polynomial m = square_free_part(p);
   if (degree(m) == 1) return Real(mpq_class(-m[0] / m[1]));
+  if (degree(m) == 2) return quadratic(primitive_integer_form(m), form.lower, form.upper);
   const NumberField& field = NumberField::generated_by(m, form.lower, form.upper);
   return RealAccess::of(field, field.generator());
+}
+
+namespace {
+// d = k²·rest with the square factors of small primes moved into k: enough to
+// make √8, 1/√2 and √2 meet in one field Q(√2) in practice.
+std::pair<mpz_class, mpz_class> split_square_factors(mpz_class d) {
+  mpz_class k = 1;
+  for (unsigned long p = 2; p < 1000 && p * p <= d; ++p) {
+    const unsigned long square = p * p;
+    while (mpz_divisible_ui_p(d.get_mpz_t(), square)) {
+      d /= square;
+      k *= p;
+    }
+  }
+  return {k, d};
+}
+}  // namespace
+
+// The root of a·x² + b·x + c in (lower, upper), as (−b ± k·√d)/(2a) with √d
+// from Real::root: every quadratic irrational with the same square-free part
+// of its discriminant then lies in the same field.
+Real Real::quadratic(const std::vector<mpz_class>& abc, const mpq_class& lower,
+                     const mpq_class& upper) {
+  const mpz_class &c = abc[0], &b = abc[1], &a = abc[2];
+  const mpz_class discriminant = b * b - 4 * a * c;
+  const auto [k, d] = split_square_factors(discriminant);
+  const Real sqrt_d = root(Real(mpq_class(d)), 2);
+  for (int sign : {1, -1}) {
+    const Real x = (Real(mpq_class(-b)) + Real(mpq_class(sign * k)) * sqrt_d) / Real(mpq_class(2 * a));
+    if (x > Real(lower) && x < Real(upper)) return x;
+  }
+  throw std::logic_error("neither root of the quadratic lies in its isolating interval");
 }
 
 namespace {
@@ -346,7 +389,22 @@ int compare(const Real& a, const Real& b) {
   // values with different representations (e.g. -(x^3/3) and x - 6 - x^2 at a
   // root of x^3 - 3x^2 + 3x - 18) z3's comparison ran for minutes, while the
   // difference comes out as exactly 0 at once.
-  return (a - b).sign();
+  const Real difference = a - b;
+  if (difference.is_rational() || difference.algebraic_) return difference.sign();
+  // Field elements: equal values were caught above (their difference is
+  // written as a constant); unequal ones are mostly told apart by cached
+  // enclosures, before any exact sign computation.
+  auto enclosure = [](const Real& r) -> std::optional<Interval> {
+    if (r.element_) return r.element_->enclosure();
+    if (r.is_rational()) return Interval{r.rational_, r.rational_};
+    return std::nullopt;
+  };
+  const auto ea = enclosure(a), eb = enclosure(b);
+  if (ea && eb) {
+    if (ea->hi < eb->lo) return -1;
+    if (ea->lo > eb->hi) return 1;
+  }
+  return difference.sign();
 }
 
 Real max(const Real& a, const Real& b) { return a < b ? b : a; }

@@ -112,6 +112,8 @@ class Real {
  private:
   friend struct RealAccess;  // the arithmetic in real.cpp
   static Real from_z3_ast(void* ast);  // Z3_ast, kept out of this header
+  static Real quadratic(const std::vector<mpz_class>& abc, const mpq_class& lower,
+                        const mpq_class& upper);
 
   mpq_class rational_;                          // the value when both pointers are null
   std::shared_ptr<const FieldValue> element_;   // set for a NumberField element

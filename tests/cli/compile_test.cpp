@@ -106,6 +106,40 @@ TEST_F(CompileCli, PointsPerLineOption) {
             2);
 }
 
+// The promise: every true sample comes with a witness network that is
+// verified exactly, when it is built and again when its file is read back.
+// sqrt2 and plastic have algebraic witnesses (degree 2, and 6 = 3·2 with the
+// slack √(x − 1) of x > 1).
+TEST_F(CompileCli, EveryTrueSampleComesWithAVerifiedWitnessNetwork) {
+  std::ifstream tsv(std::string(ETR2NN_SOURCE_DIR) + "/samples/expected.tsv");
+  std::string line;
+  std::getline(tsv, line);  // header
+  int witnessed = 0, algebraic = 0;
+  while (std::getline(tsv, line)) {
+    std::istringstream fields(line);
+    std::string file, expected;
+    fields >> file >> expected;
+    if (expected != "sat") continue;
+    const std::string stem = fs::path(file).stem().string() + fs::path(file).extension().string();
+    const fs::path data = dir / (stem + ".json"), net = dir / (stem + ".net.json");
+    const Outcome c = run("compile " + sample(file) + " -o " + data.string() + " --witness " +
+                          net.string());
+    ASSERT_EQ(c.status, 0) << file << "\n" << c.out << c.err;
+    EXPECT_NE(c.out.find("verified exactly on every point"), std::string::npos) << c.out;
+    const bool irrational = c.out.find("real algebraic weights") != std::string::npos;
+    algebraic += irrational;
+    const Outcome v = run("verify " + data.string() + " " + net.string());
+    EXPECT_EQ(v.status, 0) << file << "\n" << v.out << v.err;
+    EXPECT_NE(v.out.find(" points, error 0"), std::string::npos) << v.out;
+    if (irrational) {  // the file states its field, so reading it back needs no z3
+      EXPECT_NE(testing::slurp(net).find("\"field\": {\"theta\""), std::string::npos) << file;
+    }
+    ++witnessed;
+  }
+  EXPECT_EQ(witnessed, 7);
+  EXPECT_GE(algebraic, 4);  // inv_irrational_sat, sqrt2.etr, sqrt2.smt2, plastic
+}
+
 TEST_F(CompileCli, PlantedThousandConstraintInstanceCompiles) {
   const auto p = bench::planted_instance(1000, 7);
   std::ofstream(dir / "p.etr") << bench::etr_text(p.instance);

@@ -73,6 +73,47 @@ TEST(NetworkJson, RoundTripsExactlyThroughAFile) {
   std::remove(path.c_str());
 }
 
+// Weights in one field: the file states it once, reading gives elements of one
+// field again, and coordinates that contradict root_of are refused.
+TEST(NetworkJson, SharedNumberFieldRoundTripsAndIsChecked) {
+  const Real rho = Real::from_algebraic_form({{-1, -1, 0, 1}, 1, 2});  // ρ³ = ρ + 1
+  const Real s = Real::root(rho - Real(1), 2);
+  Network n;
+  n.neurons.push_back({{Real(0), Real(1)}, rho * s - Real(3), {s / (rho + Real(1)), Real(2)}});
+  n.neurons.push_back({{Real(1), Real(0)}, Real(mpq_class(1, 2)), {rho, Real(1) / s}});
+  std::string path = temp_path("field.json");
+  write_network(path, n);
+  json j = json::parse(std::ifstream(path));
+  ASSERT_TRUE(j.contains("field"));
+  EXPECT_EQ(j["field"]["square_roots"].size(), 1u);
+  EXPECT_TRUE(j["neurons"][0]["b"].contains("field"));
+  EXPECT_TRUE(j["neurons"][0]["b"].contains("root_of"));
+  Network back = read_network(path);
+  EXPECT_EQ(back.neurons[0].b, n.neurons[0].b);
+  EXPECT_EQ(back.neurons[0].v[0], n.neurons[0].v[0]);
+  EXPECT_EQ(back.neurons[1].v, n.neurons[1].v);
+  ASSERT_NE(back.neurons[0].b.field(), nullptr);
+  EXPECT_EQ(back.neurons[0].b.field(), back.neurons[1].v[1].field()) << "one field, not many";
+
+  json tampered = j;
+  tampered["neurons"][1]["v"][1]["field"][0] = "7";
+  try {
+    network_from_json(tampered);
+    FAIL() << "contradicting coordinates were accepted";
+  } catch (const NetworkFormatError& e) {
+    EXPECT_NE(std::string(e.what()).find("neurons[1].v[1]: its field coordinates and its root_of"),
+              std::string::npos)
+        << e.what();
+  }
+  json no_field = j;
+  no_field.erase("field");
+  EXPECT_THROW(network_from_json(no_field), NetworkFormatError);
+  json short_coordinates = j;
+  short_coordinates["neurons"][0]["b"]["field"] = json::array({"1"});
+  EXPECT_THROW(network_from_json(short_coordinates), NetworkFormatError);
+  std::remove(path.c_str());
+}
+
 TEST(NetworkJson, ReaderNamesTheBadField) {
   auto message = [](const std::string& text) {
     try {

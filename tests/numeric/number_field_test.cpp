@@ -127,6 +127,19 @@ TEST(NumberField, ReducibleSquareRootIsStillExact) {
   EXPECT_THROW(g.inverse(g.subtract(s, r)), std::domain_error);
 }
 
+// ρ − 1 = (1/ρ²)² for the plastic number (ρ⁵ = ρ⁴ + 1), so √(ρ − 1) adds
+// nothing. Once a comparison shows it, equal values get equal coordinates
+// again: s·ρ² is written as the rational 1.
+TEST(RealInFields, SquareRootThatLiesBelowIsLearnedAndRewritten) {
+  const Real rho = Real::from_algebraic_form({{-1, -1, 0, 1}, 1, 2});
+  const Real s = Real::root(rho - Real(1), 2);
+  EXPECT_EQ(s, Real(1) / (rho * rho));  // the comparison that reveals it
+  const Real product = s * rho * rho;
+  ASSERT_TRUE(product.is_rational());
+  EXPECT_EQ(product.rational(), 1);
+  EXPECT_EQ((s + rho).to_double(), (Real(1) / (rho * rho) + rho).to_double());
+}
+
 TEST(NumberField, MinimalPolynomialOfSqrt2PlusSqrt3) {
   const NumberField& q2 = NumberField::generated_by({-2, 0, 1}, 1, 2);
   auto root = q2.sqrt(q2.constant(3));
