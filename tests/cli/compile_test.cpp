@@ -108,8 +108,8 @@ TEST_F(CompileCli, PointsPerLineOption) {
 
 // The promise: every true sample comes with a witness network that is
 // verified exactly, when it is built and again when its file is read back.
-// sqrt2 and plastic have algebraic witnesses (degree 2, and 6 = 3·2 with the
-// slack √(x − 1) of x > 1).
+// sqrt2 and plastic have algebraic witnesses (in Q(√2), and in Q(ρ) with the
+// slack √(ρ − 1) of x > 1 adjoined, which turns out to be 1/ρ²).
 TEST_F(CompileCli, EveryTrueSampleComesWithAVerifiedWitnessNetwork) {
   std::ifstream tsv(std::string(ETR2NN_SOURCE_DIR) + "/samples/expected.tsv");
   std::string line;
