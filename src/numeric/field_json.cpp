@@ -20,15 +20,24 @@ nlohmann::ordered_json rationals_to_json(const std::vector<mpq_class>& x) {
 }  // namespace
 
 const NumberField* common_field(const std::vector<const Real*>& values) {
-  const NumberField* top = nullptr;
+  // The anchor: a field whose base cannot move (degree >= 3) if there is one,
+  // since values with quadratic bases can move into any chain.
+  const NumberField* anchor = nullptr;
   for (const Real* v : values) {
     if (v->is_rational()) continue;
     const NumberField* f = v->field();
     if (!f) return nullptr;  // a z3 numeral: no field to state
-    if (!top || f->contains(*top))
-      top = f;
-    else if (!top->contains(*f))
-      return nullptr;  // two unrelated fields
+    if (!anchor || degree(f->base_field().base_polynomial()) > 2) anchor = f;
+  }
+  if (!anchor) return nullptr;
+  const NumberField* top = anchor;
+  for (const Real* v : values) {
+    if (v->is_rational()) continue;
+    const Real moved = v->in_chain_of(*anchor);
+    const NumberField* f = moved.field();
+    if (!f) continue;  // rational after all
+    if (&f->base_field() != &anchor->base_field()) return nullptr;  // two fields that stay apart
+    if (f->contains(*top)) top = f;
   }
   return top;
 }
@@ -52,8 +61,9 @@ nlohmann::ordered_json field_to_json(const NumberField& field) {
 }
 
 nlohmann::ordered_json coordinates_to_json(const NumberField& field, const Real& value) {
-  if (value.is_rational()) return rationals_to_json(field.constant(value.rational()));
-  return rationals_to_json(field.embed(*value.field(), value.coordinates()));
+  const Real moved = value.in_chain_of(field);
+  if (moved.is_rational()) return rationals_to_json(field.constant(moved.rational()));
+  return rationals_to_json(field.embed(*moved.field(), moved.coordinates()));
 }
 
 FieldReader::FieldReader(const nlohmann::json& description, const std::string& where) {

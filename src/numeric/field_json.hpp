@@ -28,13 +28,13 @@
 
 namespace etr2nn::numeric {
 
-// The largest of the values' fields when every irrational value is a field
-// element and all their fields lie in one chain; nullptr otherwise (then a
-// file states no field).
+// A field holding every irrational value (each moved into one chain with
+// Real::in_chain_of where needed); nullptr when there is none (a z3 numeral,
+// or two fields of degree >= 3 that stay apart): then a file states no field.
 const NumberField* common_field(const std::vector<const Real*>& values);
 
 nlohmann::ordered_json field_to_json(const NumberField& field);
-// value's coordinates in field (which contains value's field), as strings.
+// value's coordinates in field (a field common_field returned for it), as strings.
 nlohmann::ordered_json coordinates_to_json(const NumberField& field, const Real& value);
 
 // Reads a "field" object; throws JsonFormatError naming `where`.

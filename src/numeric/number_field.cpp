@@ -103,8 +103,8 @@ using Coordinates = NumberField::Coordinates;
 // Every base so far, by the monic polynomial it was made from. Only equal
 // polynomials are compared (a network file names thousands of numbers, each
 // with its own polynomial; comparing all pairs would be quadratic).
-std::map<Polynomial, std::vector<std::shared_ptr<NumberField::Base>>>& registry() {
-  static std::map<Polynomial, std::vector<std::shared_ptr<NumberField::Base>>> bases;
+std::map<Polynomial, std::vector<std::unique_ptr<NumberField::Base>>>& registry() {
+  static std::map<Polynomial, std::vector<std::unique_ptr<NumberField::Base>>> bases;
   return bases;
 }
 
@@ -137,8 +137,8 @@ bool is_zero(const Coordinates& x) {
 
 }  // namespace
 
-NumberField::NumberField(std::shared_ptr<Base> base, const NumberField* below, Coordinates radicand)
-    : base_(std::move(base)),
+NumberField::NumberField(Base* base, const NumberField* below, Coordinates radicand)
+    : base_(base),
       below_(below),
       radicand_(std::move(radicand)),
       dimension_(below ? 2 * below->dimension_ : base_->n) {}
@@ -157,7 +157,7 @@ const NumberField& NumberField::generated_by(const Polynomial& polynomial, const
   for (const auto& base : same)
     if (base->inside(lower, upper) && base->sign(m) == 0) return *base->chain.front();
 
-  auto base = std::make_shared<Base>();
+  auto base = std::make_unique<Base>();
   base->m = m;
   base->n = static_cast<std::size_t>(degree(m));
   base->theta = {lower, upper};
@@ -175,9 +175,9 @@ const NumberField& NumberField::generated_by(const Polynomial& polynomial, const
       base->theta.lo = mid;
   }
   if (base->n == 1) base->settle_rational(-base->m[0]);
-  base->chain.emplace_back(new NumberField(base, nullptr, {}));
-  same.push_back(base);
-  return *base->chain.front();
+  base->chain.emplace_back(new NumberField(base.get(), nullptr, {}));
+  same.push_back(std::move(base));
+  return *same.back()->chain.front();
 }
 
 std::optional<NumberField::Root> NumberField::sqrt(const Coordinates& r) const {
@@ -207,6 +207,10 @@ Polynomial NumberField::base_polynomial() const {
 
 Interval NumberField::base_interval() const {
   return base_->theta;
+}
+
+const NumberField& NumberField::base_field() const {
+  return *base_->chain.front();
 }
 
 bool NumberField::contains(const NumberField& other) const {

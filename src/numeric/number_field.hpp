@@ -74,6 +74,8 @@ class NumberField {
   Polynomial base_polynomial() const;
   Interval base_interval() const;
 
+  // The chain's base field Q(θ) (this one at height 0).
+  const NumberField& base_field() const;
   // True when other is this field or a field below it in the chain.
   bool contains(const NumberField& other) const;
   // x, an element of `from` (a field this one contains), as an element of this field.
@@ -106,12 +108,12 @@ class NumberField {
   struct Base;  // θ, m and the chain; shared by every field of the chain
 
  private:
-  NumberField(std::shared_ptr<Base> base, const NumberField* below, Coordinates radicand);
+  NumberField(Base* base, const NumberField* below, Coordinates radicand);
 
   // Records s_k = −a/b (or ±a/b) once a + b·s_k = 0 (or a² = b²·r_k) with b ≠ 0 is seen.
   void learn_root_below(const Coordinates& a, const Coordinates& b, bool from_norm) const;
 
-  std::shared_ptr<Base> base_;
+  Base* base_;  // owns this field (and the registry owns the base): no cycle
   const NumberField* below_;
   Coordinates radicand_;
   std::size_t dimension_;

@@ -63,6 +63,22 @@ z3::context& z3_context() {
 }
 
 
+namespace {
+// d = k²·rest with the square factors of small primes moved into k: enough to
+// make √8, 1/√2 and √2 meet in one field Q(√2) in practice.
+std::pair<mpz_class, mpz_class> split_square_factors(mpz_class d) {
+  mpz_class k = 1;
+  for (unsigned long p = 2; p < 1000 && p * p <= d; ++p) {
+    const unsigned long square = p * p;
+    while (mpz_divisible_ui_p(d.get_mpz_t(), square)) {
+      d /= square;
+      k *= p;
+    }
+  }
+  return {k, d};
+}
+}  // namespace
+
 struct RealAccess {
   using Coordinates = NumberField::Coordinates;
 
@@ -95,15 +111,98 @@ struct RealAccess {
     else if (!a.element_ || b.element_->field->contains(*a.element_->field))
       field = b.element_->field;
     else
-      return std::nullopt;
+      return moved_to_one_chain(a, b);
     return Operands{field, lift(a, *field), lift(b, *field)};
+  }
+
+  // Elements of unrelated chains: when one chain's base is quadratic, each of
+  // its generators is a nested square root of rationals, which the other
+  // chain can adjoin; so √2 and √3 from two model values, or ρ and √2, meet
+  // in one field. Two bases of degree >= 3 stay apart (z3 then).
+  static std::optional<Operands> moved_to_one_chain(const Real& a, const Real& b) {
+    const NumberField &fa = *a.element_->field, &fb = *b.element_->field;
+    const bool a_movable = degree(base_of(fa).base_polynomial()) <= 2;
+    const bool b_movable = degree(base_of(fb).base_polynomial()) <= 2;
+    // Move the smaller one when both can move.
+    if (b_movable && (!a_movable || fb.dimension() <= fa.dimension()))
+      if (auto moved = value_in(fb, b.element_->x, fa); moved && moved->element_)
+        return in_one_field(a, *moved);
+    if (a_movable)
+      if (auto moved = value_in(fa, a.element_->x, fb); moved && moved->element_)
+        return in_one_field(*moved, b);
+    return std::nullopt;
+  }
+
+  static const NumberField& base_of(const NumberField& field) { return field.base_field(); }
+
+  // √r in the chain of `member` (r rational or an element of that chain).
+  static std::optional<Real> sqrt_in_chain(const NumberField& member, const Real& r) {
+    if (r.is_rational()) {
+      // √(k²·d/den²) = (k/den)·√d, d with its small square factors removed,
+      // so that √8 and √2 share one level.
+      const mpz_class num_den = r.rational_.get_num() * r.rational_.get_den();
+      const auto [k, d] = split_square_factors(num_den);
+      if (d == 1) return Real(mpq_class(k, r.rational_.get_den()));
+      auto root = member.sqrt(member.constant(mpq_class(d)));
+      if (!root) return std::nullopt;
+      mpq_class factor(k, r.rational_.get_den());
+      factor.canonicalize();
+      return Real(factor) * of(*root->field, root->value);
+    }
+    auto root = r.element_->field->sqrt(r.element_->x);
+    if (!root) return std::nullopt;
+    return of(*root->field, root->value);
+  }
+
+  // The generator of `level` (θ or s_k) in the chain of `target`, when the
+  // level's base is quadratic; cached per (level, target chain).
+  static std::optional<Real> generator_in(const NumberField& level, const NumberField& target) {
+    static std::map<std::pair<const NumberField*, const NumberField*>, Real> cache;
+    const auto key = std::make_pair(&level, &base_of(target));
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    std::optional<Real> image;
+    if (level.below()) {
+      if (auto r = value_in(*level.below(), level.radicand(), target)) image = sqrt_in_chain(target, *r);
+    } else {
+      const Polynomial m = level.base_polynomial();  // monic
+      if (degree(m) == 1) image = Real(mpq_class(-m[0]));
+      if (degree(m) == 2) {
+        // θ = (−b ± √(b² − 4c))/2, the sign that lands in θ's interval.
+        const Interval theta = level.base_interval();
+        if (auto s = sqrt_in_chain(target, Real(mpq_class(m[1] * m[1] - 4 * m[0])))) {
+          for (int sign : {1, -1}) {
+            const Real candidate = (Real(mpq_class(-m[1])) + Real(sign) * *s) / Real(2);
+            if (candidate > Real(theta.lo) && candidate < Real(theta.hi)) image = candidate;
+          }
+        }
+      }
+    }
+    if (image) cache.emplace(key, *image);
+    return image;
+  }
+
+  // The element with coordinates x in `level`, as a Real of target's chain.
+  static std::optional<Real> value_in(const NumberField& level, const Coordinates& x,
+                                      const NumberField& target) {
+    const auto g = generator_in(level, target);
+    if (!g) return std::nullopt;
+    if (!level.below()) {
+      Real v(0);
+      for (std::size_t i = x.size(); i-- > 0;) v = v * *g + Real(x[i]);
+      return v;
+    }
+    const auto half = static_cast<std::ptrdiff_t>(x.size() / 2);
+    const auto a = value_in(*level.below(), Coordinates(x.begin(), x.begin() + half), target);
+    const auto b = value_in(*level.below(), Coordinates(x.begin() + half, x.end()), target);
+    if (!a || !b) return std::nullopt;
+    return *a + *b * *g;
   }
 
   // The field element as a z3 numeral: the fallback for unrelated operands.
   static z3::expr generator_to_z3(const NumberField& field) {
+    z3::context& c = z3_context();  // made first, so it outlives the cache's exprs
     static std::map<const NumberField*, z3::expr> cache;
     if (auto it = cache.find(&field); it != cache.end()) return it->second;
-    z3::context& c = z3_context();
     z3::expr value(c);
     if (field.below()) {
       value = z3::expr(c, Z3_algebraic_root(c, value_to_z3(*field.below(), field.radicand()), 2));
@@ -199,22 +298,6 @@ Real Real::from_algebraic_form(const AlgebraicForm& form) {
   return RealAccess::of(field, field.generator());
 }
 
-namespace {
-// d = k²·rest with the square factors of small primes moved into k: enough to
-// make √8, 1/√2 and √2 meet in one field Q(√2) in practice.
-std::pair<mpz_class, mpz_class> split_square_factors(mpz_class d) {
-  mpz_class k = 1;
-  for (unsigned long p = 2; p < 1000 && p * p <= d; ++p) {
-    const unsigned long square = p * p;
-    while (mpz_divisible_ui_p(d.get_mpz_t(), square)) {
-      d /= square;
-      k *= p;
-    }
-  }
-  return {k, d};
-}
-}  // namespace
-
 // The root of a·x² + b·x + c in (lower, upper), as (−b ± k·√d)/(2a) with √d
 // from Real::root: every quadratic irrational with the same square-free part
 // of its discriminant then lies in the same field.
@@ -275,6 +358,12 @@ Real Real::in_field(const NumberField& field, std::vector<mpq_class> coordinates
     throw std::invalid_argument("expected " + std::to_string(field.dimension()) +
                                 " coordinates, got " + std::to_string(coordinates.size()));
   return RealAccess::of(field, std::move(coordinates));
+}
+
+Real Real::in_chain_of(const NumberField& field) const {
+  if (!element_ || &element_->field->base_field() == &field.base_field()) return *this;
+  auto moved = RealAccess::value_in(*element_->field, element_->x, field);
+  return moved ? *moved : *this;
 }
 
 const mpq_class& Real::rational() const {

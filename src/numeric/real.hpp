@@ -74,6 +74,10 @@ class Real {
   // state a shared field once (field_json.hpp).
   const NumberField* field() const;
   const std::vector<mpq_class>& coordinates() const;
+  // This value as an element of the chain of `field` (number_field.hpp) when
+  // it can be: it is there already, or its own chain has a quadratic base.
+  // Otherwise (a rational, a z3 numeral, another cubic field) the value itself.
+  Real in_chain_of(const NumberField& field) const;
   // The element of field with these coordinates (rational when they say so).
   static Real in_field(const NumberField& field, std::vector<mpq_class> coordinates);
 

@@ -140,6 +140,27 @@ TEST(RealInFields, SquareRootThatLiesBelowIsLearnedAndRewritten) {
   EXPECT_EQ((s + rho).to_double(), (Real(1) / (rho * rho) + rho).to_double());
 }
 
+// Two model values from different fields: a chain with a quadratic base moves
+// into the other chain (its generators are square roots of rationals), so the
+// arithmetic stays in one field instead of falling back to z3.
+TEST(RealInFields, QuadraticFieldsMoveIntoOtherChains) {
+  const Real sqrt2 = Real::from_algebraic_form({{-2, 0, 1}, 1, 2});
+  const Real sqrt3 = Real::from_algebraic_form({{-3, 0, 1}, 1, 2});
+  const Real sqrt6 = Real::from_algebraic_form({{-6, 0, 1}, 2, 3});
+  const Real product = sqrt2 * sqrt3;
+  ASSERT_NE(product.field(), nullptr) << "not a z3 numeral";
+  EXPECT_EQ(product, sqrt6);
+  EXPECT_EQ(product * product, Real(6));
+  EXPECT_LT(sqrt2 + sqrt3, Real(mpq_class(315, 100)));  // 3.1462...
+  EXPECT_GT(sqrt2 + sqrt3, Real(mpq_class(314, 100)));
+  const Real rho = Real::from_algebraic_form({{-1, -1, 0, 1}, 1, 2});
+  const Real mixed = rho * sqrt2 - sqrt3;
+  ASSERT_NE(mixed.field(), nullptr);
+  EXPECT_TRUE(mixed.field()->contains(*rho.field()));
+  EXPECT_NEAR(mixed.to_double(), 1.324717957244746 * 1.4142135623730951 - 1.7320508075688772, 1e-12);
+  EXPECT_EQ((mixed + sqrt3) / sqrt2, rho);
+}
+
 TEST(NumberField, MinimalPolynomialOfSqrt2PlusSqrt3) {
   const NumberField& q2 = NumberField::generated_by({-2, 0, 1}, 1, 2);
   auto root = q2.sqrt(q2.constant(3));
