@@ -140,6 +140,21 @@ TEST_F(CompileCli, EveryTrueSampleComesWithAVerifiedWitnessNetwork) {
   EXPECT_GE(algebraic, 4);  // inv_irrational_sat, sqrt2.etr, sqrt2.smt2, plastic
 }
 
+// √2 and √3 come from z3 as two unrelated quadratic numbers; the witness
+// still lives in one field Q(√2)(√3), which the network file states.
+TEST_F(CompileCli, TwoSquareRootsShareOneFieldInTheWitnessFile) {
+  std::ofstream(dir / "two.etr") << "exists x, y: x^2 = 2 and y^2 = 3 and x*y > 2\n";
+  const Outcome c = run("compile " + (dir / "two.etr").string() + " -o " +
+                        (dir / "d.json").string() + " --witness " + (dir / "n.json").string());
+  ASSERT_EQ(c.status, 0) << c.out << c.err;
+  const std::string network = testing::slurp(dir / "n.json");
+  EXPECT_NE(network.find("\"field\": {\"theta\""), std::string::npos);
+  EXPECT_NE(network.find("\"square_roots\":[["), std::string::npos) << "one root adjoined to the other";
+  const Outcome v = run("verify " + (dir / "d.json").string() + " " + (dir / "n.json").string());
+  EXPECT_EQ(v.status, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find(" points, error 0"), std::string::npos) << v.out;
+}
+
 TEST_F(CompileCli, PlantedThousandConstraintInstanceCompiles) {
   const auto p = bench::planted_instance(1000, 7);
   std::ofstream(dir / "p.etr") << bench::etr_text(p.instance);
