@@ -258,8 +258,23 @@ struct RealAccess {
       for (const mpq_class& end : {e.lo, e.hi})
         if (evaluate(mu, end) == 0 && field.sign(field.subtract(v.x, field.constant(end))) == 0)
           return rational_form(end);
-      if (e.width() < width && count_roots(mu, e.lo, e.hi) == 1)
-        return {primitive_integer_form(mu), e.lo, e.hi};
+      if (e.width() < width && count_roots(mu, e.lo, e.hi) == 1) {
+        // θ's interval may be refined far beyond what was asked; widen to
+        // short dyadic ends when that still isolates, for readable output.
+        Interval out = e;
+        const unsigned p = precision_bits + 2;
+        mpq_class lo = e.lo, hi = e.hi;
+        mpq_mul_2exp(lo.get_mpq_t(), lo.get_mpq_t(), p);
+        mpq_mul_2exp(hi.get_mpq_t(), hi.get_mpq_t(), p);
+        mpz_class lo_z, hi_z;
+        mpz_fdiv_q(lo_z.get_mpz_t(), lo.get_num_mpz_t(), lo.get_den_mpz_t());
+        mpz_cdiv_q(hi_z.get_mpz_t(), hi.get_num_mpz_t(), hi.get_den_mpz_t());
+        Interval dyadic{mpq_class(lo_z), mpq_class(hi_z)};
+        mpq_div_2exp(dyadic.lo.get_mpq_t(), dyadic.lo.get_mpq_t(), p);
+        mpq_div_2exp(dyadic.hi.get_mpq_t(), dyadic.hi.get_mpq_t(), p);
+        if (dyadic.width() < width && count_roots(mu, dyadic.lo, dyadic.hi) == 1) out = dyadic;
+        return {primitive_integer_form(mu), out.lo, out.hi};
+      }
     }
   }
 };
