@@ -43,8 +43,7 @@ const NumberField* common_field(const std::vector<const Real*>& values) {
 }
 
 nlohmann::ordered_json field_to_json(const NumberField& field) {
-  std::vector<const NumberField*> tower;
-  for (const NumberField* f = &field; f; f = f->below()) tower.insert(tower.begin(), f);
+  const std::vector<const NumberField*> tower = field.tower();
   const NumberField& base = *tower.front();
   const Interval theta = base.base_interval();
   AlgebraicForm form{primitive_integer_form(base.base_polynomial()), theta.lo, theta.hi};
@@ -91,26 +90,14 @@ Real FieldReader::value(const nlohmann::json& coordinates, const std::string& wh
   if (coordinates.empty() || coordinates.size() % blocks != 0)
     fail(where, "expected a multiple of " + std::to_string(blocks) + " coordinates, got " +
                     std::to_string(coordinates.size()));
-  std::vector<Real> x;
+  NumberField::Coordinates x;
   for (std::size_t i = 0; i < coordinates.size(); ++i) {
     const auto& c = coordinates[i];
     auto q = c.is_string() ? parse_rational(c.get<std::string>()) : std::nullopt;
     if (!q) fail(where + "[" + std::to_string(i) + "]", "expected a rational \"p/q\"");
-    x.emplace_back(*q);
+    x.push_back(*q);
   }
-  return value_at(height, x, 0, x.size());
-}
-
-Real FieldReader::value_at(std::size_t height, const std::vector<Real>& x, std::size_t begin,
-                           std::size_t size) const {
-  if (height == 0) {  // c_0 + c_1·θ + …, by Horner's scheme
-    Real v(0);
-    for (std::size_t i = size; i-- > 0;) v = v * generators_[0] + x[begin + i];
-    return v;
-  }
-  const std::size_t half = size / 2;
-  return value_at(height - 1, x, begin, half) +
-         value_at(height - 1, x, begin + half, half) * generators_[height];
+  return value_of(x, generators_);
 }
 
 Real real_from_json(const nlohmann::json& value, const std::string& where,

@@ -45,8 +45,6 @@ class FieldReader {
   Real value(const nlohmann::json& coordinates, const std::string& where) const;
 
  private:
-  Real value_at(std::size_t height, const std::vector<Real>& coordinates, std::size_t begin,
-                std::size_t size) const;
   std::vector<Real> generators_;  // θ, s_1, …, s_k
 };
 

@@ -24,6 +24,10 @@ Interval operator*(const mpq_class& k, const Interval& a);
 // The range of p over x (Horner's scheme; an enclosure, not always the tightest).
 Interval evaluate(const Polynomial& p, const Interval& x);
 
+// The smallest interval with ends in 2^-bits·Z that contains x: the same
+// enclosure written with short numbers.
+Interval outward_dyadic(const Interval& x, unsigned bits);
+
 // An enclosure of √a within 2^-bits of the true bounds. Precondition: a.lo >= 0.
 Interval sqrt(const Interval& a, unsigned bits);
 

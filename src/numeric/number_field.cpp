@@ -209,6 +209,12 @@ Interval NumberField::base_interval() const {
   return base_->theta;
 }
 
+std::vector<const NumberField*> NumberField::tower() const {
+  std::vector<const NumberField*> fields;
+  for (const NumberField* f = this; f; f = f->below_) fields.insert(fields.begin(), f);
+  return fields;
+}
+
 const NumberField& NumberField::base_field() const {
   return *base_->chain.front();
 }
@@ -270,10 +276,10 @@ Coordinates NumberField::inverse(const Coordinates& x) const {
   if (!below_) return padded(base_->inverse(as_polynomial(x)), dimension_);
   const auto [a, b] = halves(x);
   const NumberField& f = *below_;
-  // 1/(a + b·s) = (a − b·s)/(a² − b²·r) when the norm a² − b²·r is not 0.
-  const Coordinates norm = f.subtract(f.multiply(a, a), f.multiply(f.multiply(b, b), radicand_));
-  if (f.sign(norm) != 0) {
-    const Coordinates inv = f.inverse(norm);
+  // 1/(a + b·s) = (a − b·s)/(a² − b²·r) when the norm is not 0.
+  const Coordinates n = norm(a, b);
+  if (f.sign(n) != 0) {
+    const Coordinates inv = f.inverse(n);
     return joined(f.multiply(a, inv), f.scale(-1, f.multiply(b, inv)));
   }
   // |a| = |b|·s: the value is 2a when a and b have one sign, else 0.
@@ -292,9 +298,14 @@ int NumberField::sign(const Coordinates& x) const {
   if (sb == 0) return sa;
   if (sa == 0 || sa == sb) return sb;
   // Opposite signs: a + b·s has a's sign iff a² > b²·r.
-  const int s = sa * f.sign(f.subtract(f.multiply(a, a), f.multiply(f.multiply(b, b), radicand_)));
+  const int s = sa * f.sign(norm(a, b));
   if (s == 0) learn_root_below(a, b, false);
   return s;
+}
+
+NumberField::Coordinates NumberField::norm(const Coordinates& a, const Coordinates& b) const {
+  const NumberField& f = *below_;
+  return f.subtract(f.multiply(a, a), f.multiply(f.multiply(b, b), radicand_));
 }
 
 void NumberField::learn_root_below(const Coordinates& a, const Coordinates& b, bool from_norm) const {

@@ -66,7 +66,6 @@ class NumberField {
   std::optional<Root> sqrt(const Coordinates& r) const;
 
   std::size_t dimension() const { return dimension_; }
-  std::size_t height() const { return below_ ? below_->height() + 1 : 0; }
   // The field one step down (nullptr at the base) and the radicand r_k there.
   const NumberField* below() const { return below_; }
   const Coordinates& radicand() const { return radicand_; }
@@ -74,6 +73,8 @@ class NumberField {
   Polynomial base_polynomial() const;
   Interval base_interval() const;
 
+  // The fields from the base up to this one: tower()[k] adjoins s_k (k > 0).
+  std::vector<const NumberField*> tower() const;
   // The chain's base field Q(θ) (this one at height 0).
   const NumberField& base_field() const;
   // True when other is this field or a field below it in the chain.
@@ -110,6 +111,8 @@ class NumberField {
  private:
   NumberField(Base* base, const NumberField* below, Coordinates radicand);
 
+  // a² − b²·r_k in the field below: a + b·s_k times its conjugate.
+  Coordinates norm(const Coordinates& a, const Coordinates& b) const;
   // Records s_k = −a/b (or ±a/b) once a + b·s_k = 0 (or a² = b²·r_k) with b ≠ 0 is seen.
   void learn_root_below(const Coordinates& a, const Coordinates& b, bool from_norm) const;
 
@@ -119,5 +122,30 @@ class NumberField {
   std::size_t dimension_;
   mutable std::optional<Coordinates> root_below_;  // s_k as an element of below_, once known
 };
+
+namespace detail {
+template <class T>
+T value_of(const NumberField::Coordinates& x, std::size_t begin, std::size_t size,
+           const std::vector<T>& generators, std::size_t height) {
+  if (height == 0) {  // c_0 + c_1·θ + …, by Horner's scheme
+    T v(x[begin + size - 1]);
+    for (std::size_t i = size - 1; i-- > 0;) v = v * generators[0] + T(x[begin + i]);
+    return v;
+  }
+  const std::size_t half = size / 2;  // a + b·s_height
+  return value_of(x, begin, half, generators, height - 1) +
+         value_of(x, begin + half, half, generators, height - 1) * generators[height];
+}
+}  // namespace detail
+
+// The value of coordinates x of a field of height k = generators.size() − 1
+// in another arithmetic T (z3 numerals, Reals of another chain, a file's
+// field): generators[0] is θ there and generators[i] is s_i. T needs + and *
+// and a constructor from mpq_class. Precondition: x.size() is a positive
+// multiple of 2^k.
+template <class T>
+T value_of(const NumberField::Coordinates& x, const std::vector<T>& generators) {
+  return detail::value_of(x, 0, x.size(), generators, generators.size() - 1);
+}
 
 }  // namespace etr2nn::numeric

@@ -62,12 +62,17 @@ z3::context& z3_context() {
   return context;
 }
 
-
 namespace {
-// d = k²·rest with the square factors of small primes moved into k: enough to
-// make √8, 1/√2 and √2 meet in one field Q(√2) in practice.
-std::pair<mpz_class, mpz_class> split_square_factors(mpz_class d) {
-  mpz_class k = 1;
+// √q = factor·√d, with the square factors of small primes of q's numerator
+// and denominator moved into factor: enough to make √8, 1/√2 and √2 meet in
+// one field Q(√2) in practice. d == 1 when √q is rational. Precondition: q > 0.
+struct SquareRoot {
+  mpq_class factor;
+  mpz_class d;
+};
+SquareRoot square_root_parts(const mpq_class& q) {
+  // √(n/m) = √(n·m)/m
+  mpz_class d = q.get_num() * q.get_den(), k = 1;
   for (unsigned long p = 2; p < 1000 && p * p <= d; ++p) {
     const unsigned long square = p * p;
     while (mpz_divisible_ui_p(d.get_mpz_t(), square)) {
@@ -75,14 +80,45 @@ std::pair<mpz_class, mpz_class> split_square_factors(mpz_class d) {
       k *= p;
     }
   }
-  return {k, d};
+  mpq_class factor(k, q.get_den());
+  factor.canonicalize();
+  return {factor, d};
 }
+
+// The root of a·x² + b·x + c in the open interval (lower, upper), which holds
+// exactly one, given s = √(b² − 4ac) in whatever field s lives.
+Real quadratic_root(const mpq_class& a, const mpq_class& b, const Real& s, const Interval& in) {
+  for (int sign : {1, -1}) {
+    const Real x = (Real(mpq_class(-b)) + Real(sign) * s) / Real(mpq_class(2 * a));
+    if (x > Real(in.lo) && x < Real(in.hi)) return x;
+  }
+  throw std::logic_error("neither root of the quadratic lies in its isolating interval");
+}
+
+// Arithmetic on z3 numerals for value_of: the fallback's view of a field element.
+struct Z3Number {
+  z3::expr e;
+  explicit Z3Number(z3::expr value) : e(std::move(value)) {}
+  explicit Z3Number(const mpq_class& q) : e(z3_context().real_val(q.get_str().c_str())) {}
+  friend Z3Number operator+(const Z3Number& p, const Z3Number& q) {
+    return Z3Number(z3::expr(z3_context(), Z3_algebraic_add(z3_context(), p.e, q.e)));
+  }
+  friend Z3Number operator*(const Z3Number& p, const Z3Number& q) {
+    return Z3Number(z3::expr(z3_context(), Z3_algebraic_mul(z3_context(), p.e, q.e)));
+  }
+};
 }  // namespace
 
 struct RealAccess {
   using Coordinates = NumberField::Coordinates;
 
-  static Real from_z3_ast(Z3_ast ast) { return Real::from_z3_ast(ast); }
+  // The fallback for operands that share no field. The result stays a z3
+  // numeral: making it a field of its own would only grow the registry of
+  // fields that nothing else shares.
+  using AlgebraicOp = Z3_ast (*)(Z3_context, Z3_ast, Z3_ast);
+  static Real algebraic(AlgebraicOp op, const Real& a, const Real& b) {
+    return Real::from_z3_ast(op(z3_context(), a.to_z3(), b.to_z3()));
+  }
 
   static Real of(const NumberField& field, Coordinates x) {
     x = field.normal(std::move(x));
@@ -121,8 +157,8 @@ struct RealAccess {
   // in one field. Two bases of degree >= 3 stay apart (z3 then).
   static std::optional<Operands> moved_to_one_chain(const Real& a, const Real& b) {
     const NumberField &fa = *a.element_->field, &fb = *b.element_->field;
-    const bool a_movable = degree(base_of(fa).base_polynomial()) <= 2;
-    const bool b_movable = degree(base_of(fb).base_polynomial()) <= 2;
+    const bool a_movable = degree(fa.base_field().base_polynomial()) <= 2;
+    const bool b_movable = degree(fb.base_field().base_polynomial()) <= 2;
     // Move the smaller one when both can move.
     if (b_movable && (!a_movable || fb.dimension() <= fa.dimension()))
       if (auto moved = value_in(fb, b.element_->x, fa); moved && moved->element_)
@@ -133,20 +169,13 @@ struct RealAccess {
     return std::nullopt;
   }
 
-  static const NumberField& base_of(const NumberField& field) { return field.base_field(); }
-
   // √r in the chain of `member` (r rational or an element of that chain).
   static std::optional<Real> sqrt_in_chain(const NumberField& member, const Real& r) {
     if (r.is_rational()) {
-      // √(k²·d/den²) = (k/den)·√d, d with its small square factors removed,
-      // so that √8 and √2 share one level.
-      const mpz_class num_den = r.rational_.get_num() * r.rational_.get_den();
-      const auto [k, d] = split_square_factors(num_den);
-      if (d == 1) return Real(mpq_class(k, r.rational_.get_den()));
+      const auto [factor, d] = square_root_parts(r.rational_);
+      if (d == 1) return Real(factor);
       auto root = member.sqrt(member.constant(mpq_class(d)));
       if (!root) return std::nullopt;
-      mpq_class factor(k, r.rational_.get_den());
-      factor.canonicalize();
       return Real(factor) * of(*root->field, root->value);
     }
     auto root = r.element_->field->sqrt(r.element_->x);
@@ -158,7 +187,7 @@ struct RealAccess {
   // level's base is quadratic; cached per (level, target chain).
   static std::optional<Real> generator_in(const NumberField& level, const NumberField& target) {
     static std::map<std::pair<const NumberField*, const NumberField*>, Real> cache;
-    const auto key = std::make_pair(&level, &base_of(target));
+    const auto key = std::make_pair(&level, &target.base_field());
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::optional<Real> image;
     if (level.below()) {
@@ -166,16 +195,9 @@ struct RealAccess {
     } else {
       const Polynomial m = level.base_polynomial();  // monic
       if (degree(m) == 1) image = Real(mpq_class(-m[0]));
-      if (degree(m) == 2) {
-        // θ = (−b ± √(b² − 4c))/2, the sign that lands in θ's interval.
-        const Interval theta = level.base_interval();
-        if (auto s = sqrt_in_chain(target, Real(mpq_class(m[1] * m[1] - 4 * m[0])))) {
-          for (int sign : {1, -1}) {
-            const Real candidate = (Real(mpq_class(-m[1])) + Real(sign) * *s) / Real(2);
-            if (candidate > Real(theta.lo) && candidate < Real(theta.hi)) image = candidate;
-          }
-        }
-      }
+      if (degree(m) == 2)
+        if (auto s = sqrt_in_chain(target, Real(mpq_class(m[1] * m[1] - 4 * m[0]))))
+          image = quadratic_root(1, m[1], *s, level.base_interval());
     }
     if (image) cache.emplace(key, *image);
     return image;
@@ -184,18 +206,13 @@ struct RealAccess {
   // The element with coordinates x in `level`, as a Real of target's chain.
   static std::optional<Real> value_in(const NumberField& level, const Coordinates& x,
                                       const NumberField& target) {
-    const auto g = generator_in(level, target);
-    if (!g) return std::nullopt;
-    if (!level.below()) {
-      Real v(0);
-      for (std::size_t i = x.size(); i-- > 0;) v = v * *g + Real(x[i]);
-      return v;
+    std::vector<Real> generators;
+    for (const NumberField* f : level.tower()) {
+      auto g = generator_in(*f, target);
+      if (!g) return std::nullopt;
+      generators.push_back(*g);
     }
-    const auto half = static_cast<std::ptrdiff_t>(x.size() / 2);
-    const auto a = value_in(*level.below(), Coordinates(x.begin(), x.begin() + half), target);
-    const auto b = value_in(*level.below(), Coordinates(x.begin() + half, x.end()), target);
-    if (!a || !b) return std::nullopt;
-    return *a + *b * *g;
+    return value_of(x, generators);
   }
 
   // The field element as a z3 numeral: the fallback for unrelated operands.
@@ -224,23 +241,9 @@ struct RealAccess {
   }
 
   static z3::expr value_to_z3(const NumberField& field, const Coordinates& x) {
-    z3::context& c = z3_context();
-    auto numeral = [&](const mpq_class& q) { return c.real_val(q.get_str().c_str()); };
-    auto add = [&](const z3::expr& p, const z3::expr& q) {
-      return z3::expr(c, Z3_algebraic_add(c, p, q));
-    };
-    auto mul = [&](const z3::expr& p, const z3::expr& q) {
-      return z3::expr(c, Z3_algebraic_mul(c, p, q));
-    };
-    const z3::expr g = generator_to_z3(field);
-    if (field.below()) {
-      const auto half = static_cast<std::ptrdiff_t>(x.size() / 2);
-      return add(value_to_z3(*field.below(), Coordinates(x.begin(), x.begin() + half)),
-                 mul(value_to_z3(*field.below(), Coordinates(x.begin() + half, x.end())), g));
-    }
-    z3::expr value = numeral(0);
-    for (auto it = x.rbegin(); it != x.rend(); ++it) value = add(mul(value, g), numeral(*it));
-    return value;
+    std::vector<Z3Number> generators;
+    for (const NumberField* f : field.tower()) generators.emplace_back(generator_to_z3(*f));
+    return value_of(x, generators).e;
   }
 
   static AlgebraicForm form(const FieldValue& v, unsigned precision_bits) {
@@ -262,16 +265,7 @@ struct RealAccess {
         // θ's interval may be refined far beyond what was asked; widen to
         // short dyadic ends when that still isolates, for readable output.
         Interval out = e;
-        const unsigned p = precision_bits + 2;
-        mpq_class lo = e.lo, hi = e.hi;
-        mpq_mul_2exp(lo.get_mpq_t(), lo.get_mpq_t(), p);
-        mpq_mul_2exp(hi.get_mpq_t(), hi.get_mpq_t(), p);
-        mpz_class lo_z, hi_z;
-        mpz_fdiv_q(lo_z.get_mpz_t(), lo.get_num_mpz_t(), lo.get_den_mpz_t());
-        mpz_cdiv_q(hi_z.get_mpz_t(), hi.get_num_mpz_t(), hi.get_den_mpz_t());
-        Interval dyadic{mpq_class(lo_z), mpq_class(hi_z)};
-        mpq_div_2exp(dyadic.lo.get_mpq_t(), dyadic.lo.get_mpq_t(), p);
-        mpq_div_2exp(dyadic.hi.get_mpq_t(), dyadic.hi.get_mpq_t(), p);
+        const Interval dyadic = outward_dyadic(e, precision_bits + 2);
         if (dyadic.width() < width && count_roots(mu, dyadic.lo, dyadic.hi) == 1) out = dyadic;
         return {primitive_integer_form(mu), out.lo, out.hi};
       }
@@ -308,25 +302,11 @@ Real Real::from_algebraic_form(const AlgebraicForm& form) {
                                        : "the interval holds more than one root");
   const Polynomial m = square_free_part(p);
   if (degree(m) == 1) return Real(mpq_class(-m[0] / m[1]));
-  if (degree(m) == 2) return quadratic(primitive_integer_form(m), form.lower, form.upper);
+  if (degree(m) == 2)  // over Q(√d), so that quadratic irrationals share fields
+    return quadratic_root(m[2], m[1], root(Real(mpq_class(m[1] * m[1] - 4 * m[2] * m[0])), 2),
+                          Interval{form.lower, form.upper});
   const NumberField& field = NumberField::generated_by(m, form.lower, form.upper);
   return RealAccess::of(field, field.generator());
-}
-
-// The root of a·x² + b·x + c in (lower, upper), as (−b ± k·√d)/(2a) with √d
-// from Real::root: every quadratic irrational with the same square-free part
-// of its discriminant then lies in the same field.
-Real Real::quadratic(const std::vector<mpz_class>& abc, const mpq_class& lower,
-                     const mpq_class& upper) {
-  const mpz_class &c = abc[0], &b = abc[1], &a = abc[2];
-  const mpz_class discriminant = b * b - 4 * a * c;
-  const auto [k, d] = split_square_factors(discriminant);
-  const Real sqrt_d = root(Real(mpq_class(d)), 2);
-  for (int sign : {1, -1}) {
-    const Real x = (Real(mpq_class(-b)) + Real(mpq_class(sign * k)) * sqrt_d) / Real(mpq_class(2 * a));
-    if (x > Real(lower) && x < Real(upper)) return x;
-  }
-  throw std::logic_error("neither root of the quadratic lies in its isolating interval");
 }
 
 namespace {
@@ -344,6 +324,13 @@ Real Real::root(const Real& value, unsigned k) {
   const int s = value.sign();
   if (s < 0) throw std::domain_error("root of a negative number");
   if (s == 0 || k == 1) return s == 0 ? Real(0) : value;
+  if (value.is_rational() && k == 2) {
+    // factor·√d, with the base Q(√d) shared by every rational of that d.
+    const auto [factor, d] = square_root_parts(value.rational_);
+    if (d == 1) return Real(factor);
+    const NumberField& field = NumberField::generated_by({mpq_class(-d), 0, 1}, 0, mpq_class(d + 1));
+    return Real(factor) * RealAccess::of(field, field.generator());
+  }
   if (value.is_rational()) {
     if (auto r = rational_root(value.rational_, k)) return Real(*r);
     // The positive root of X^k - q lies in (0, q + 1), and no other root does.
@@ -366,13 +353,6 @@ const NumberField* Real::field() const {
 const std::vector<mpq_class>& Real::coordinates() const {
   static const std::vector<mpq_class> none;
   return element_ ? element_->x : none;
-}
-
-Real Real::in_field(const NumberField& field, std::vector<mpq_class> coordinates) {
-  if (coordinates.size() != field.dimension())
-    throw std::invalid_argument("expected " + std::to_string(field.dimension()) +
-                                " coordinates, got " + std::to_string(coordinates.size()));
-  return RealAccess::of(field, std::move(coordinates));
 }
 
 Real Real::in_chain_of(const NumberField& field) const {
@@ -443,25 +423,16 @@ std::string Real::to_string() const {
          "))";
 }
 
-namespace {
-using AlgebraicOp = Z3_ast (*)(Z3_context, Z3_ast, Z3_ast);
-// The result stays a z3 numeral: making it a field of its own would only
-// grow the registry of fields that nothing else shares.
-Real algebraic(AlgebraicOp op, const Real& a, const Real& b) {
-  return RealAccess::from_z3_ast(op(z3_context(), a.to_z3(), b.to_z3()));
-}
-}  // namespace
-
 Real operator+(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ + b.rational_);
   if (auto o = RealAccess::in_one_field(a, b)) return RealAccess::of(*o->field, o->field->add(o->x, o->y));
-  return algebraic(Z3_algebraic_add, a, b);
+  return RealAccess::algebraic(Z3_algebraic_add, a, b);
 }
 Real operator-(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ - b.rational_);
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->subtract(o->x, o->y));
-  return algebraic(Z3_algebraic_sub, a, b);
+  return RealAccess::algebraic(Z3_algebraic_sub, a, b);
 }
 Real operator*(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ * b.rational_);
@@ -472,7 +443,7 @@ Real operator*(const Real& a, const Real& b) {
     return RealAccess::of(*a.element_->field, a.element_->field->scale(b.rational_, a.element_->x));
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->multiply(o->x, o->y));
-  return algebraic(Z3_algebraic_mul, a, b);
+  return RealAccess::algebraic(Z3_algebraic_mul, a, b);
 }
 Real operator/(const Real& a, const Real& b) {
   if (b.sign() == 0) throw std::domain_error("division by zero");
@@ -480,7 +451,7 @@ Real operator/(const Real& a, const Real& b) {
   if (b.is_rational()) return a * Real(1 / b.rational_);
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->multiply(o->x, o->field->inverse(o->y)));
-  return algebraic(Z3_algebraic_div, a, b);
+  return RealAccess::algebraic(Z3_algebraic_div, a, b);
 }
 Real operator-(const Real& a) {
   if (a.is_rational()) return Real(-a.rational_);

@@ -78,8 +78,6 @@ class Real {
   // it can be: it is there already, or its own chain has a quadratic base.
   // Otherwise (a rational, a z3 numeral, another cubic field) the value itself.
   Real in_chain_of(const NumberField& field) const;
-  // The element of field with these coordinates (rational when they say so).
-  static Real in_field(const NumberField& field, std::vector<mpq_class> coordinates);
 
   // A numeral of numeric::z3_context() with this exact value.
   z3::expr to_z3() const;
@@ -116,8 +114,6 @@ class Real {
  private:
   friend struct RealAccess;  // the arithmetic in real.cpp
   static Real from_z3_ast(void* ast);  // Z3_ast, kept out of this header
-  static Real quadratic(const std::vector<mpz_class>& abc, const mpq_class& lower,
-                        const mpq_class& upper);
 
   mpq_class rational_;                          // the value when both pointers are null
   std::shared_ptr<const FieldValue> element_;   // set for a NumberField element
