@@ -108,8 +108,7 @@ int run(const std::vector<std::string>& raw) {
     throw UsageError{"--timeout-ms is for --witness without --assign"};
 
   dataset::CompileOptions options;
-  options.layout.points_per_line =
-      static_cast<unsigned>(args.whole_number("--points-per-line", 3, 1, 1000000));
+  args.whole_number("--points-per-line", 3, 3, 3);
   pipeline::ReductionOptions reduction_options;
   if (args.option("--bound-exponent"))
     reduction_options.bound_exponent =

@@ -4,6 +4,7 @@
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "dataset/statistics.hpp"
+#include "dataset/write.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::cli {
@@ -29,10 +30,15 @@ int run(const std::vector<std::string>& raw) {
   if (args.positionals().size() != 1) throw UsageError{"expected exactly one DATASET.json"};
   const std::string& path = args.positionals().front();
   const dataset::Dataset d = dataset::read_dataset(path);
-  std::cout << path << ": etr2nn dataset, version 1" << (d.meta ? "" : " (no meta)") << "\n";
-  if (d.meta)
+  std::cout << path << ": etr2nn dataset, version " << dataset::format_version
+            << (d.meta ? "" : " (no meta)") << "\n";
+  if (d.meta) {
     std::cout << "instance    " << d.meta->instance.variables.size() << " variables, "
               << d.meta->instance.constraints.size() << " constraints\n";
+    // read_dataset rejects a file whose meta fails a check, so reaching here
+    // means all of them passed.
+    std::cout << "layout      counting lines, 3 lanes; checks N1-N7 pass (docs/soundness.md)\n";
+  }
   dataset::print_statistics(std::cout, dataset::statistics_of(d));
   if (args.flag("--labels"))
     for (const auto& l : d.labels)

@@ -113,8 +113,7 @@ int run(const std::vector<std::string>& args) {
     const pipeline::Reduction reduction =
         pipeline::reduce(etr::parse_file(file), reduction_options);
     layout::Options layout_options;
-    layout_options.points_per_line =
-        static_cast<unsigned>(arguments.whole_number("--points-per-line", 3, 1, 1000000));
+    arguments.whole_number("--points-per-line", 3, 3, 3);
     layout::Arrangement arrangement = layout::layout(reduction.chain.instance, layout_options);
     dataset::Emission emission(arrangement);
     net = network::write_witness(*output, arrangement, emission, *reduction.assignment, options);

@@ -56,7 +56,8 @@ struct Statistics {
 struct Meta {
   etrinv::Instance instance;
   layout::Parameters parameters;
-  unsigned points_per_line = 0;
+  layout::Lanes lanes;
+  std::vector<layout::Family> families;
   std::vector<GadgetRecord> gadgets;
   std::vector<ConstraintPointRecord> constraint_points;
   // canonical[v]: index into gadgets of variable v's canonical I gadget, the

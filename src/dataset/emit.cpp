@@ -18,7 +18,8 @@ Emission::Emission(const layout::Arrangement& arrangement) : arrangement_(arrang
 
   meta_.instance = a.instance;
   meta_.parameters = a.parameters;
-  meta_.points_per_line = a.points_per_line;
+  meta_.lanes = a.lanes;
+  meta_.families = a.families;
   meta_.canonical = a.canonical;
   meta_.gadgets.reserve(a.gadgets.size());
   for (const auto& g : a.gadgets) meta_.gadgets.push_back({g, 0, 0});

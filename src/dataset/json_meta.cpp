@@ -38,10 +38,12 @@ json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c) {
           {"text", etrinv::describe(instance, c)}};
 }
 
-json gadget(const GadgetRecord& r) {
+json gadget(const GadgetRecord& r, const Meta& meta) {
   const auto& g = r.gadget;
   return {
       {"kind", g.kind->name()},
+      {"family", meta.families.at(g.family).name},
+      {"index", g.index},
       {"role", role_name(g.role)},
       {"variable", g.variable},
       {"constraint", g.constraint == layout::no_constraint ? json(nullptr) : json(g.constraint)},
@@ -65,13 +67,34 @@ json constraint_point(const ConstraintPointRecord& r, const Meta& meta) {
       {"point", r.index}};
 }
 
-json parameters(const layout::Parameters& p, unsigned points_per_line) {
-  return {{"points_per_line", points_per_line},
-          {"period", rational(p.period)},
+json point(const geometry::Point& p) {
+  return json::array({rational(p.x), rational(p.y)});
+}
+
+json layout(const Meta& meta) {
+  const auto& p = meta.parameters;
+  json families = json::array();
+  for (const auto& f : meta.families)
+    families.push_back({{"name", f.name},
+                        {"normal", json::array({f.normal.a, f.normal.b})},
+                        {"origin", rational(f.origin)},
+                        {"pitch", rational(f.pitch)}});
+  const auto& l = meta.lanes;
+  return {{"scheme", "counting-lines"},
+          {"lanes",
+           {{"count", layout::lane_count},
+            {"base", point(l.base)},
+            {"spacing", point(l.spacing)},
+            {"direction", json::array({l.direction.a, l.direction.b})}}},
+          {"families", families},
+          {"canonical_pitch", rational(p.canonical_pitch)},
+          {"column_pitch", rational(p.column_pitch)},
+          {"lane_spacing", rational(p.lane_spacing)},
+          {"margin", rational(p.margin)},
+          {"stack_height", rational(p.stack_height)},
+          {"column_span", rational(p.column_span)},
           {"drop", rational(p.drop)},
-          {"home_depth", rational(p.home_depth)},
-          {"home_spacing", rational(p.home_spacing)},
-          {"column_spacing", rational(p.column_spacing)}};
+          {"lane_shift", rational(p.lane_shift)}};
 }
 
 json statistics(const Statistics& s) {

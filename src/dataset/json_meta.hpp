@@ -18,10 +18,13 @@ std::string role_name(layout::Gadget::Role role);
 std::string constraint_kind_name(etrinv::Constraint::Kind kind);
 
 json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c);
-json gadget(const GadgetRecord& record);
+// "family" is the name of the record's family in `meta`.
+json gadget(const GadgetRecord& record, const Meta& meta);
 // "variables": the variable of each line's gadget, looked up in `meta`.
 json constraint_point(const ConstraintPointRecord& record, const Meta& meta);
-json parameters(const layout::Parameters& parameters, unsigned points_per_line);
+// "layout": the scheme's name, its parameters, the lanes and the families:
+// everything the checks N1–N7 need besides the gadgets and the points.
+json layout(const Meta& meta);
 json statistics(const Statistics& statistics);
 
 }  // namespace etr2nn::dataset::json_meta

@@ -3,6 +3,22 @@
 #include <stdexcept>
 
 namespace etr2nn::dataset {
+namespace {
+
+// The lane j with (p − P_0) × d = j · (w × d), or lane_count when p is on
+// none (check N2 then reports it).
+unsigned lane_of(const layout::Lanes& lanes, const geometry::Point& p) {
+  const auto cross = [&](const mpq_class& x, const mpq_class& y) -> mpq_class {
+    return x * lanes.direction.b - y * lanes.direction.a;
+  };
+  const mpq_class step = cross(lanes.spacing.x, lanes.spacing.y);
+  const mpq_class here = cross(p.x - lanes.base.x, p.y - lanes.base.y);
+  for (unsigned j = 0; j < layout::lane_count; ++j)
+    if (here == step * j) return j;
+  return layout::lane_count;
+}
+
+}  // namespace
 
 layout::Arrangement arrangement_of(const Dataset& dataset) {
   if (!dataset.meta) throw std::invalid_argument("dataset has no meta: not made by etr2nn compile");
@@ -10,7 +26,8 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
   layout::Arrangement a;
   a.instance = meta.instance;
   a.parameters = meta.parameters;
-  a.points_per_line = meta.points_per_line;
+  a.lanes = meta.lanes;
+  a.families = meta.families;
   a.canonical = meta.canonical;
   for (std::size_t g = 0; g < meta.gadgets.size(); ++g) {
     const auto& r = meta.gadgets[g];
@@ -24,7 +41,7 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
       if (line == lines.size())
         throw std::invalid_argument("point " + std::to_string(i) + " of gadget " +
                                     std::to_string(g) + " lies on none of its data lines");
-      a.data_points.push_back({where, g, line});
+      a.data_points.push_back({where, g, line, lane_of(a.lanes, where)});
     }
   }
   for (const auto& c : meta.constraint_points) a.constraint_points.push_back(c.point);

@@ -3,11 +3,14 @@
 #include <fstream>
 #include <set>
 
+#include "dataset/meta.hpp"
 #include "dataset/points_sax.hpp"
 #include "dataset/statistics.hpp"
 #include "dataset/write.hpp"
 #include "etr/diagnostic.hpp"
 #include "gadgets/registry.hpp"
+#include "layout/invariants.hpp"
+#include "layout/layout.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::dataset {
@@ -32,6 +35,8 @@ class Reader {
     if (auto it = root.find("meta"); it != root.end() && !it->is_null()) {
       d.meta = meta(*it, d);
       d.meta->statistics = statistics_of(d);  // recomputed, not trusted
+      constraints_match_points(*d.meta);
+      layout_is_sound(d);
     }
     return d;
   }
@@ -75,6 +80,10 @@ class Reader {
     const json& format = member(root, "format", "top level");
     if (format != format_name) fail("not an etr2nn dataset: \"format\" is " + format.dump());
     const json& version = member(root, "version", "top level");
+    if (version == 1)
+      fail("dataset format version 1 (the stacked layout, whose hardness direction is not "
+           "proved) is no longer read: compile the formula again with this etr2nn (version " +
+           std::to_string(format_version) + ", the counting-lines layout)");
     if (version != format_version)
       fail("unsupported version " + version.dump() + " (this etr2nn reads version " +
            std::to_string(format_version) + ")");
@@ -116,17 +125,7 @@ class Reader {
           constraint(cons[i], "meta.instance.constraints[" + std::to_string(i) + "]",
                      m.instance.variables.size()));
 
-    const json& lay = member(j, "layout", "meta");
-    m.points_per_line = static_cast<unsigned>(
-        index(member(lay, "points_per_line", "meta.layout"), "meta.layout.points_per_line"));
-    m.parameters.period = rational(member(lay, "period", "meta.layout"), "meta.layout.period");
-    m.parameters.drop = rational(member(lay, "drop", "meta.layout"), "meta.layout.drop");
-    m.parameters.home_depth =
-        rational(member(lay, "home_depth", "meta.layout"), "meta.layout.home_depth");
-    m.parameters.home_spacing =
-        rational(member(lay, "home_spacing", "meta.layout"), "meta.layout.home_spacing");
-    m.parameters.column_spacing =
-        rational(member(lay, "column_spacing", "meta.layout"), "meta.layout.column_spacing");
+    layout(member(j, "layout", "meta"), m);
 
     const json& gs = member(j, "gadgets", "meta");
     if (!gs.is_array()) fail("meta.gadgets: expected an array");
@@ -151,6 +150,97 @@ class Reader {
       m.constraint_points.push_back(
           constraint_point(cps[i], "meta.constraint_points[" + std::to_string(i) + "]", m, d));
     return m;
+  }
+
+  geometry::Point point(const json& j, const std::string& where) const {
+    auto [x, y] = pair(j, where);
+    return {x, y};
+  }
+
+  geometry::Normal integers(const json& j, const std::string& where) const {
+    if (!j.is_array() || j.size() != 2) fail(where + ": expected two integers");
+    return {integer(j[0], where + "[0]"), integer(j[1], where + "[1]")};
+  }
+
+  void layout(const json& lay, Meta& m) const {
+    const json& scheme = member(lay, "scheme", "meta.layout");
+    if (scheme != "counting-lines")
+      fail("meta.layout.scheme: expected \"counting-lines\", not " + scheme.dump());
+    const json& lanes = member(lay, "lanes", "meta.layout");
+    if (member(lanes, "count", "meta.layout.lanes") != layout::lane_count)
+      fail("meta.layout.lanes.count: the hardness proof needs exactly 3 lanes");
+    m.lanes.base = point(member(lanes, "base", "meta.layout.lanes"), "meta.layout.lanes.base");
+    m.lanes.spacing =
+        point(member(lanes, "spacing", "meta.layout.lanes"), "meta.layout.lanes.spacing");
+    m.lanes.direction =
+        integers(member(lanes, "direction", "meta.layout.lanes"), "meta.layout.lanes.direction");
+    const json& fs = member(lay, "families", "meta.layout");
+    if (!fs.is_array() || fs.empty()) fail("meta.layout.families: expected an array of families");
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+      const std::string where = "meta.layout.families[" + std::to_string(i) + "]";
+      const json& name = member(fs[i], "name", where);
+      if (!name.is_string()) fail(where + ".name: expected a string");
+      layout::Family f{name.get<std::string>(), integers(member(fs[i], "normal", where), where +
+                       ".normal"), rational(member(fs[i], "origin", where), where + ".origin"),
+                       rational(member(fs[i], "pitch", where), where + ".pitch")};
+      for (const auto& other : m.families)
+        if (other.name == f.name) fail(where + ".name: family " + f.name + " named twice");
+      if (f.normal == geometry::Normal{0, 0}) fail(where + ".normal: must not be (0, 0)");
+      m.families.push_back(std::move(f));
+    }
+    auto& p = m.parameters;
+    const auto value = [&](const char* key) {
+      return rational(member(lay, key, "meta.layout"), std::string("meta.layout.") + key);
+    };
+    p.canonical_pitch = value("canonical_pitch");
+    p.column_pitch = value("column_pitch");
+    p.lane_spacing = value("lane_spacing");
+    p.margin = value("margin");
+    p.stack_height = value("stack_height");
+    p.column_span = value("column_span");
+    p.drop = value("drop");
+    p.lane_shift = value("lane_shift");
+  }
+
+  // Each constraint has exactly one constraint point, of the kind that
+  // enforces it, whose gadgets carry the constraint's variables; every other
+  // point of the meta is a copy link between two gadgets of one variable.
+  void constraints_match_points(const Meta& m) const {
+    std::vector<std::size_t> point_of(m.instance.constraints.size(), m.constraint_points.size());
+    for (std::size_t i = 0; i < m.constraint_points.size(); ++i) {
+      const auto& cp = m.constraint_points[i].point;
+      const std::string where = "meta.constraint_points[" + std::to_string(i) + "]";
+      std::vector<etrinv::VariableIndex> vars;
+      for (std::size_t g : cp.gadgets) vars.push_back(m.gadgets[g].gadget.variable);
+      if (cp.constraint == layout::no_constraint) {
+        if (cp.kind != &gadgets::copy_point())
+          fail(where + ": a \"" + cp.kind->name + "\" point must name its constraint");
+        if (vars[0] != vars[1]) fail(where + ": a copy point must link two gadgets of one variable");
+        continue;
+      }
+      const auto& c = m.instance.constraints[cp.constraint];
+      if (cp.kind != &layout::constraint_point_kind(c))
+        fail(where + ": kind \"" + cp.kind->name + "\" does not enforce constraint " +
+             std::to_string(cp.constraint) + " (" + etrinv::describe(m.instance, c) + ")");
+      if (vars != layout::line_variables(c))
+        fail(where + ": its gadgets do not carry the variables of constraint " +
+             std::to_string(cp.constraint) + " (" + etrinv::describe(m.instance, c) + ")");
+      if (point_of[cp.constraint] != m.constraint_points.size())
+        fail(where + ": a second point for constraint " + std::to_string(cp.constraint));
+      point_of[cp.constraint] = i;
+    }
+    for (std::size_t c = 0; c < point_of.size(); ++c)
+      if (point_of[c] == m.constraint_points.size())
+        fail("meta.constraint_points: no point enforces constraint " + std::to_string(c) + " (" +
+             etrinv::describe(m.instance, m.instance.constraints[c]) + ")");
+  }
+
+  // The checks N1–N7 (layout/invariants.hpp) on the file's own geometry: the
+  // hardness proof applies to this file only if they pass.
+  void layout_is_sound(const Dataset& d) const {
+    const auto violations = layout::find_violations(arrangement_of(d), d.hidden_neurons, 1);
+    if (!violations.empty())
+      fail("the meta does not describe a sound layout: check " + layout::to_string(violations[0]));
   }
 
   etrinv::Constraint constraint(const json& j, const std::string& where,
@@ -191,6 +281,15 @@ class Reader {
     const json& kind = member(j, "kind", where);
     g.kind = kind.is_string() ? gadgets::gadget_kind(kind.get<std::string>()) : nullptr;
     if (!g.kind) fail(where + ".kind: unknown gadget kind " + kind.dump());
+    const json& family = member(j, "family", where);
+    g.family = m.families.size();
+    for (std::size_t f = 0; f < m.families.size(); ++f)
+      if (family == m.families[f].name) g.family = f;
+    if (g.family == m.families.size())
+      fail(where + ".family: no family " + family.dump() + " in meta.layout.families");
+    const json& s = member(j, "index", where);
+    if (!s.is_number_unsigned()) fail(where + ".index: expected a non-negative integer");
+    g.index = s.get<std::uint64_t>();
     const json& role = member(j, "role", where);
     if (role == "canonical")
       g.role = layout::Gadget::Role::Canonical;

@@ -94,9 +94,10 @@ void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reducti
   put_array(out, "        ", inst.constraints,
             [&](const etrinv::Constraint& c) { return json_meta::constraint(inst, c); });
   out << "\n    },\n    \"layout\": "
-      << json_meta::parameters(meta.parameters, meta.points_per_line).dump()
+      << json_meta::layout(meta).dump()
       << ",\n    \"gadgets\": ";
-  put_array(out, "      ", meta.gadgets, json_meta::gadget);
+  put_array(out, "      ", meta.gadgets,
+            [&](const GadgetRecord& r) { return json_meta::gadget(r, meta); });
   out << ",\n    \"constraint_points\": ";
   put_array(out, "      ", meta.constraint_points,
             [&](const ConstraintPointRecord& r) { return json_meta::constraint_point(r, meta); });

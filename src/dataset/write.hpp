@@ -19,7 +19,8 @@
 namespace etr2nn::dataset {
 
 inline constexpr const char* format_name = "etr2nn-dataset";
-inline constexpr int format_version = 1;
+// 2: the counting-lines layout (lanes, families and indices in the meta).
+inline constexpr int format_version = 2;
 
 struct WriteOptions {
   // Called now and then with (points written, total points).

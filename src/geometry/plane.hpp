@@ -44,6 +44,9 @@ inline mpq_class level(const Normal& n, const Point& p) {
   return sum;
 }
 
+// n·d for an integer direction d (stored as a Normal: any integer vector).
+inline long dot(const Normal& n, const Normal& d) { return n.a * d.a + n.b * d.b; }
+
 struct Strip {
   Normal normal;
   mpq_class offset;

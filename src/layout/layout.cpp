@@ -10,27 +10,35 @@ using geometry::Normal;
 using geometry::Point;
 using geometry::Strip;
 
-// The fresh directions of a column, one per line of the constraint point kind.
-// Pairwise non-parallel and none parallel to the canonical (0,1).
-const Normal fresh_normals[3] = {{1, 0}, {1, 1}, {1, -1}};
-const Normal canonical_normal{0, 1};
+// Family indices into Arrangement::families.
+enum FamilyIndex : std::size_t { C = 0, V = 1, P = 2, M = 3 };
 
-// The largest measuring-line position any fresh gadget uses at a column's
-// point (t = 8 of the I gadget); bounds how far its strip reaches sideways.
-const mpq_class max_position{8};
+// Which family each line of a constraint point kind goes to (the kind's line
+// order: add X, Y, Z; inv and one D, Y, X). Chosen so that every family uses
+// few measuring lines: V only t = 5, P only t = 3, M t = 5 or 8; the spread of
+// ε inside a family is then at most 3, and the column pitch 45 exceeds
+// 2·19 + 2·3 (check N5).
+const std::size_t add_families[3] = {V, M, P};
+const std::size_t inv_families[3] = {P, V, M};
+
+mpq_class ceil(const mpq_class& q) {
+  mpz_class z;
+  mpz_cdiv_q(z.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return mpq_class(z);
+}
 
 class Builder {
  public:
-  Builder(const etrinv::Instance& instance, const Options& options)
-      : options_(options), width_(gadgets::strip_width) {
+  Builder(const etrinv::Instance& instance, const Options& options) : options_(options) {
     a_.instance = instance;
     a_.parameters = options.parameters;
-    a_.points_per_line = options.points_per_line;
   }
 
   Arrangement run() {
     validate();
-    compute_spacing();
+    compute_parameters();
+    a_.families = families(a_.parameters);
+    a_.lanes = lanes(a_.parameters);
     reserve();
     for (etrinv::VariableIndex v = 0; v < a_.instance.variables.size(); ++v) place_canonical(v);
     const std::size_t columns = a_.instance.constraints.size();
@@ -38,137 +46,117 @@ class Builder {
       if (options_.progress && c % 256 == 0) options_.progress(c, columns);
       place_column(c);
     }
+    for (std::size_t g = 0; g < a_.gadgets.size(); ++g) place_home(g);
     if (options_.progress) options_.progress(columns, columns);
     return std::move(a_);
   }
 
  private:
-  const Parameters& p() const { return a_.parameters; }
+  Parameters& p() { return a_.parameters; }
 
   void validate() const {
-    if (options_.points_per_line == 0)
-      throw std::invalid_argument("layout: points per line must be at least 1");
-    // Canonical strips must not touch, constraint points must sit below the
-    // stack with room for the diagonal strips to move away from the column,
-    // and fresh home points must lie where the column's strips have separated.
-    if (p().period <= width_) throw std::invalid_argument("layout: period must exceed 19");
-    if (p().drop < 60) throw std::invalid_argument("layout: drop must be at least 60");
-    if (p().home_depth <= 2 * width_)
-      throw std::invalid_argument("layout: home depth must exceed 38");
-    if (p().home_spacing <= 0) throw std::invalid_argument("layout: home spacing must be positive");
+    const Parameters& q = a_.parameters;
+    const mpq_class w = gadgets::strip_width;
+    // N5 needs pitch > 2·19 + 2·(spread of ε): 0 for C, 3 for the fresh families.
+    if (q.canonical_pitch <= 2 * w)
+      throw std::invalid_argument("layout: the canonical pitch must exceed 38");
+    if (q.column_pitch <= 2 * w + 6)
+      throw std::invalid_argument("layout: the column pitch must exceed 44");
+    if (q.lane_spacing <= 0) throw std::invalid_argument("layout: lane spacing must be positive");
+    if (q.margin <= 0) throw std::invalid_argument("layout: the margin must be positive");
     for (const auto& c : a_.instance.constraints)
       for (std::size_t i = 0; i < c.arity(); ++i)
         if (c.vars[i] >= a_.instance.variables.size())
           throw std::invalid_argument("layout: constraint names an unknown variable");
   }
 
-  // Everything a column owns within the heights where any point lives,
-  // [-drop - home extent, stack top], lies within `reach_` of x_c: its
-  // vertical strip within [-8, 19], its diagonals at distance h + 19 at height
-  // h above or below its point. Columns 2 * reach_ + margin apart never meet.
-  void compute_spacing() {
-    const std::size_t n = a_.instance.variables.size();
-    stack_top_ = n == 0 ? mpq_class(0) : p().period * mpq_class(n - 1) + width_;
-    const mpq_class home_extent =
-        p().home_depth + p().home_spacing * (options_.points_per_line - 1);
-    reach_ = std::max(mpq_class(p().drop + stack_top_), home_extent) + width_ + max_position + 1;
-    a_.parameters.column_spacing = 2 * reach_ + 20;
+  // H, B, D and a (see layout.hpp): the lanes cross the stack left of every
+  // column, so along them the family regions are M < C < P < V with gaps
+  // larger than each region.
+  void compute_parameters() {
+    const std::size_t nv = a_.instance.variables.size(), nc = a_.instance.constraints.size();
+    const mpq_class w = gadgets::strip_width;
+    p().stack_height = p().canonical_pitch * index_of(nv == 0 ? 0 : nv - 1) + w;
+    p().column_span = p().column_pitch * index_of(nc == 0 ? 0 : nc - 1);
+    p().drop = p().column_span + p().margin;
+    const mpq_class three_h = 3 * p().stack_height;
+    p().lane_shift = std::max<mpq_class>(three_h, ceil(three_h / 2) + p().column_span) + p().margin;
+  }
+
+  static mpq_class index_of(std::size_t i) {
+    return mpq_class(mpz_class(static_cast<unsigned long>(progression_free_index(i))));
   }
 
   // Exact sizes up front: the data points are most of the memory, and
   // growing the vector would copy millions of rationals.
   void reserve() {
-    std::size_t gadgets = a_.instance.variables.size(), points = 0, links = 0;
-    points += gadgets * gadgets::inversion_gadget().data_lines().size();
-    for (const auto& c : a_.instance.constraints) {
+    std::size_t gadgets = a_.instance.variables.size(), links = 0;
+    for (const auto& c : a_.instance.constraints)
       for (const auto& line : constraint_point_kind(c).lines) {
         ++gadgets;
-        points += line.kind->data_lines().size();
         if (line.kind == &gadgets::inversion_gadget()) ++links;
       }
-    }
     a_.gadgets.reserve(gadgets);
-    a_.data_points.reserve(points * options_.points_per_line);
+    // Both kinds have 13 data lines.
+    a_.data_points.reserve(gadgets * gadgets::inversion_gadget().data_lines().size() * lane_count);
     a_.constraint_points.reserve(a_.instance.constraints.size() + links);
   }
 
-  std::size_t add_gadget(const gadgets::GadgetKind& kind, Normal n, mpq_class offset,
-                         etrinv::VariableIndex variable, Gadget::Role role,
+  std::size_t add_gadget(const gadgets::GadgetKind& kind, std::size_t family, mpq_class offset,
+                         std::uint64_t index, etrinv::VariableIndex variable, Gadget::Role role,
                          std::size_t constraint) {
-    a_.gadgets.push_back(
-        Gadget{&kind, Strip{n, std::move(offset), width_}, variable, role, constraint});
+    a_.gadgets.push_back(Gadget{&kind,
+                                Strip{a_.families[family].normal, std::move(offset),
+                                      gadgets::strip_width},
+                                variable, role, constraint, family, index});
     return a_.gadgets.size() - 1;
   }
 
   void place_canonical(etrinv::VariableIndex v) {
-    const std::size_t g =
-        add_gadget(gadgets::inversion_gadget(), canonical_normal, p().period * mpq_class(v), v,
-                   Gadget::Role::Canonical, no_constraint);
-    a_.canonical.push_back(g);
-    // Far left of every column: column 0's reach ends at -reach_.
-    const mpq_class right = -reach_ - 20;
-    const auto& lines = gadgets::inversion_gadget().data_lines();
-    for (std::size_t l = 0; l < lines.size(); ++l) {
-      const mpq_class y = a_.gadgets[g].strip.offset + lines[l].position;
-      for (unsigned j = 0; j < options_.points_per_line; ++j)
-        a_.data_points.push_back({Point{right - p().home_spacing * j, y}, g, l});
-    }
+    const std::uint64_t s = progression_free_index(v);
+    const mpq_class offset = a_.families[C].origin + a_.families[C].pitch * index_of(v);
+    a_.canonical.push_back(add_gadget(gadgets::inversion_gadget(), C, offset, s, v,
+                                      Gadget::Role::Canonical, no_constraint));
   }
 
-  // One column: the constraint's point, its fresh gadgets through it, their
-  // home points below it, and the copy links of the fresh I copies.
+  // One column: the constraint's point, its fresh gadgets through it and the
+  // copy links of the fresh I copies.
   void place_column(std::size_t c) {
     const auto& constraint = a_.instance.constraints[c];
     const gadgets::ConstraintPointKind* kind = &constraint_point_kind(constraint);
     const std::vector<etrinv::VariableIndex> vars = line_variables(constraint);
-    const mpq_class x_c = a_.parameters.column_spacing * mpq_class(c);
-    const Point point{x_c, -p().drop};
+    const std::size_t* family_of =
+        constraint.kind == etrinv::Constraint::Kind::Add ? add_families : inv_families;
+    const std::uint64_t s = progression_free_index(c);
+    const Point point{p().column_pitch * index_of(c), -p().drop};
 
     ConstraintPoint cp{kind, point, {}, c};
-    std::vector<std::size_t> fresh;
     for (std::size_t i = 0; i < kind->lines.size(); ++i) {
       const auto& line = kind->lines[i];
-      const Normal n = fresh_normals[i];
+      const Normal n = a_.families[family_of[i]].normal;
       const auto role =
           line.kind == &gadgets::diagonal_gadget() ? Gadget::Role::Diagonal : Gadget::Role::Copy;
       // Offset so that t(point) = line.position.
-      const std::size_t g =
-          add_gadget(*line.kind, n, geometry::level(n, point) - line.position, vars[i], role, c);
-      cp.gadgets.push_back(g);
-      fresh.push_back(g);
-      place_fresh_home(g);
+      cp.gadgets.push_back(add_gadget(*line.kind, family_of[i],
+                                      geometry::level(n, point) - line.position, s, vars[i], role,
+                                      c));
     }
-    a_.constraint_points.push_back(std::move(cp));
-    for (std::size_t i = 0; i < fresh.size(); ++i)
-      if (a_.gadgets[fresh[i]].role == Gadget::Role::Copy) link(fresh[i], kind->lines[i].position);
+    a_.constraint_points.push_back(cp);
+    for (std::size_t i = 0; i < cp.gadgets.size(); ++i)
+      if (a_.gadgets[cp.gadgets[i]].role == Gadget::Role::Copy)
+        link(cp.gadgets[i], kind->lines[i].position);
   }
 
-  // Data points of a fresh gadget: on each data line, at depths home_depth,
-  // home_depth + spacing, ... below the column's point.
-  void place_fresh_home(std::size_t g) {
-    const Strip& s = a_.gadgets[g].strip;
-    const auto& lines = a_.gadgets[g].kind->data_lines();
-    for (std::size_t l = 0; l < lines.size(); ++l)
-      for (unsigned j = 0; j < options_.points_per_line; ++j) {
-        const mpq_class y = -p().drop - p().home_depth - p().home_spacing * j;
-        // n.a * x + n.b * y = offset + t, and n.a = 1 for every fresh normal.
-        mpq_class x = s.offset + lines[l].position;
-        geometry::add_multiple(x, -s.normal.b, y);
-        if (s.normal.a != 1) x /= s.normal.a;
-        a_.data_points.push_back({Point{x, y}, g, l});
-      }
-  }
-
-  // Ties fresh I copy g to its variable's canonical gadget: a copy point
-  // (A at t = 5, B at t = 3) where a measuring line of the copy other than
-  // `used` (the one through the column's point) crosses the canonical gadget's
-  // other measuring line. A point cannot lie on two lines of one gadget, so a
-  // copy read at t = 5 links through its t = 3 line and vice versa.
+  // Ties fresh I copy g to its variable's canonical gadget with a copy point
+  // (A at t = 5, B at t = 3). A point cannot lie on two lines of one gadget, so
+  // a copy that meets the column's point on t = 3 links through its t = 5 line
+  // (to the canonical t = 3 line), and one that uses t = 5 or 8 there links
+  // through its t = 3 line (to the canonical t = 5 line).
   void link(std::size_t g, const mpq_class& used) {
     const auto& kind = gadgets::copy_point();
     const mpq_class& pos_a = kind.lines[0].position;  // 5
     const mpq_class& pos_b = kind.lines[1].position;  // 3
-    const bool copy_is_a = used != pos_a;
+    const bool copy_is_a = used == pos_b;
     const std::size_t canonical = a_.canonical.at(a_.gadgets[g].variable);
     const Strip& fs = a_.gadgets[g].strip;
     const Strip& cs = a_.gadgets[canonical].strip;
@@ -181,14 +169,55 @@ class Builder {
     a_.constraint_points.push_back(ConstraintPoint{&kind, where, std::move(lines), no_constraint});
   }
 
+  // The 39 home points of gadget g: each data line crossed with each lane, in
+  // the order data line, then lane.
+  void place_home(std::size_t g) {
+    const Strip& s = a_.gadgets[g].strip;
+    const auto& lines = a_.gadgets[g].kind->data_lines();
+    for (std::size_t l = 0; l < lines.size(); ++l)
+      for (unsigned j = 0; j < lane_count; ++j)
+        a_.data_points.push_back(
+            {a_.lanes.at(j, lane_crossing(a_.lanes, j, s, lines[l].position)), g, l, j});
+  }
+
   Options options_;
-  mpq_class width_;
-  mpq_class stack_top_;
-  mpq_class reach_;
   Arrangement a_;
 };
 
 }  // namespace
+
+std::uint64_t progression_free_index(std::uint64_t i) {
+  std::uint64_t s = 0, power = 1;
+  while (i != 0) {
+    if (i & 1) {
+      if (s > UINT64_MAX - power) throw std::overflow_error("progression_free_index: too large");
+      s += power;
+    }
+    i >>= 1;
+    if (i != 0) {
+      if (power > UINT64_MAX / 3) throw std::overflow_error("progression_free_index: too large");
+      power *= 3;
+    }
+  }
+  return s;
+}
+
+bool is_progression_free_index(std::uint64_t s) {
+  for (; s != 0; s /= 3)
+    if (s % 3 == 2) return false;
+  return true;
+}
+
+std::vector<Family> families(const Parameters& p) {
+  return {Family{"C", {0, 1}, 0, p.canonical_pitch},
+          Family{"V", {1, 0}, 0, p.column_pitch},
+          Family{"P", {1, 1}, -p.drop, p.column_pitch},
+          Family{"M", {1, -1}, p.drop, p.column_pitch}};
+}
+
+Lanes lanes(const Parameters& p) {
+  return Lanes{{-p.drop - p.lane_shift, 0}, {-p.lane_spacing, 0}, {1, 2}};
+}
 
 const gadgets::ConstraintPointKind& constraint_point_kind(const etrinv::Constraint& c) {
   switch (c.kind) {

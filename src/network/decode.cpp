@@ -50,6 +50,17 @@ DecodeInput decode_input(const layout::Arrangement& arrangement) {
     if (gadget.kind != &gadgets::inversion_gadget())
       throw std::invalid_argument("the canonical gadget of " + instance.variables[i] +
                                   " is not an I gadget, so t = 3 and t = 5 do not read it");
+    if (arrangement.lanes.direction != geometry::Normal{0, 0}) {
+      // On the middle lane, inside the gadget's window: no other strip meets
+      // that segment (check N3), so any fitting network is the gadget's
+      // profile there (docs/soundness.md).
+      const auto& lanes = arrangement.lanes;
+      input.probes.push_back(
+          {lanes.at(1, layout::lane_crossing(lanes, 1, gadget.strip, low_line)),
+           lanes.at(1, layout::lane_crossing(lanes, 1, gadget.strip, high_line))});
+      continue;
+    }
+    // A hand-made arrangement without lanes: beside its middle home point.
     const auto& home = *first_line[i][first_line[i].size() / 2];
     const mpq_class& t = gadget.kind->data_lines().at(home.line).position;
     input.probes.push_back({along_normal(gadget.strip, home.where, t, low_line),

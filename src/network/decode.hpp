@@ -1,4 +1,4 @@
-// Decoding (REDUCTION.md section 5): read an ETR-INV assignment off ANY network
+// Decoding (docs/reduction.md, "Decoding"): read an ETR-INV assignment off ANY network
 // that fits the dataset, then evaluate the instance exactly.
 //
 // Variable X is carried by its canonical I gadget. In that gadget's home region
@@ -29,10 +29,11 @@ struct DecodeInput {
   std::vector<VariableProbe> probes;  // probes[i] reads instance.variables[i]
 };
 
-// The probes of an arrangement: for each variable, its canonical gadget's middle
-// data point on its first data line, moved along the gadget normal onto t = 3
-// and t = 5 (a canonical strip is disjoint from every parallel strip, and its
-// home points lie outside every other strip, so this stays in the home region).
+// The probes of an arrangement: for each variable, the points where the middle
+// lane crosses its canonical gadget's lines t = 3 and t = 5 (inside the
+// gadget's window, which no other strip meets). A hand-made arrangement
+// without lanes is probed beside the canonical gadget's middle data point on
+// its first data line, moved along the gadget normal onto t = 3 and t = 5.
 // Throws std::invalid_argument if a variable has no canonical gadget with data points.
 DecodeInput decode_input(const layout::Arrangement& arrangement);
 

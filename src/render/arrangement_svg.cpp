@@ -289,7 +289,7 @@ class Drawing {
   // Names at the left end of each canonical strip in view, outside the plot,
   // unless the strips are drawn too close together for names to be read.
   void draw_variable_names(SvgWriter& svg) const {
-    if (numeric::to_double(a_.parameters.period) * viewport_.scale() < 12) return;
+    if (numeric::to_double(a_.parameters.canonical_pitch) * viewport_.scale() < 12) return;
     svg.begin_group({{"class", "variable-names"},
                      {"font-size", "13"},
                      {"text-anchor", "end"},

@@ -37,6 +37,8 @@ std::vector<geometry::Point> column_points(const Arrangement& a, std::size_t col
   std::vector<bool> fresh(a.gadgets.size(), false);
   for (std::size_t g = 0; g < a.gadgets.size(); ++g) fresh[g] = a.gadgets[g].constraint == column;
   const bool links = stack_height(a) <= a.parameters.drop;
+  // The fresh gadgets' home points lie on the lanes, far from the column:
+  // the column view shows the point and, when near, its copy links.
   for (const auto& cp : a.constraint_points) {
     bool belongs = cp.constraint == column;
     // A copy link belongs to the column whose fresh gadget it ties.
@@ -44,8 +46,6 @@ std::vector<geometry::Point> column_points(const Arrangement& a, std::size_t col
       for (std::size_t g : cp.gadgets) belongs = belongs || fresh.at(g);
     if (belongs) points.push_back(cp.where);
   }
-  for (const auto& d : a.data_points)
-    if (fresh[d.gadget]) points.push_back(d.where);
   return points;
 }
 

@@ -80,36 +80,6 @@ TEST_F(CompileCli, InvRationalSatSummaryMatchesTheFile) {
   EXPECT_EQ(quiet.err, "");
 }
 
-TEST_F(CompileCli, PointsPerLineOption) {
-  const fs::path one = dir / "one.json", five = dir / "five.json";
-  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
-                " --points-per-line 1 --quiet")
-                .status,
-            0);
-  ASSERT_EQ(run("compile " + sample("inv_rational_sat.etr") + " --points-per-line=5 --output " +
-                five.string() + " --quiet")
-                .status,
-            0);
-  const auto d1 = dataset::read_dataset(one.string()), d5 = dataset::read_dataset(five.string());
-  EXPECT_EQ(d1.meta->points_per_line, 1u);
-  EXPECT_EQ(d5.meta->points_per_line, 5u);
-  // Same constraint points, five times the data points.
-  EXPECT_EQ(d5.points.size() - d5.meta->constraint_points.size(),
-            5 * (d1.points.size() - d1.meta->constraint_points.size()));
-  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
-                " --points-per-line 0")
-                .status,
-            2);
-  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + one.string() +
-                " --points-per-line x")
-                .status,
-            2);
-}
-
-// The promise: every true sample comes with a witness network that is
-// verified exactly, when it is built and again when its file is read back.
-// sqrt2 and plastic have algebraic witnesses (in Q(√2), and in Q(ρ) with the
-// slack √(ρ − 1) of x > 1 adjoined, which turns out to be 1/ρ²).
 TEST_F(CompileCli, EveryTrueSampleComesWithAVerifiedWitnessNetwork) {
   std::ifstream tsv(std::string(ETR2NN_SOURCE_DIR) + "/samples/expected.tsv");
   std::string line;

@@ -57,7 +57,7 @@ TEST(CompileInstance, BadOptionsLeaveNoFile) {
   const fs::path out = fs::temp_directory_path() / "etr2nn_compile_instance_bad.json";
   fs::remove(out);
   CompileOptions o;
-  o.layout.points_per_line = 0;
+  o.layout.parameters.column_pitch = 44;  // N5 needs more than 2·19 + 2·3
   EXPECT_THROW(compile_instance(bench::planted_instance(5, 1).instance, out.string(), o),
                std::invalid_argument);
   EXPECT_FALSE(fs::exists(out));

@@ -73,16 +73,17 @@ TEST(DatasetJson, RoundTripGivesTheSamePointsExactly) {
   EXPECT_EQ(back.meta->instance, a.instance);
   EXPECT_EQ(back.meta->statistics, original.meta->statistics);
   EXPECT_EQ(back.meta->canonical, a.canonical);
-  EXPECT_EQ(back.meta->points_per_line, a.points_per_line);
-  EXPECT_EQ(back.meta->parameters.column_spacing, a.parameters.column_spacing);
+  EXPECT_EQ(back.meta->parameters, a.parameters);
+  EXPECT_EQ(back.meta->lanes, a.lanes);
+  EXPECT_EQ(back.meta->families, a.families);
 }
 
 TEST(DatasetJson, RoundTripWithPlantedInstanceAndNonIntegerCoordinates) {
   auto p = bench::planted_instance(30, 11);
   layout::Options o;
-  o.points_per_line = 2;
-  o.parameters.home_spacing = mpq_class(7, 3);  // rational coordinates
-  o.parameters.drop = mpq_class(181, 2);
+  o.parameters.lane_spacing = mpq_class(7, 3);  // rational coordinates
+  o.parameters.canonical_pitch = mpq_class(81, 2);
+  o.parameters.margin = mpq_class(367, 3);
   const auto a = layout::layout(p.instance, o);
   const Dataset original = emit(a);
   const Dataset back = read_text(written(a));
@@ -104,12 +105,15 @@ TEST(DatasetJson, ArrangementRebuiltFromTheMetaIsTheOriginal) {
     EXPECT_EQ(b.gadgets[g].variable, a.gadgets[g].variable);
     EXPECT_EQ(b.gadgets[g].role, a.gadgets[g].role);
     EXPECT_EQ(b.gadgets[g].constraint, a.gadgets[g].constraint);
+    EXPECT_EQ(b.gadgets[g].family, a.gadgets[g].family);
+    EXPECT_EQ(b.gadgets[g].index, a.gadgets[g].index);
   }
   ASSERT_EQ(b.data_points.size(), a.data_points.size());
   for (std::size_t i = 0; i < a.data_points.size(); ++i) {
     EXPECT_EQ(b.data_points[i].where, a.data_points[i].where);
     EXPECT_EQ(b.data_points[i].gadget, a.data_points[i].gadget);
     EXPECT_EQ(b.data_points[i].line, a.data_points[i].line);
+    EXPECT_EQ(b.data_points[i].lane, a.data_points[i].lane);
   }
   ASSERT_EQ(b.constraint_points.size(), a.constraint_points.size());
   for (std::size_t i = 0; i < a.constraint_points.size(); ++i) {
@@ -127,7 +131,7 @@ TEST(DatasetJson, MetaLocatesEachVariablesCanonicalGadgetAndItsPoints) {
     const auto& r = d.meta->gadgets.at(d.meta->canonical.at(v));
     EXPECT_EQ(r.gadget.variable, v);
     EXPECT_EQ(r.gadget.role, layout::Gadget::Role::Canonical);
-    ASSERT_EQ(r.end_point - r.first_point, 13u * a.points_per_line);
+    ASSERT_EQ(r.end_point - r.first_point, 13u * layout::lane_count);
     for (std::size_t i = r.first_point; i < r.end_point; ++i)
       EXPECT_TRUE(r.gadget.strip.contains(d.points[i].x));
   }

@@ -1,0 +1,341 @@
+#include "layout/soundness_checks.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "layout/layout.hpp"
+#include "numeric/rational.hpp"
+
+namespace etr2nn::layout {
+namespace {
+
+using geometry::Normal;
+using geometry::Point;
+
+std::string str(const mpq_class& q) {
+  return numeric::to_string(q);
+}
+std::string str(const Point& p) {
+  return "(" + str(p.x) + ", " + str(p.y) + ")";
+}
+std::string str(const Normal& n) {
+  return "(" + std::to_string(n.a) + ", " + std::to_string(n.b) + ")";
+}
+std::string gadget_name(const Arrangement& a, std::size_t g) {
+  return "gadget " + std::to_string(g) + " (" + a.families.at(a.gadgets[g].family).name + " " +
+         std::to_string(a.gadgets[g].index) + ")";
+}
+
+// u × v for a rational vector u and an integer vector v.
+mpq_class cross(const Point& u, const Normal& v) {
+  mpq_class r;
+  geometry::add_multiple(r, v.b, u.x);
+  geometry::add_multiple(r, -v.a, u.y);
+  return r;
+}
+
+// The strips of one normal, sorted by offset, with their closed ranges
+// [offset, offset + width] of n·p copied out for a cache-friendly search.
+struct Group {
+  Normal normal;
+  std::vector<std::size_t> gadgets;
+  std::vector<mpq_class> starts, ends;
+};
+
+class StripIndex {
+ public:
+  explicit StripIndex(const Arrangement& a) {
+    std::map<Normal, std::vector<std::size_t>> by_normal;
+    for (std::size_t g = 0; g < a.gadgets.size(); ++g)
+      by_normal[a.gadgets[g].strip.normal].push_back(g);
+    for (auto& [n, gs] : by_normal) {
+      std::sort(gs.begin(), gs.end(), [&](std::size_t p, std::size_t q) {
+        return a.gadgets[p].strip.offset < a.gadgets[q].strip.offset;
+      });
+      Group group{n, std::move(gs), {}, {}};
+      for (std::size_t g : group.gadgets) {
+        group.starts.push_back(a.gadgets[g].strip.offset);
+        group.ends.push_back(a.gadgets[g].strip.offset + a.gadgets[g].strip.width);
+      }
+      groups_.push_back(std::move(group));
+    }
+  }
+
+  // In each group, each strip starts strictly after every strip before it
+  // ends (closed strips). Sorted by offset, that is one pass.
+  void check_disjoint(const Arrangement& a, Violations& out) const {
+    for (const auto& group : groups_) {
+      std::size_t reach = 0;  // the strip so far that ends last
+      for (std::size_t i = 1; i < group.gadgets.size() && !out.full(); ++i) {
+        if (group.ends[i - 1] > group.ends[reach]) reach = i - 1;
+        if (group.starts[i] <= group.ends[reach])
+          out.report(4, "parallel strips of " + gadget_name(a, group.gadgets[reach]) + " and " +
+                            gadget_name(a, group.gadgets[i]) + " (normal " + str(group.normal) +
+                            ", offsets " + str(group.starts[reach]) + " and " +
+                            str(group.starts[i]) + ") overlap");
+      }
+    }
+  }
+
+  // The gadgets whose closed strip contains p (into `result`, sorted); at
+  // most one per direction once the parallel strips are known to be
+  // disjoint: among the strips with offset <= n·p only the last can contain p.
+  void containing(const Point& p, std::vector<std::size_t>& result) const {
+    result.clear();
+    for (const auto& group : groups_) {
+      const mpq_class level = geometry::level(group.normal, p);
+      const auto it = std::upper_bound(group.starts.begin(), group.starts.end(), level);
+      if (it == group.starts.begin()) continue;
+      const std::size_t i = static_cast<std::size_t>(it - group.starts.begin()) - 1;
+      if (level <= group.ends[i]) result.push_back(group.gadgets[i]);
+    }
+    std::sort(result.begin(), result.end());
+  }
+
+ private:
+  std::vector<Group> groups_;
+};
+
+struct Hull {
+  bool empty = true;
+  mpq_class low, high;
+  void add(const Window& w) {
+    if (empty || w.low < low) low = w.low;
+    if (empty || w.high > high) high = w.high;
+    empty = false;
+  }
+};
+
+}  // namespace
+
+void Violations::report(int check, std::string message) {
+  if (!full()) found_.push_back({check, std::move(message)});
+}
+
+bool Violations::any(int check) const {
+  return std::any_of(found_.begin(), found_.end(),
+                     [&](const Violation& v) { return v.check == check; });
+}
+
+LaneWindows lane_windows(const Arrangement& a) {
+  LaneWindows windows;
+  for (unsigned j = 0; j < lane_count; ++j) {
+    auto& w = windows[j];
+    w.reserve(a.gadgets.size());
+    for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
+      const auto& s = a.gadgets[g].strip;
+      mpq_class low = lane_crossing(a.lanes, j, s, 0), high = lane_crossing(a.lanes, j, s, s.width);
+      if (high < low) std::swap(low, high);
+      w.push_back({std::move(low), std::move(high), g});
+    }
+    std::sort(w.begin(), w.end(), [](const Window& p, const Window& q) { return p.low < q.low; });
+  }
+  return windows;
+}
+
+void check_structure(const Arrangement& a, Violations& out) {
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
+    if (a.gadgets[g].kind == nullptr) out.report(1, "gadget " + std::to_string(g) + " has no kind");
+    if (a.gadgets[g].family >= a.families.size())
+      out.report(1, "gadget " + std::to_string(g) + " names family " +
+                        std::to_string(a.gadgets[g].family) + ", but there are " +
+                        std::to_string(a.families.size()));
+  }
+  for (std::size_t i = 0; i < a.data_points.size() && !out.full(); ++i) {
+    const auto& d = a.data_points[i];
+    if (d.gadget >= a.gadgets.size() || a.gadgets[d.gadget].kind == nullptr ||
+        d.line >= a.gadgets[d.gadget].kind->data_lines().size() || d.lane >= lane_count)
+      out.report(2, "data point " + std::to_string(i) +
+                        " refers to a missing gadget, data line or lane");
+  }
+  for (std::size_t i = 0; i < a.constraint_points.size() && !out.full(); ++i) {
+    const auto& c = a.constraint_points[i];
+    bool ok = c.kind != nullptr && c.gadgets.size() == c.kind->lines.size();
+    for (std::size_t k = 0; ok && k < c.gadgets.size(); ++k)
+      ok = c.gadgets[k] < a.gadgets.size() &&
+           a.gadgets[c.gadgets[k]].kind == c.kind->lines[k].kind;
+    if (!ok)
+      out.report(4, "constraint point " + std::to_string(i) +
+                        " does not have one gadget of the right kind per line of its kind");
+  }
+}
+
+void check_lane_directions(const Arrangement& a, Violations& out) {
+  const Normal& d = a.lanes.direction;
+  if (d == Normal{0, 0}) out.report(1, "the lane direction is (0, 0)");
+  if (cross(a.lanes.spacing, d) == 0)
+    out.report(1, "the lane spacing " + str(a.lanes.spacing) + " is parallel to the direction " +
+                      str(d) + ": the three lanes are one line");
+  for (const auto& f : a.families)
+    if (geometry::dot(f.normal, d) == 0)
+      out.report(1, "family " + f.name + " (normal " + str(f.normal) +
+                        ") is parallel to the lanes (n·d = 0)");
+  for (std::size_t g = 0; g < a.gadgets.size() && !out.full(); ++g) {
+    const auto& gadget = a.gadgets[g];
+    if (gadget.strip.normal != a.families[gadget.family].normal)
+      out.report(1, gadget_name(a, g) + " has normal " + str(gadget.strip.normal) +
+                        ", not its family's " + str(a.families[gadget.family].normal));
+    if (gadget.strip.width != gadgets::strip_width)
+      out.report(1, gadget_name(a, g) + " has width " + str(gadget.strip.width) + ", not 19");
+  }
+}
+
+void check_home_points(const Arrangement& a, Violations& out, const CheckProgress& progress) {
+  // seen[g * per_gadget + line * 3 + lane]: how many data points claim that slot.
+  std::size_t lines = 0;
+  for (const auto& g : a.gadgets) lines = std::max(lines, g.kind->data_lines().size());
+  const std::size_t per_gadget = lines * lane_count;
+  std::vector<unsigned char> seen(a.gadgets.size() * per_gadget, 0);
+  // Lane j is {p : (p − P_0) × d = j · (w × d)}.
+  const Normal& d = a.lanes.direction;
+  const mpq_class lane_step = cross(a.lanes.spacing, d);
+  for (std::size_t i = 0; i < a.data_points.size() && !out.full(); ++i) {
+    if (progress && i % 65536 == 0)
+      progress(i, a.data_points.size() + a.constraint_points.size());
+    const auto& p = a.data_points[i];
+    const auto& g = a.gadgets[p.gadget];
+    const auto& line = g.kind->data_lines()[p.line];
+    const std::string name = "data point " + std::to_string(i) + " at " + str(p.where) + " of " +
+                             gadget_name(a, p.gadget);
+    if (g.strip.coordinate(p.where) != line.position)
+      out.report(2, name + " has t = " + str(g.strip.coordinate(p.where)) +
+                        ", not its data line t = " + str(line.position));
+    const Point rel{p.where.x - a.lanes.base.x, p.where.y - a.lanes.base.y};
+    if (cross(rel, d) != lane_step * p.lane)
+      out.report(2, name + " is not on lane " + std::to_string(p.lane));
+    auto& slot = seen[p.gadget * per_gadget + p.line * lane_count + p.lane];
+    if (slot++ == 1)
+      out.report(2, name + ": a second home point on data line " + std::to_string(p.line) +
+                        " and lane " + std::to_string(p.lane));
+  }
+  for (std::size_t g = 0; g < a.gadgets.size() && !out.full(); ++g)
+    for (std::size_t l = 0; l < a.gadgets[g].kind->data_lines().size(); ++l)
+      for (unsigned j = 0; j < lane_count; ++j)
+        if (seen[g * per_gadget + l * lane_count + j] == 0)
+          out.report(2, gadget_name(a, g) + " has no home point on data line " +
+                            std::to_string(l) + " and lane " + std::to_string(j));
+}
+
+void check_lane_windows(const Arrangement& a, const LaneWindows& windows, Violations& out) {
+  for (unsigned j = 0; j < lane_count; ++j) {
+    const auto& w = windows[j];
+    std::size_t reach = 0;  // the window so far that ends last
+    for (std::size_t i = 1; i < w.size() && !out.full(); ++i) {
+      if (w[i - 1].high > w[reach].high) reach = i - 1;
+      if (w[i].low <= w[reach].high)
+        out.report(3, "on lane " + std::to_string(j) + " the windows of " +
+                          gadget_name(a, w[reach].gadget) + " [" + str(w[reach].low) + ", " +
+                          str(w[reach].high) + "] and " + gadget_name(a, w[i].gadget) + " [" +
+                          str(w[i].low) + ", " + str(w[i].high) + "] overlap");
+    }
+  }
+}
+
+void check_point_strips(const Arrangement& a, Violations& out) {
+  StripIndex index(a);
+  const std::size_t before = out.found().size();
+  index.check_disjoint(a, out);
+  if (out.found().size() != before) return;  // the search below relies on it
+  std::vector<std::size_t> inside;
+  for (std::size_t i = 0; i < a.constraint_points.size() && !out.full(); ++i) {
+    const auto& c = a.constraint_points[i];
+    const std::string name =
+        "constraint point " + std::to_string(i) + " (" + c.kind->name + ") at " + str(c.where);
+    std::vector<std::size_t> own = c.gadgets;
+    std::sort(own.begin(), own.end());
+    if (std::adjacent_find(own.begin(), own.end()) != own.end())
+      out.report(4, name + " uses two lines of one gadget");
+    for (std::size_t k = 0; k < c.gadgets.size(); ++k) {
+      const mpq_class t = a.gadgets[c.gadgets[k]].strip.coordinate(c.where);
+      if (t != c.kind->lines[k].position)
+        out.report(4, name + " has t = " + str(t) + " in " + gadget_name(a, c.gadgets[k]) +
+                          ", not its measuring line t = " + str(c.kind->lines[k].position));
+    }
+    index.containing(c.where, inside);
+    for (std::size_t other : inside)
+      if (!std::binary_search(own.begin(), own.end(), other))
+        out.report(4, name + " lies in the strip of " + gadget_name(a, other));
+  }
+}
+
+void check_family_indices(const Arrangement& a, Violations& out) {
+  std::vector<std::vector<std::size_t>> members(a.families.size());
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) members[a.gadgets[g].family].push_back(g);
+  for (std::size_t f = 0; f < a.families.size(); ++f) {
+    const Family& family = a.families[f];
+    auto& gs = members[f];
+    if (gs.empty()) continue;
+    std::sort(gs.begin(), gs.end(),
+              [&](std::size_t p, std::size_t q) { return a.gadgets[p].index < a.gadgets[q].index; });
+    mpq_class low, high;
+    for (std::size_t i = 0; i < gs.size() && !out.full(); ++i) {
+      const auto& g = a.gadgets[gs[i]];
+      if (i > 0 && a.gadgets[gs[i - 1]].index == g.index)
+        out.report(5, "family " + family.name + ": gadgets " + std::to_string(gs[i - 1]) +
+                          " and " + std::to_string(gs[i]) + " share the index " +
+                          std::to_string(g.index));
+      if (!is_progression_free_index(g.index))
+        out.report(5, gadget_name(a, gs[i]) + ": the index has a base-3 digit 2");
+      mpq_class eps = g.strip.offset - family.origin -
+                      family.pitch * mpq_class(mpz_class(static_cast<unsigned long>(g.index)));
+      if (i == 0 || eps < low) low = eps;
+      if (i == 0 || eps > high) high = eps;
+    }
+    const mpq_class bound = 2 * gadgets::strip_width + 2 * (high - low);
+    if (family.pitch <= bound)
+      out.report(5, "family " + family.name + ": pitch " + str(family.pitch) +
+                        " does not exceed 2·19 + 2·(spread of ε) = " + str(bound));
+  }
+}
+
+void check_family_hulls(const Arrangement& a, const LaneWindows& windows, Violations& out) {
+  std::vector<std::array<Hull, lane_count>> hull(a.families.size());
+  for (unsigned j = 0; j < lane_count; ++j)
+    for (const auto& w : windows[j]) hull[a.gadgets[w.gadget].family][j].add(w);
+  std::vector<std::size_t> present;
+  for (std::size_t f = 0; f < a.families.size(); ++f)
+    if (!hull[f][0].empty) present.push_back(f);
+  for (std::size_t f0 : present)
+    for (std::size_t f1 : present)
+      for (std::size_t f2 : present) {
+        if (f0 == f1 && f1 == f2) continue;
+        const Hull &h0 = hull[f0][0], &h1 = hull[f1][1], &h2 = hull[f2][2];
+        if (h0.high + h2.high < 2 * h1.low || h0.low + h2.low > 2 * h1.high) continue;
+        out.report(6, "families " + a.families[f0].name + ", " + a.families[f1].name + ", " +
+                          a.families[f2].name + ": a line can cross lanes 0, 1, 2 in their "
+                          "window hulls [" + str(h0.low) + ", " + str(h0.high) + "], [" +
+                          str(h1.low) + ", " + str(h1.high) + "], [" + str(h2.low) + ", " +
+                          str(h2.high) + "]");
+      }
+}
+
+void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons,
+                              Violations& out) {
+  std::set<gadgets::Label> labels;
+  for (const auto& d : a.data_points) labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
+  if (labels.size() > max_labels)
+    out.report(7, std::to_string(labels.size()) + " distinct labels, more than " +
+                      std::to_string(max_labels));
+  std::size_t budgets = 0;
+  std::set<const gadgets::GadgetKind*> kinds;
+  for (const auto& g : a.gadgets) {
+    budgets += g.kind->breakpoint_budget();
+    kinds.insert(g.kind);
+  }
+  for (const auto* k : kinds) {
+    // X = 1 is inside every kind's admitted range.
+    const std::size_t profile = k->witness(numeric::Real(1)).size();
+    if (profile != k->breakpoint_budget())
+      out.report(7, "gadget kind " + k->name() + " has budget " +
+                        std::to_string(k->breakpoint_budget()) + " but a witness profile of " +
+                        std::to_string(profile) + " breakpoints");
+  }
+  if (budgets != hidden_neurons)
+    out.report(7, "m = " + std::to_string(hidden_neurons) +
+                      " but the gadgets' breakpoint budgets sum to " + std::to_string(budgets));
+}
+
+}  // namespace etr2nn::layout
