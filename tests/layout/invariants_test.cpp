@@ -1,36 +1,39 @@
-// Each invariant broken on purpose must be caught, and by its own number.
+// Each check N1–N7 broken on purpose must be caught, and by its own number;
+// N3–N6 agree with brute force on small arrangements.
 #include "layout/invariants.hpp"
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <random>
 
+#include "bench/planted.hpp"
 #include "layout/layout.hpp"
+#include "layout/soundness_checks.hpp"
+#include "tests/layout/brute_force.hpp"
+#include "tests/layout/mutations.hpp"
 #include "tests/layout/test_instances.hpp"
 
 namespace etr2nn::layout {
 namespace {
 
-bool caught(const Arrangement& a, std::size_t m, int invariant) {
+using testing::brute_force_foreign_points;
+using testing::brute_force_shear_triples;
+using testing::brute_force_window_overlaps;
+
+bool caught(const Arrangement& a, std::size_t m, int check) {
   for (const auto& v : find_violations(a, m, 0))
-    if (v.invariant == invariant) return true;
+    if (v.check == check) return true;
   return false;
 }
+bool caught(const Arrangement& a, int check) {
+  return caught(a, a.hidden_neurons(), check);
+}
 
-class Invariants : public ::testing::Test {
+class Checks : public ::testing::Test {
  protected:
   Arrangement a = layout(testing::inv_rational_sat());
   std::size_t m = a.hidden_neurons();
 
-  // The first data point of the first fresh gadget with normal n.
-  DataPoint& fresh_point(geometry::Normal n) {
-    for (auto& d : a.data_points)
-      if (a.gadgets[d.gadget].role != Gadget::Role::Canonical &&
-          a.gadgets[d.gadget].strip.normal == n)
-        return d;
-    throw std::logic_error("no such point");
-  }
   ConstraintPoint& column_point() {
     for (auto& c : a.constraint_points)
       if (c.constraint != no_constraint) return c;
@@ -38,43 +41,66 @@ class Invariants : public ::testing::Test {
   }
 };
 
-TEST_F(Invariants, HoldForTheLayout) {
+TEST_F(Checks, HoldForTheLayout) {
   EXPECT_TRUE(find_violations(a, m).empty());
   EXPECT_NO_THROW(check_invariants(a, m));
+  EXPECT_EQ(brute_force_window_overlaps(a), 0u);
+  EXPECT_EQ(brute_force_shear_triples(a), 0u);
+  EXPECT_EQ(brute_force_foreign_points(a), 0u);
 }
 
-TEST_F(Invariants, OneCatchesADataPointOffItsLine) {
-  a.data_points.front().where.y += mpq_class(1, 7);
-  EXPECT_TRUE(caught(a, m, 1));
+TEST_F(Checks, N1CatchesAFamilyParallelToTheLanes) {
+  a.lanes.direction = {0, 1};  // the V family's normal (1, 0) is orthogonal to it
+  EXPECT_TRUE(caught(a, 1));
+}
+
+TEST_F(Checks, N1CatchesAGadgetWithAnotherFamilysNormal) {
+  a.gadgets.back().strip.normal = {1, 2};
+  EXPECT_TRUE(caught(a, 1));
+}
+
+TEST_F(Checks, N2CatchesAHomePointMovedAlongItsDataLineOffItsLane) {
+  // Along the data line of a canonical gadget (normal (0,1)): x changes, t does not.
+  for (auto& d : a.data_points)
+    if (a.gadgets[d.gadget].role == Gadget::Role::Canonical) {
+      d.where.x += mpq_class(1, 7);
+      break;
+    }
+  EXPECT_TRUE(caught(a, 2));
   try {
     check_invariants(a, m);
     ADD_FAILURE() << "no exception";
   } catch (const InvariantViolation& e) {
-    EXPECT_EQ(e.invariant(), 1);
-    EXPECT_NE(std::string(e.what()).find("data point 0"), std::string::npos) << e.what();
+    EXPECT_EQ(e.check(), 2);
+    EXPECT_NE(std::string(e.what()).find("is not on lane"), std::string::npos) << e.what();
   }
 }
 
-TEST_F(Invariants, OneCatchesADataPointInsideAnotherStrip) {
-  // Slide a vertical fresh gadget's point along its own data line up into the
-  // canonical stack: still on its line, now inside a canonical strip.
-  auto& d = fresh_point({1, 0});
-  d.where.y = a.gadgets[a.canonical[0]].strip.offset + 1;
-  EXPECT_TRUE(caught(a, m, 1));
-  EXPECT_FALSE(caught(a, m, 2));
+TEST_F(Checks, N2CatchesAPointOffItsDataLineAMissingOneAndADuplicate) {
+  Arrangement off = a, missing = a, twice = a;
+  off.data_points[5].where.y += 1;
+  EXPECT_TRUE(caught(off, 2));
+  missing.data_points.erase(missing.data_points.begin() + 7);
+  EXPECT_TRUE(caught(missing, 2));
+  twice.data_points[8].lane = twice.data_points[7].lane;
+  twice.data_points[8].where = twice.data_points[7].where;
+  EXPECT_TRUE(caught(twice, 2));
 }
 
-TEST_F(Invariants, OneCatchesADataLineWithoutPoints) {
-  std::erase_if(a.data_points, [](const DataPoint& d) { return d.gadget == 0 && d.line == 4; });
-  EXPECT_TRUE(caught(a, m, 1));
+TEST_F(Checks, N3AndN4CatchAPitchTooSmall) {
+  testing::stack_canonical_gadgets(a, 10);  // canonical strips 10 apart: they overlap
+  EXPECT_TRUE(caught(a, 3));
+  EXPECT_TRUE(caught(a, 4));
+  EXPECT_GT(brute_force_window_overlaps(a), 0u);
 }
 
-TEST_F(Invariants, TwoCatchesAConstraintPointOffItsLines) {
-  column_point().where.x += 1;
-  EXPECT_TRUE(caught(a, m, 2));
+TEST_F(Checks, N4CatchesAConstraintPointOffItsLines) {
+  column_point().where.x += mpq_class(1, 7);
+  EXPECT_TRUE(caught(a, 4));
+  EXPECT_FALSE(caught(a, 2));
 }
 
-TEST_F(Invariants, TwoCatchesAConstraintPointInAnUnintendedStrip) {
+TEST_F(Checks, N4CatchesAConstraintPointInAnUnintendedStrip) {
   // Claim a copy link uses a different canonical gadget: the point is off
   // that gadget's line and inside the strip of the one it really lies on.
   for (auto& c : a.constraint_points)
@@ -84,122 +110,122 @@ TEST_F(Invariants, TwoCatchesAConstraintPointInAnUnintendedStrip) {
           g = g == a.canonical[0] ? a.canonical[1] : a.canonical[0];
       break;
     }
-  const auto violations = find_violations(a, m, 0);
   int inside = 0;
-  for (const auto& v : violations)
-    if (v.invariant == 2 && v.message.find("lies in the strip") != std::string::npos) ++inside;
+  for (const auto& v : find_violations(a, m, 0))
+    if (v.check == 4 && v.message.find("lies in the strip") != std::string::npos) ++inside;
   EXPECT_EQ(inside, 1);
 }
 
-TEST_F(Invariants, TwoCatchesTwoLinesOfOneGadget) {
+TEST_F(Checks, N4CatchesTwoLinesOfOneGadget) {
   auto& c = column_point();
   c.gadgets[1] = c.gadgets[2];  // both I lines of one gadget (same kind, so structure holds)
-  EXPECT_TRUE(caught(a, m, 2));
+  EXPECT_TRUE(caught(a, 4));
 }
 
-TEST_F(Invariants, ThreeCatchesOverlappingParallelStrips) {
-  a.gadgets[a.canonical[1]].strip.offset = a.gadgets[a.canonical[0]].strip.offset + 19;  // touching
-  EXPECT_TRUE(caught(a, m, 3));
+// The stacked offsets 40·v of the old layout: 0, 40, 80 is a 3-term
+// progression, so a line can cross the lanes in windows of three canonical
+// gadgets. N5 refuses the index set; brute force finds the triples.
+TEST_F(Checks, N5CatchesTheOldStackAndBruteForceFindsShearTriples) {
+  testing::stack_canonical_gadgets(a, 40);
+  EXPECT_TRUE(caught(a, 5));
+  EXPECT_GT(brute_force_shear_triples(a), 0u);
 }
 
-TEST_F(Invariants, FourCatchesTooManyLabels) {
+TEST_F(Checks, N5CatchesRepeatedIndicesAndAPitchBelowTheSpread) {
+  Arrangement same = a;
+  same.gadgets[same.canonical[1]].index = same.gadgets[same.canonical[0]].index;
+  EXPECT_TRUE(caught(same, 5));
+  Arrangement tight = a;
+  tight.families[0].pitch = 38;  // 2·19 + 2·0: not strictly more
+  EXPECT_TRUE(caught(tight, 5));
+}
+
+// Lane direction (1, 3): windows stay disjoint and points stay clear, but the
+// families' regions along the lanes no longer rule out mixed progressions.
+TEST(ChecksOnPlanted, N6CatchesLaneDirectionOneThree) {
+  Arrangement a = layout(bench::planted_instance(10, 1).instance);
+  a.lanes.direction = {1, 3};
+  testing::rehome(a);
+  EXPECT_FALSE(caught(a, 3));
+  EXPECT_FALSE(caught(a, 4));
+  EXPECT_TRUE(caught(a, 6));
+  EXPECT_GT(brute_force_shear_triples(a), 0u);
+}
+
+TEST_F(Checks, N7CatchesTooManyLabelsAndAWrongNeuronCount) {
+  EXPECT_TRUE(caught(a, m + 1, 7));
+  EXPECT_TRUE(caught(a, m - 1, 7));
+  EXPECT_FALSE(caught(a, m, 7));
   static std::vector<gadgets::ConstraintPointKind> extra;
   for (int i = 0; i < 4; ++i)
     extra.push_back({"extra", "-", gadgets::copy_point().lines, {100 + i, 0}});
-  const auto copy_link = [&] {
+  Arrangement b = a;
+  for (const auto& k : extra)
     for (const auto& c : a.constraint_points)
-      if (c.constraint == no_constraint) return c;
-    throw std::logic_error("no link");
-  }();
-  for (const auto& k : extra) {
-    auto c = copy_link;
-    c.kind = &k;
-    a.constraint_points.push_back(c);
-  }
-  EXPECT_TRUE(caught(a, m, 4));
-  a.constraint_points.resize(a.constraint_points.size() - 1);  // 13 labels: allowed
-  EXPECT_FALSE(caught(a, m, 4));
+      if (c.constraint == no_constraint) {
+        b.constraint_points.push_back(c);
+        b.constraint_points.back().kind = &k;
+        break;
+      }
+  EXPECT_TRUE(caught(b, m, 7));
+  b.constraint_points.pop_back();  // 13 labels: allowed
+  EXPECT_FALSE(caught(b, m, 7));
 }
 
-TEST_F(Invariants, FiveCatchesAWrongNeuronCount) {
-  EXPECT_TRUE(caught(a, m + 1, 5));
-  EXPECT_TRUE(caught(a, m - 1, 5));
-  EXPECT_FALSE(caught(a, m, 5));
+TEST_F(Checks, StructuralNonsenseIsReportedNotDereferenced) {
+  Arrangement b = a;
+  b.data_points.front().gadget = b.gadgets.size();
+  EXPECT_TRUE(caught(b, 2));
+  Arrangement c = a;
+  c.gadgets.front().family = 9;
+  EXPECT_TRUE(caught(c, 1));
 }
 
-TEST_F(Invariants, StructuralNonsenseIsReportedNotDereferenced) {
-  a.data_points.front().gadget = a.gadgets.size();
-  EXPECT_TRUE(caught(a, m, 1));
-}
-
-}  // namespace
-}  // namespace etr2nn::layout
-
-namespace etr2nn::layout {
-namespace {
-
-// Invariants 1-3 by brute force: every point against every strip, every pair
-// of parallel strips. Quadratic, for cross-checking the fast checker.
-bool brute_force_ok(const Arrangement& a) {
-  for (std::size_t g = 0; g < a.gadgets.size(); ++g)
-    for (std::size_t h = g + 1; h < a.gadgets.size(); ++h) {
-      const auto& s = a.gadgets[g].strip;
-      const auto& t = a.gadgets[h].strip;
-      if (s.normal == t.normal && s.offset <= t.offset + t.width && t.offset <= s.offset + s.width)
-        return false;
-    }
-  for (const auto& d : a.data_points) {
-    if (a.gadgets[d.gadget].strip.coordinate(d.where) !=
-        a.gadgets[d.gadget].kind->data_lines()[d.line].position)
-      return false;
-    for (std::size_t g = 0; g < a.gadgets.size(); ++g)
-      if (g != d.gadget && a.gadgets[g].strip.contains(d.where)) return false;
-  }
-  for (const auto& c : a.constraint_points) {
-    for (std::size_t k = 0; k < c.gadgets.size(); ++k)
-      if (a.gadgets[c.gadgets[k]].strip.coordinate(c.where) != c.kind->lines[k].position)
-        return false;
-    for (std::size_t g = 0; g < a.gadgets.size(); ++g)
-      if (std::find(c.gadgets.begin(), c.gadgets.end(), g) == c.gadgets.end() &&
-          a.gadgets[g].strip.contains(c.where))
-        return false;
-  }
-  return true;
-}
-
-bool geometric_violation(const Arrangement& a) {
-  for (const auto& v : find_violations(a, a.hidden_neurons(), 0))
-    if (v.invariant <= 3) return true;
-  return false;
-}
-
-// Random small moves of points and strips: the fast checker must agree with
-// brute force every time, on both outcomes.
-TEST(InvariantsCrossCheck, FastCheckAgreesWithBruteForceUnderRandomMoves) {
-  const Arrangement original = layout(testing::inv_unsat_am_gm());
-  ASSERT_TRUE(brute_force_ok(original));
+// Random changes to strips, lanes and points: whenever N3 passes, brute force
+// finds no overlapping windows (and conversely); whenever N5 and N6 pass,
+// brute force finds no shear triple; whenever N2, N3 and N4 pass, no point
+// lies in a foreign strip. Both outcomes must occur.
+TEST(ChecksCrossCheck, FastChecksAgreeWithBruteForceUnderRandomChanges) {
+  const Arrangement original = layout(bench::planted_instance(6, 3).instance);
   std::mt19937_64 rng(12345);
-  int broken = 0, intact = 0;
-  for (int trial = 0; trial < 300; ++trial) {
+  int passed = 0, failed = 0;
+  for (int trial = 0; trial < 120; ++trial) {
     Arrangement a = original;
-    const auto r = rng() % 4;
     const mpq_class step(static_cast<long>(rng() % 41) - 20, 1 + static_cast<long>(rng() % 4));
-    if (r == 0) {
-      a.data_points[rng() % a.data_points.size()].where.x += step * 30;
-    } else if (r == 1) {
-      a.constraint_points[rng() % a.constraint_points.size()].where.y += step;
-    } else if (r == 2) {
-      a.gadgets[rng() % a.gadgets.size()].strip.offset += step * 10;
-    } else {  // move a point onto another point's place
-      a.data_points[rng() % a.data_points.size()].where =
-          a.constraint_points[rng() % a.constraint_points.size()].where;
+    switch (rng() % 5) {
+      case 0: a.gadgets[rng() % a.gadgets.size()].strip.offset += step * 3; break;
+      case 1: a.lanes.spacing.x += step; break;
+      case 2: a.lanes.direction = {1, static_cast<long>(rng() % 5) - 2}; break;
+      case 3: a.gadgets[rng() % a.gadgets.size()].index = rng() % 40; break;
+      default: a.lanes.base.y += step * 20; break;
     }
-    const bool ok = brute_force_ok(a);
-    EXPECT_EQ(!geometric_violation(a), ok) << "trial " << trial;
-    (ok ? intact : broken)++;
+    if (a.lanes.direction.b == -1 || a.lanes.direction.b == 0 || a.lanes.direction.b == 1)
+      a.lanes.direction = {1, 2};  // keep every family crossing the lanes (N1)
+    testing::rehome(a);
+    Violations out;
+    check_structure(a, out);
+    check_lane_directions(a, out);
+    ASSERT_TRUE(out.found().empty()) << "trial " << trial;
+    const LaneWindows windows = lane_windows(a);
+    Violations n2, n3, n4, n5, n6;
+    check_home_points(a, n2);
+    check_lane_windows(a, windows, n3);
+    check_point_strips(a, n4);
+    check_family_indices(a, n5);
+    check_family_hulls(a, windows, n6);
+    EXPECT_EQ(n3.found().empty(), brute_force_window_overlaps(a) == 0) << "trial " << trial;
+    if (n5.found().empty() && n6.found().empty()) {
+      EXPECT_EQ(brute_force_shear_triples(a), 0u) << "trial " << trial;
+    }
+    if (n2.found().empty() && n3.found().empty() && n4.found().empty()) {
+      EXPECT_EQ(brute_force_foreign_points(a), 0u) << "trial " << trial;
+    }
+    const bool all = n3.found().empty() && n4.found().empty() && n5.found().empty() &&
+                     n6.found().empty();
+    (all ? passed : failed)++;
   }
-  EXPECT_GT(broken, 50);  // the moves do exercise both outcomes
-  EXPECT_GT(intact, 10);
+  EXPECT_GT(failed, 20);
+  EXPECT_GT(passed, 10);
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ TEST(Layout, InvRationalSatHasTheSchemesCounts) {
     }
   }
   for (const auto& g : a.gadgets) {
-    data += g.kind->data_lines().size() * a.points_per_line;
+    data += g.kind->data_lines().size() * lane_count;
     neurons += g.kind->witness(Real(1)).size();
     for (const auto& l : g.kind->data_lines()) labels.insert(l.label);
   }
@@ -88,28 +88,89 @@ TEST(Layout, WitnessOfThePlantedSolutionFitsEveryPointExactly) {
   EXPECT_EQ(misses(a, {1, 1, 2}), 1u);
 }
 
-TEST(Layout, WitnessFitsPlantedInstancesWithOtherPointsPerLine) {
-  for (unsigned ppl : {1u, 2u, 5u}) {
-    const auto p = bench::planted_instance(12, 7 + ppl);
-    Options o;
-    o.points_per_line = ppl;
-    const Arrangement a = layout(p.instance, o);
-    EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << "ppl " << ppl;
-    EXPECT_EQ(misses(a, p.solution), 0u) << "ppl " << ppl;
+TEST(Layout, WitnessFitsPlantedInstances) {
+  for (std::uint64_t seed : {8u, 9u, 12u}) {
+    const auto p = bench::planted_instance(12, seed);
+    const Arrangement a = layout(p.instance);
+    EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << "seed " << seed;
+    EXPECT_EQ(misses(a, p.solution), 0u) << "seed " << seed;
   }
 }
 
-TEST(Layout, RationalSpacingsKeepTheInvariantsAndTheFit) {
+TEST(Layout, RationalParametersKeepTheChecksAndTheFit) {
   const auto p = bench::planted_instance(15, 99);
   Options o;
-  o.parameters.period = mpq_class(81, 2);
-  o.parameters.drop = mpq_class(367, 3);
-  o.parameters.home_depth = mpq_class(155, 4);
-  o.parameters.home_spacing = mpq_class(1, 7);
-  o.points_per_line = 4;
+  o.parameters.canonical_pitch = mpq_class(81, 2);
+  o.parameters.column_pitch = mpq_class(367, 8);
+  o.parameters.lane_spacing = mpq_class(1, 7);
+  o.parameters.margin = mpq_class(155, 4);
   const Arrangement a = layout(p.instance, o);
   EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty());
   EXPECT_EQ(misses(a, p.solution), 0u);
+}
+
+// S(i): binary digits of i read in base 3.
+TEST(Layout, ProgressionFreeIndices) {
+  const std::vector<std::uint64_t> first = {0, 1, 3, 4, 9, 10, 12, 13, 27, 28};
+  for (std::uint64_t i = 0; i < first.size(); ++i) EXPECT_EQ(progression_free_index(i), first[i]);
+  std::set<std::uint64_t> seen;
+  for (std::uint64_t i = 0; i < 300; ++i) {
+    const std::uint64_t s = progression_free_index(i);
+    EXPECT_TRUE(is_progression_free_index(s));
+    seen.insert(s);
+  }
+  EXPECT_FALSE(is_progression_free_index(2));
+  EXPECT_FALSE(is_progression_free_index(15));  // 120 in base 3
+  // No 3-term progression a < b < c with a + c = 2b among the first 300.
+  for (auto a = seen.begin(); a != seen.end(); ++a)
+    for (auto c = std::next(a); c != seen.end(); ++c)
+      if ((*a + *c) % 2 == 0) {
+        EXPECT_FALSE(seen.count((*a + *c) / 2)) << *a << " " << *c;
+      }
+  EXPECT_EQ(progression_free_index(std::uint64_t{1} << 40), 12157665459056928801ull);  // 3^40
+  EXPECT_THROW(progression_free_index(std::uint64_t{1} << 41), std::overflow_error);
+}
+
+// Every gadget: family, index and offset as layout.hpp states them; every
+// home point on its lane where the lane crosses its data line.
+TEST(Layout, FamiliesIndicesOffsetsAndLanesFollowTheScheme) {
+  const auto p = bench::planted_instance(30, 4);
+  const Arrangement a = layout(p.instance);
+  const auto& q = a.parameters;
+  EXPECT_EQ(q.stack_height, 40 * mpq_class(progression_free_index(a.instance.variables.size() - 1)) + 19);
+  EXPECT_EQ(q.column_span, 45 * mpq_class(progression_free_index(29)));
+  EXPECT_EQ(q.drop, q.column_span + 100);
+  EXPECT_EQ(a.lanes.base, (geometry::Point{-q.drop - q.lane_shift, 0}));
+  EXPECT_EQ(a.lanes.spacing, (geometry::Point{-10, 0}));
+  EXPECT_EQ(a.lanes.direction, (geometry::Normal{1, 2}));
+  for (std::size_t v = 0; v < a.canonical.size(); ++v) {
+    const auto& g = a.gadgets[a.canonical[v]];
+    EXPECT_EQ(a.families[g.family].name, "C");
+    EXPECT_EQ(g.index, progression_free_index(v));
+    EXPECT_EQ(g.strip.offset, 40 * mpq_class(g.index));
+  }
+  const std::map<std::string, std::set<mpq_class>> lines = {
+      {"V", {5}}, {"P", {3}}, {"M", {5, 8}}};
+  for (const auto& c : a.constraint_points) {
+    if (c.constraint == no_constraint) continue;
+    EXPECT_EQ(c.where, (geometry::Point{45 * mpq_class(progression_free_index(c.constraint)),
+                                        -q.drop}));
+    for (std::size_t k = 0; k < c.gadgets.size(); ++k) {
+      const auto& g = a.gadgets[c.gadgets[k]];
+      const auto& family = a.families[g.family];
+      EXPECT_EQ(g.index, progression_free_index(c.constraint));
+      EXPECT_TRUE(lines.at(family.name).count(c.kind->lines[k].position)) << family.name;
+      EXPECT_EQ(g.strip.offset,
+                family.origin + family.pitch * mpq_class(g.index) - c.kind->lines[k].position);
+    }
+  }
+  for (const auto& d : a.data_points) {
+    const auto& g = a.gadgets[d.gadget];
+    EXPECT_EQ(g.strip.coordinate(d.where), g.kind->data_lines()[d.line].position);
+    const geometry::Point s = a.lanes.start(d.lane);
+    // On lane j: (p - P_j) parallel to d = (1, 2).
+    EXPECT_EQ(d.where.y - s.y, 2 * (d.where.x - s.x));
+  }
 }
 
 TEST(Layout, ConstraintPointsSitOnTheirColumnsBelowTheStack) {
@@ -128,8 +189,6 @@ TEST(Layout, ConstraintPointsSitOnTheirColumnsBelowTheStack) {
     }
   }
   EXPECT_EQ(columns.size(), instance.constraints.size());
-  for (auto it = columns.begin(); std::next(it) != columns.end(); ++it)
-    EXPECT_EQ(*std::next(it) - *it, a.parameters.column_spacing);
 }
 
 TEST(Layout, EveryFreshCopyIsLinkedOnceOnAnotherLineToItsCanonicalGadget) {
@@ -159,7 +218,7 @@ TEST(Layout, EveryFreshCopyIsLinkedOnceOnAnotherLineToItsCanonicalGadget) {
     EXPECT_EQ(links[g], a.gadgets[g].role == Gadget::Role::Copy ? 1 : 0) << "gadget " << g;
 }
 
-TEST(Layout, CanonicalGadgetsAreStackedHorizontalStrips) {
+TEST(Layout, CanonicalGadgetsAreHorizontalStripsAtProgressionFreeHeights) {
   const Arrangement a = layout(testing::inv_rational_sat());
   ASSERT_EQ(a.canonical.size(), 3u);
   for (std::size_t v = 0; v < 3; ++v) {
@@ -167,7 +226,7 @@ TEST(Layout, CanonicalGadgetsAreStackedHorizontalStrips) {
     EXPECT_EQ(g.role, Gadget::Role::Canonical);
     EXPECT_EQ(g.variable, v);
     EXPECT_EQ(g.strip.normal, (geometry::Normal{0, 1}));
-    EXPECT_EQ(g.strip.offset, a.parameters.period * v);
+    EXPECT_EQ(g.strip.offset, a.parameters.canonical_pitch * mpq_class(progression_free_index(v)));
   }
 }
 
@@ -180,13 +239,13 @@ TEST(Layout, EmptyInstanceAndUnusedVariables) {
 
 TEST(Layout, RejectsUnusableOptions) {
   Options o;
-  o.points_per_line = 0;
+  o.parameters.canonical_pitch = 38;
   EXPECT_THROW(layout(testing::inv_rational_sat(), o), std::invalid_argument);
   o = {};
-  o.parameters.period = 19;
+  o.parameters.column_pitch = 44;
   EXPECT_THROW(layout(testing::inv_rational_sat(), o), std::invalid_argument);
   o = {};
-  o.parameters.drop = 59;
+  o.parameters.lane_spacing = 0;
   EXPECT_THROW(layout(testing::inv_rational_sat(), o), std::invalid_argument);
   etrinv::Instance bad{{"x"}, {{etrinv::Constraint::Kind::Add, {0, 1, 0}}}};
   EXPECT_THROW(layout(bad), std::invalid_argument);
