@@ -3,7 +3,7 @@
 // A gadget is a strip {x : 0 <= n·x - o <= 19} in the plane; along its
 // coordinate t = n·x - o the network must follow a CPWL profile R -> R^2 that
 // passes through the kind's data-line labels. See docs/gadgets.md and
-// REDUCTION.md sections 2-3. Everything is exact.
+// docs/reduction.md sections 2-3. Everything is exact.
 #pragma once
 
 #include <gmpxx.h>

@@ -1,4 +1,4 @@
-// ETR-AMI (ETR-INV.md section 2, step A3): conjunctions of x = 1, x + y = z
+// ETR-AMI (docs/etr-inv.md, "Step A3"): conjunctions of x = 1, x + y = z
 // and x * y = z over unbounded real variables, the intermediate form between
 // an ETR sentence and ETR-INV.
 //
@@ -42,7 +42,7 @@ struct Definition {
     Difference,  // a - b
     Product,     // a * b
     Quotient,    // a / b
-    // Canonical slack of ETR-INV.md A1 for t = value of a: the witness when the
+    // Canonical slack of docs/etr-inv.md, "Step A1", for t = value of a: the witness when the
     // (normalised) atom holds, 0 when it does not.
     SlackReciprocal,      // 1/t      if t != 0
     SlackSqrt,            // sqrt(t)  if t >= 0
@@ -70,7 +70,7 @@ struct Instance {
 
   std::size_t count(Constraint::Kind kind) const;
   // Length in characters of the instance written as an .etr sentence
-  // ("exists a, b: a = 1 and a + b = c ..."), the L_A of ETR-INV.md section 3.
+  // ("exists a, b: a = 1 and a + b = c ..."), the L_A of docs/etr-inv.md, "Step B".
   std::size_t text_length() const;
 };
 

@@ -1,4 +1,4 @@
-// Step B (ETR-INV.md section 3): the bound exponent K such that a solvable
+// Step B (docs/etr-inv.md, "Step B"): the bound exponent K such that a solvable
 // ETR-AMI instance has a solution with every |x_i| <= 2^(2^K).
 //
 // Soundness of the chain never depends on K; only completeness does.

@@ -1,4 +1,4 @@
-// The ETR -> ETR-INV chain (ETR-INV.md): one call over the passes in
+// The ETR -> ETR-INV chain (docs/etr-inv.md): one call over the passes in
 // src/etrinv/, with the forward and backward mapping of assignments.
 //
 //   atoms -> residuals (slack) -> gates -> ETR-AMI -> bound exponent K
@@ -21,7 +21,7 @@
 namespace etr2nn::etrinv {
 
 struct ChainOptions {
-  // The bound exponent K; nullopt: the safe default of ETR-INV.md section 3.
+  // The bound exponent K; nullopt: the safe default of docs/etr-inv.md, "Step B".
   std::optional<unsigned> bound_exponent;
   // A known solution of the input (witness mode): K_w is chosen from it when
   // bound_exponent is not given.
@@ -43,7 +43,7 @@ struct ChainResult {
   bool passed_through = false;             // the input was ETR-INV already
   unsigned bound_exponent = 0;             // K used (0 when passed through)
   bool complete_for_all_solutions = true;  // false when K was chosen smaller than the safe K
-  unsigned safe_bound_exponent = 0;  // the safe K of ETR-INV.md section 3 (0 when passed through)
+  unsigned safe_bound_exponent = 0;  // the safe K of docs/etr-inv.md Step B (0 when passed through)
   // The ETR-AMI instance (step A): n_A variables, m1 + m+ + mx constraints.
   struct AmiSize {
     std::size_t variables = 0, one = 0, add = 0, mul = 0;

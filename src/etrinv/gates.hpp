@@ -1,4 +1,4 @@
-// Step A2 (ETR-INV.md section 2): the Boolean structure in linear size, no DNF.
+// Step A2 (docs/etr-inv.md, "Step A2"): the Boolean structure in linear size, no DNF.
 // Every formula node gets two gate variables, emitted on demand:
 //   g+ = 0 implies the node is true, g- = 0 implies it is false, and with the
 //   canonical slack (0 for false atoms) the converse holds as well.

@@ -8,8 +8,12 @@ namespace {
 using etr::Formula;
 using etr::Term;
 
-bool is_one(const etr::TermPtr& t) { return t->kind == Term::Kind::Constant && t->value == 1; }
-bool is_var(const etr::TermPtr& t) { return t->kind == Term::Kind::Variable; }
+bool is_one(const etr::TermPtr& t) {
+  return t->kind == Term::Kind::Constant && t->value == 1;
+}
+bool is_var(const etr::TermPtr& t) {
+  return t->kind == Term::Kind::Variable;
+}
 
 void flatten_and(const etr::FormulaPtr& f, std::vector<etr::FormulaPtr>& out) {
   if (f->kind == Formula::Kind::And)
@@ -18,7 +22,7 @@ void flatten_and(const etr::FormulaPtr& f, std::vector<etr::FormulaPtr>& out) {
     out.push_back(f);
 }
 
-// x = 1, x + y = z, x * y = 1 (only in this orientation, as SYNTAX.md states).
+// x = 1, x + y = z, x * y = 1 (only in this orientation, as docs/syntax.md section 8 states).
 std::optional<Constraint> constraint_of(const Formula& f,
                                         const std::map<std::string, VariableIndex>& index) {
   if (f.kind != Formula::Kind::Atom || f.relation != etr::Relation::Equal) return std::nullopt;

@@ -50,7 +50,7 @@ std::optional<Violation> first_violation(const Instance& instance, const Assignm
 // Human-readable: "x + y = z", "x * y = 1", "x = 1".
 std::string describe(const Instance& instance, const Constraint& constraint);
 
-// The fast path of SYNTAX.md: when every variable is bound by [1/2, 2] and the
+// The fast path of docs/syntax.md, section 8: when every variable is bound by [1/2, 2] and the
 // matrix is a conjunction of atoms of the shapes x = 1, x + y = z, x * y = 1,
 // the sentence is ETR-INV already. Returns the instance, or nullopt when the
 // sentence has any other shape.

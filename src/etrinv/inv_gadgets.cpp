@@ -110,7 +110,7 @@ void GadgetBuilder::add1(VariableIndex x, VariableIndex y, VariableIndex z) {
 }
 
 VariableIndex GadgetBuilder::sq(VariableIndex x) {
-  // 1/(1+a) + 1/(1-a) = 2/(1-a^2) keeps every intermediate near 1 (ETR-INV.md D3).
+  // 1/(1+a) + 1/(1-a) = 2/(1-a^2) keeps every intermediate near 1 (docs/etr-inv.md, D3).
   VariableIndex xb = neg(x);     // 1 - a
   VariableIndex p = inv(x);      // 1/(1+a)
   VariableIndex pb = inv(xb);    // 1/(1-a)

@@ -1,4 +1,4 @@
-// Step D (ETR-INV.md section 5): ETR-INV gadgets over add(X,Y,Z): X + Y = Z,
+// Step D (docs/etr-inv.md, "Step D"): ETR-INV gadgets over add(X,Y,Z): X + Y = Z,
 // inv(X,Y): X * Y = 1 and one(X): X = 1, every variable in [1/2, 2].
 //
 // Each new variable is *defined* by exactly one constraint (an add linear in

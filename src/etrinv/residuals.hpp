@@ -1,4 +1,4 @@
-// Step A1 (ETR-INV.md section 2): an atom occurrence with a polarity becomes a
+// Step A1 (docs/etr-inv.md, "Step A1"): an atom occurrence with a polarity becomes a
 // residual polynomial r over x and fresh slack s, with (exists s: r = 0) <=> atom.
 //
 //   normalised atom   residual r        canonical slack

@@ -1,4 +1,4 @@
-// Step A3 for terms (ETR-INV.md section 2): a polynomial term becomes one AMI
+// Step A3 for terms (docs/etr-inv.md, "Step A3"): a polynomial term becomes one AMI
 // variable whose value is the term's value, through add / mul constraints.
 //
 //   u + v    add            u - v   T + v = u        -u   N + u = ZERO

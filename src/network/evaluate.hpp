@@ -1,4 +1,5 @@
-// Exact evaluation of a network at many points (REDUCTION.md section 5).
+// Exact evaluation of a network at many points (docs/reduction.md, section 6
+// "Exact verification").
 //
 // Evaluating every neuron at every point costs O(P·m). Instead the neurons are
 // grouped by direction: ReLU(a·x + b) with a = λ·d, λ > 0, d normalised so that

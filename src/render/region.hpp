@@ -1,7 +1,7 @@
 // Which part of an arrangement a drawing shows.
 //
 // Columns lie far apart and the canonical stack grows with the number of
-// variables (REDUCTION.md section 4), so the whole arrangement of anything
+// variables (docs/reduction.md, section 4 "Layout"), so the whole arrangement of anything
 // but a tiny instance is mostly empty space. Besides `all` there are zooms on
 // one constraint's column and on the left end of the canonical stack, where
 // the canonical home points are.

@@ -1,4 +1,5 @@
-// Train-F2NN -> SMT-LIB 2 (QF_NRA): the membership direction (REDUCTION.md §7).
+// Train-F2NN -> SMT-LIB 2 (QF_NRA): the membership direction (docs/reduction.md,
+// section 9 "Membership"; docs/smt-export.md).
 //
 // A dataset (points x_j in Q^2 with labels y_j in Q^2) and a number m of hidden
 // neurons become one QF_NRA script that is satisfiable iff some network

@@ -1,4 +1,4 @@
-// ETR-INV.md section 5, re-checked with exact rationals: every gadget identity
+// docs/etr-inv.md, Step D, re-checked with exact rationals: every gadget identity
 // on random rationals, every range on grids including the extremes, the
 // tightness of SQ's |a| <= 1/3, the eps chain for K = 1..5, and the counts.
 #include "etrinv/inv_gadgets.hpp"
@@ -274,7 +274,7 @@ TEST(InvGadgets, MulRangeOnTheGridOfExtremeValues) {
             highest = std::max(highest, r.at(k));
           }
         }
-  // ETR-INV.md D7 observes [11/20, 11/6] for the non-constant variables. Our
+  // One might expect [11/20, 11/6] for the non-constant variables. Our
   // exact grid disagrees at the top: the ADD1(E, Cb) intermediate
   // U = (E - 1/4) + (2 - C) = 7/4 + e - c reaches 7/4 + 1/16 + 1/16 = 15/8.
   // Still inside [1/2, 2], which is all that completeness needs.

@@ -1,4 +1,4 @@
-// ETR-INV.md section 8: the exact size of the ETR-INV instance,
+// docs/etr-inv.md, D7: the exact size of the ETR-INV instance,
 //   6 + 13K + 2 m1 + 4 m+ + 80 mx constraints,
 //   6 + 13K + n_A + m1 + 3 m+ + 79 mx variables,
 // checked against what the chain produced.

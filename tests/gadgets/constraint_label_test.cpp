@@ -107,7 +107,7 @@ TEST(ConstraintLabels, AtMostThirteenDistinctLabels) {
     for (const auto& d : kind->data_lines()) labels.insert(d.label);
   for (const auto* point : all_constraint_point_kinds()) labels.insert(point->label);
   EXPECT_LE(labels.size(), 13u);
-  EXPECT_EQ(labels.size(), 10u);  // REDUCTION.md section 3
+  EXPECT_EQ(labels.size(), 10u);  // docs/reduction.md section 3
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// Hand-built arrangements for the network tests, placed exactly as
-// REDUCTION.md section 4 prescribes, so that the network module is tested
+// Hand-built arrangements for the network tests, in the earlier stacked layout
+// (docs/reduction.md, section 4, "Why the earlier stacked layout was not
+// enough"), so that the network module is tested
 // independently of src/layout (and cross-checks it).
 #pragma once
 
@@ -101,7 +102,7 @@ inline dataset::Dataset emit(const Arrangement& a) {
   return d;
 }
 
-// Layout invariants 1 and 2 of REDUCTION.md section 4, by brute force: every
+// The point conditions of the layout (docs/soundness.md, N4), by brute force: every
 // point lies on its lines and outside the closed strip of every other gadget.
 inline bool invariants_hold(const Arrangement& a) {
   for (const auto& p : a.data_points) {

@@ -60,7 +60,7 @@ TEST(ArrangementSvg, AllDrawsEveryPointOnceAsACircle) {
   const Document doc = draw({Region::Kind::All, 0});
   EXPECT_EQ(doc.elements.front().name, "svg");
   const std::size_t points = sample().data.points.size();
-  ASSERT_EQ(points, 478u);  // the cross-check figure of REDUCTION.md section 4
+  ASSERT_EQ(points, 478u);  // docs/reduction.md, section 4 (sizes)
   EXPECT_EQ(doc.all("circle").size(), points);
   EXPECT_EQ(doc.with_class("circle", "data-point").size(), sample().arrangement.data_points.size());
   EXPECT_EQ(doc.with_class("circle", "constraint-point").size(),

@@ -73,7 +73,7 @@ TEST(ProfilePlot, VerticesAreTheWitnessBreakpointsEvaluatedExactly) {
 
 TEST(ProfilePlot, ReadingsAreTheMeasuringLinesFormulas) {
   // I at X: t=3 (3 - s1, 0), t=5 (3 + s1, 0), t=6 (6, 3 - s2), t=8 (6, 3 + s2)
-  // with s1 = X + 1, s2 = 1/X + 1 (REDUCTION.md section 2).
+  // with s1 = X + 1, s2 = 1/X + 1 (docs/reduction.md section 2).
   for (const auto& x : values) {
     const ProfilePlot plot = profile_plot(gadgets::inversion_gadget(), x);
     const mpq_class s1 = x + 1, s2 = 1 / x + 1;
