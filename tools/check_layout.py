@@ -59,6 +59,7 @@ import bisect
 import json
 import math
 import sys
+from collections import Counter
 from fractions import Fraction
 
 # The 13 data lines and the profile labels (docs/gadgets.md, section 1).
@@ -598,7 +599,6 @@ def check_triples(d, win, method, c):
 
 
 def check_budgets(d, c):
-    from collections import Counter
     kinds = Counter(g["kind"] for g in d.gadgets)
     m = sum(BUDGET[k] * n for k, n in kinds.items())
     if d.hidden_neurons != m:
