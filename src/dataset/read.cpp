@@ -35,7 +35,6 @@ class Reader {
     if (auto it = root.find("meta"); it != root.end() && !it->is_null()) {
       d.meta = meta(*it, d);
       d.meta->statistics = statistics_of(d);  // recomputed, not trusted
-      constraints_match_points(*d.meta);
       layout_is_sound(d);
     }
     return d;
@@ -200,39 +199,6 @@ class Reader {
     p.column_span = value("column_span");
     p.drop = value("drop");
     p.lane_shift = value("lane_shift");
-  }
-
-  // Each constraint has exactly one constraint point, of the kind that
-  // enforces it, whose gadgets carry the constraint's variables; every other
-  // point of the meta is a copy link between two gadgets of one variable.
-  void constraints_match_points(const Meta& m) const {
-    std::vector<std::size_t> point_of(m.instance.constraints.size(), m.constraint_points.size());
-    for (std::size_t i = 0; i < m.constraint_points.size(); ++i) {
-      const auto& cp = m.constraint_points[i].point;
-      const std::string where = "meta.constraint_points[" + std::to_string(i) + "]";
-      std::vector<etrinv::VariableIndex> vars;
-      for (std::size_t g : cp.gadgets) vars.push_back(m.gadgets[g].gadget.variable);
-      if (cp.constraint == layout::no_constraint) {
-        if (cp.kind != &gadgets::copy_point())
-          fail(where + ": a \"" + cp.kind->name + "\" point must name its constraint");
-        if (vars[0] != vars[1]) fail(where + ": a copy point must link two gadgets of one variable");
-        continue;
-      }
-      const auto& c = m.instance.constraints[cp.constraint];
-      if (cp.kind != &layout::constraint_point_kind(c))
-        fail(where + ": kind \"" + cp.kind->name + "\" does not enforce constraint " +
-             std::to_string(cp.constraint) + " (" + etrinv::describe(m.instance, c) + ")");
-      if (vars != layout::line_variables(c))
-        fail(where + ": its gadgets do not carry the variables of constraint " +
-             std::to_string(cp.constraint) + " (" + etrinv::describe(m.instance, c) + ")");
-      if (point_of[cp.constraint] != m.constraint_points.size())
-        fail(where + ": a second point for constraint " + std::to_string(cp.constraint));
-      point_of[cp.constraint] = i;
-    }
-    for (std::size_t c = 0; c < point_of.size(); ++c)
-      if (point_of[c] == m.constraint_points.size())
-        fail("meta.constraint_points: no point enforces constraint " + std::to_string(c) + " (" +
-             etrinv::describe(m.instance, m.instance.constraints[c]) + ")");
   }
 
   // The checks N1–N7 (layout/invariants.hpp) on the file's own geometry: the

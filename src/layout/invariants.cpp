@@ -28,6 +28,7 @@ std::vector<Violation> find_violations(const Arrangement& a, std::size_t hidden_
       check_family_hulls(a, windows, out);
     }
     check_point_strips(a, out);
+    check_point_roles(a, out);
     check_family_indices(a, out);
     check_budgets_and_labels(a, hidden_neurons, out);
   }

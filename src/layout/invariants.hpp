@@ -1,5 +1,6 @@
-// The per-dataset checks N1–N7, exact, no tolerance. They are what makes the
-// hardness proof of docs/soundness.md apply to one particular arrangement:
+// The per-dataset checks N1–N7 (docs/soundness.md, "The per-dataset checks"),
+// exact, no tolerance. They are what makes the hardness proof apply to one
+// particular arrangement:
 //
 //   N1  every family's normal crosses the lanes (n_F·d != 0), every gadget has
 //       its family's normal and width 19, and the lanes are three distinct
@@ -9,7 +10,9 @@
 //   N3  on each lane the closed windows (where the lane lies in a strip) are
 //       pairwise disjoint;
 //   N4  each constraint and copy point lies on its listed measuring lines and
-//       in no other closed strip (parallel strips being disjoint);
+//       in no other closed strip (parallel strips being disjoint); each
+//       constraint has one point of its kind on gadgets carrying its variables,
+//       and each fresh I copy one copy point to its canonical gadget;
 //   N5  inside each family the indices s_g are distinct with base-3 digits in
 //       {0, 1}, and pitch > 2·19 + 2·(max ε − min ε), ε_g = o_g − origin − pitch·s_g;
 //   N6  for every triple of families (F0, F1, F2), not all equal, the hulls of

@@ -260,6 +260,70 @@ void check_point_strips(const Arrangement& a, Violations& out) {
   }
 }
 
+void check_point_roles(const Arrangement& a, Violations& out) {
+  const auto& inst = a.instance;
+  if (a.canonical.size() != inst.variables.size())
+    out.report(4, std::to_string(a.canonical.size()) + " canonical gadgets for " +
+                      std::to_string(inst.variables.size()) + " variables");
+  for (std::size_t v = 0; v < a.canonical.size() && v < inst.variables.size(); ++v) {
+    const std::size_t g = a.canonical[v];
+    if (g >= a.gadgets.size() || a.gadgets[g].role != Gadget::Role::Canonical ||
+        a.gadgets[g].variable != v || a.gadgets[g].kind != &gadgets::inversion_gadget())
+      out.report(4, "variable " + inst.variables[v] + " has no canonical I gadget");
+  }
+  if (out.any(4)) return;
+  std::vector<std::size_t> point_of(inst.constraints.size(), a.constraint_points.size());
+  std::vector<unsigned> links(a.gadgets.size(), 0);
+  for (std::size_t i = 0; i < a.constraint_points.size() && !out.full(); ++i) {
+    const auto& cp = a.constraint_points[i];
+    const std::string name = "constraint point " + std::to_string(i) + " (" + cp.kind->name + ")";
+    std::vector<etrinv::VariableIndex> vars;
+    for (std::size_t g : cp.gadgets) vars.push_back(a.gadgets[g].variable);
+    if (cp.constraint == no_constraint) {
+      // A copy link: one fresh copy and its variable's canonical gadget.
+      const bool shape = cp.kind == &gadgets::copy_point() && vars[0] == vars[1] &&
+                         (cp.gadgets[0] == a.canonical[vars[0]]) !=
+                             (cp.gadgets[1] == a.canonical[vars[1]]);
+      if (!shape) {
+        out.report(4, name + " does not link a fresh copy to its variable's canonical gadget");
+        continue;
+      }
+      const std::size_t copy = cp.gadgets[0] == a.canonical[vars[0]] ? cp.gadgets[1] : cp.gadgets[0];
+      if (a.gadgets[copy].role != Gadget::Role::Copy)
+        out.report(4, name + " links gadget " + std::to_string(copy) + ", which is no fresh copy");
+      ++links[copy];
+      continue;
+    }
+    if (cp.constraint >= inst.constraints.size()) {
+      out.report(4, name + " names constraint " + std::to_string(cp.constraint) +
+                        ", but there are " + std::to_string(inst.constraints.size()));
+      continue;
+    }
+    const auto& c = inst.constraints[cp.constraint];
+    const std::string text = " constraint " + std::to_string(cp.constraint) + " (" +
+                             etrinv::describe(inst, c) + ")";
+    if (cp.kind != &constraint_point_kind(c))
+      out.report(4, name + " is not the kind that enforces" + text);
+    else if (vars != line_variables(c))
+      out.report(4, name + ": its gadgets do not carry the variables of" + text);
+    for (std::size_t g : cp.gadgets)
+      if (a.gadgets[g].role == Gadget::Role::Canonical || a.gadgets[g].constraint != cp.constraint)
+        out.report(4, name + " uses " + gadget_name(a, g) + ", which is not a fresh gadget of" +
+                          text);
+    if (point_of[cp.constraint] != a.constraint_points.size())
+      out.report(4, name + " is a second point for" + text);
+    point_of[cp.constraint] = i;
+  }
+  for (std::size_t c = 0; c < point_of.size() && !out.full(); ++c)
+    if (point_of[c] == a.constraint_points.size())
+      out.report(4, "no point enforces constraint " + std::to_string(c) + " (" +
+                        etrinv::describe(inst, inst.constraints[c]) + ")");
+  for (std::size_t g = 0; g < a.gadgets.size() && !out.full(); ++g)
+    if (a.gadgets[g].role == Gadget::Role::Copy && links[g] != 1)
+      out.report(4, gadget_name(a, g) + " is a fresh copy with " + std::to_string(links[g]) +
+                        " copy points, not 1");
+}
+
 void check_family_indices(const Arrangement& a, Violations& out) {
   std::vector<std::vector<std::size_t>> members(a.families.size());
   for (std::size_t g = 0; g < a.gadgets.size(); ++g) members[a.gadgets[g].family].push_back(g);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "numeric/rational.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -224,7 +226,10 @@ TEST(DatasetJson, ReaderNamesWhatIsWrong) {
   EXPECT_NO_THROW(read_text(good));
   expect_error(good.substr(0, good.size() / 2), "not valid JSON");
   expect_error(replaced(good, "etr2nn-dataset", "other"), "not an etr2nn dataset");
-  expect_error(replaced(good, "\"version\": 1", "\"version\": 2"), "unsupported version 2");
+  expect_error(replaced(good, "\"version\": 2", "\"version\": 3"), "unsupported version 3");
+  expect_error(replaced(good, "\"version\": 2", "\"version\": 1"),
+               "version 1 (the stacked layout, whose hardness direction is not proved) is no "
+               "longer read");
   expect_error(replaced(good, "\"target_error\": \"0\"", "\"target_error\": \"1/10\""),
                "target_error");
   expect_error(replaced(good, "{\"x\":[\"", "{\"x\":[\"1/0"), "points[0].x[0]: not a rational");
@@ -250,6 +255,53 @@ TEST(DatasetJson, ReaderNamesWhatIsWrong) {
   expect_error(replaced(good, "\"points\": [", "\"points\": {\"a\": ["), "not valid JSON");
   expect_error(replaced(good, "\"points\": [", "\"points\": 5, \"other\": ["),
                "\"points\" must be an array");
+}
+
+// A file whose meta and points disagree is malformed: the reader runs the
+// checks N1–N7 on the file's own geometry and names the one that fails.
+TEST(DatasetJson, ReaderRejectsAMetaThatDoesNotDescribeASoundLayout) {
+  const auto a = layout::layout(testing::inv_rational_sat());
+  const nlohmann::json good = nlohmann::json::parse(written(a));
+  const auto rejected = [](const nlohmann::json& j, const std::string& what) {
+    try {
+      read_text(j.dump());
+      ADD_FAILURE() << "accepted; expected " << what;
+    } catch (const etr::Diagnostic& e) {
+      EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
+    }
+  };
+  {  // inv constraint turned into add (the point still enforces x * y = 1)
+    nlohmann::json j = good;
+    for (auto& c : j["meta"]["instance"]["constraints"])
+      if (c["kind"] == "inv") {
+        c["kind"] = "add";
+        c["variables"].push_back(c["variables"][0]);
+      }
+    rejected(j, "check N4: constraint point");
+  }
+  {  // a constraint point moved by 1/7
+    nlohmann::json j = good;
+    const std::size_t i = j["meta"]["constraint_points"][0]["point"];
+    j["points"][i]["x"][0] = numeric::to_string(*numeric::parse_rational(j["points"][i]["x"][0].get<std::string>()) +
+                                                mpq_class(1, 7));
+    rejected(j, "check N4");
+  }
+  {  // a canonical home point moved along its data line (y fixed), off its lane
+    nlohmann::json j = good;
+    j["points"][0]["x"][0] =
+        numeric::to_string(*numeric::parse_rational(j["points"][0]["x"][0].get<std::string>()) + 1);
+    rejected(j, "check N2");
+  }
+  {  // the lanes moved: every home point is off them
+    nlohmann::json j = good;
+    j["meta"]["layout"]["lanes"]["base"][1] = "1";
+    rejected(j, "check N2");
+  }
+  {  // one canonical gadget's index made non-progression-free
+    nlohmann::json j = good;
+    j["meta"]["gadgets"][1]["index"] = 2;
+    rejected(j, "check N5");
+  }
 }
 
 TEST(DatasetJson, ReaderIgnoresUnknownKeys) {

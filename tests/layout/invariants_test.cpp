@@ -122,6 +122,29 @@ TEST_F(Checks, N4CatchesTwoLinesOfOneGadget) {
   EXPECT_TRUE(caught(a, 4));
 }
 
+// The meta's instance must be the one the points enforce: a constraint whose
+// kind changed (inv -> add), a constraint without its point, a fresh copy
+// without its link.
+TEST_F(Checks, N4CatchesPointsThatDoNotEnforceTheInstance) {
+  Arrangement changed = a;
+  for (auto& c : changed.instance.constraints)
+    if (c.kind == etrinv::Constraint::Kind::Inv) {
+      c.kind = etrinv::Constraint::Kind::Add;
+      c.vars[2] = c.vars[0];
+    }
+  EXPECT_TRUE(caught(changed, 4));
+  Arrangement more = a;
+  more.instance.constraints.push_back(more.instance.constraints.front());
+  EXPECT_TRUE(caught(more, 4));
+  Arrangement unlinked = a;
+  for (std::size_t i = 0; i < unlinked.constraint_points.size(); ++i)
+    if (unlinked.constraint_points[i].constraint == no_constraint) {
+      unlinked.constraint_points.erase(unlinked.constraint_points.begin() + static_cast<long>(i));
+      break;
+    }
+  EXPECT_TRUE(caught(unlinked, 4));
+}
+
 // The stacked offsets 40·v of the old layout: 0, 40, 80 is a 3-term
 // progression, so a line can cross the lanes in windows of three canonical
 // gadgets. N5 refuses the index set; brute force finds the triples.
