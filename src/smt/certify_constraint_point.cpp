@@ -16,6 +16,7 @@
 
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"
+#include "smt/certify_solver.hpp"
 
 namespace etr2nn::smt {
 namespace {
@@ -45,14 +46,9 @@ z3::expr equation(const std::string& point, const std::map<std::string, z3::expr
 
 z3::check_result check_nra(z3::context& c, const z3::expr& formula, unsigned timeout_ms,
                            std::optional<z3::model>* model) {
-  z3::solver s(c, "QF_NRA");
-  z3::params p(c);
-  p.set("timeout", timeout_ms);
-  s.set(p);
-  s.add(formula);
-  z3::check_result r = s.check();
-  if (r == z3::sat) *model = s.get_model();
-  return r;
+  SolverAnswer answer = check_within(c, "QF_NRA", formula, timeout_ms);
+  if (answer.model) *model = answer.model;
+  return answer.result;
 }
 
 std::string model_text(const z3::model& m) {
