@@ -74,9 +74,16 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point,
                      ") <=> " + point.equation + " (X = s - 1 read by";
   for (const auto& l : point.lines)
     result.statement += " " + l.role + ":" + l.kind->name() + "@t=" + l.position.get_str();
-  result.statement += "; any fit of each gadget, readings from claims 1-2)";
   z3::context& c = numeric::z3_context();
   try {
+    // The relations assumed are exactly those *.readings proves (D: s >= 3/2,
+    // no upper bound), so the statement names them.
+    std::map<std::string, std::string> relations;
+    for (const auto& l : point.lines)
+      relations.emplace(l.kind->name(), forced_relation(l.kind->name()).text);
+    result.statement += "; any fit of each gadget, readings as *.readings proves them:";
+    for (const auto& [name, text] : relations) result.statement += " " + name + ": " + text + ";";
+    result.statement.back() = ')';
     z3::expr_vector hypotheses(c), aux_relations(c);
     std::map<std::string, z3::expr> variable;
     z3::expr sum1 = c.real_val(0), sum2 = c.real_val(0);

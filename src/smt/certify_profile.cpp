@@ -1,6 +1,8 @@
 // G3 slot identification and G4 vanishing: algebraic facts about the profile
 // formulas alone (no case split), one small QF_NRA query each.
 #include <chrono>
+#include <string>
+#include <vector>
 
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"

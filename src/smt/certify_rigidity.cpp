@@ -14,7 +14,11 @@
 // equals its restriction's formula on all of R.
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"
