@@ -12,14 +12,16 @@ namespace {
 const char* const usage =
     "etr2nn certify [--json FILE] [--timeout-ms N]\n"
     "\n"
-    "Proves with z3 every local claim the reduction relies on: what every fit of\n"
-    "each gadget's data reads on its measuring lines, that the breakpoint budgets\n"
-    "are tight, that each constraint point's label holds iff its equation holds,\n"
-    "and that the witness profiles fit for every X in [1/2, 2]. One line per claim:\n"
-    "result, combinatorial types checked, solver queries, time.\n"
+    "Proves with z3 every local claim the reduction relies on: that the breakpoint\n"
+    "budgets are tight, that every fit of a gadget's data within its budget IS the\n"
+    "gadget's profile (rigidity), that a slope change identifies its slot and\n"
+    "parameter, that each profile vanishes outside (0, 19), what every fit reads on\n"
+    "the measuring lines, that each constraint point's label holds iff its equation\n"
+    "holds, and that the witness profiles fit for every X in [1/2, 2]. One line per\n"
+    "claim: result, combinatorial types checked, solver queries, time.\n"
     "\n"
     "  --json FILE       also write the certificate as JSON (atomically)\n"
-    "  --timeout-ms N    per nonlinear query (default 30000); a timeout fails the claim\n"
+    "  --timeout-ms N    per nonlinear z3 query (default 30000); a timeout fails the claim\n"
     "\n"
     "Exit status: 0 all proved, 1 some claim refuted or unknown, 2 usage error.\n";
 

@@ -22,9 +22,15 @@ std::vector<ClaimResult> certify_all(const CertifyOptions& options,
     results.push_back(std::move(r));
   };
   for (const auto* kind : gadgets::all_gadget_kinds()) {
+    // G1 (lower bound), G2 (rigidity), G3 (slots), G4 (vanishing), then the
+    // readings the constraint points use.
     GadgetDescription d = describe(*kind);
-    add(certify_readings(d, forced_relation(kind->name()), options));
+    GadgetProfile profile = rigid_profile(kind->name());
     add(certify_budget(d, options));
+    add(certify_rigidity(d, profile, options));
+    add(certify_slots(profile, options));
+    add(certify_vanishing(profile, options));
+    add(certify_readings(d, forced_relation(kind->name()), options));
   }
   for (const auto* point : gadgets::all_constraint_point_kinds())
     add(certify_constraint_point(*point, options));

@@ -1,5 +1,6 @@
 // Certificates for the gadget library: every local claim the reduction relies
-// on (REDUCTION.md section 6), proved mechanically and exactly.
+// on (docs/reduction.md; the list is in docs/gadgets.md), proved mechanically
+// and exactly.
 //
 // A claim is proved when z3 answers unsat for its negation — in QF_LRA where
 // the case is linear, in QF_NRA (nlsat) where it is not. sat refutes it once
@@ -43,6 +44,7 @@ struct ClaimResult {
 
 struct CertifyOptions {
   unsigned nonlinear_timeout_ms = 30000;  // per nlsat query; a timeout is a failure
+  unsigned linear_timeout_ms = 30000;     // per QF_LRA query; likewise
 };
 
 // Claims 1, 2: every CPWL map R -> R^2 with at most `budget` shared breakpoints
@@ -63,6 +65,20 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point,
 // Claim 4: for every X in the admitted range (X symbolic), the witness profile
 // fits every data line, vanishes outside [0, 19] and uses at most the budget.
 ClaimResult certify_witness(const gadgets::GadgetKind& kind, const CertifyOptions& options = {});
+
+// G2 rigidity: every CPWL map R -> R^2 with at most `budget` breakpoints that
+// fits every data line is exactly the profile φ_u on all of R (its k
+// breakpoints and slope changes, nothing else, no affine part), u in range.
+ClaimResult certify_rigidity(const GadgetDescription& gadget, const GadgetProfile& profile,
+                             const CertifyOptions& options = {});
+
+// G3 slot identification: Δ_a(u) = Δ_b(u') with u, u' in range implies a = b,
+// and u = u' for every slot whose Δ depends on u.
+ClaimResult certify_slots(const GadgetProfile& profile, const CertifyOptions& options = {});
+
+// G4 vanishing: for every u in range ΣΔ = 0, ΣΔβ = 0 and
+// 0 < β_1 < ... < β_k < 19, so φ_u = 0 outside [β_1, β_k] ⊂ (0, 19).
+ClaimResult certify_vanishing(const GadgetProfile& profile, const CertifyOptions& options = {});
 
 // All of the above for the registry's gadgets and points, in a fixed order;
 // on_result is called as each claim finishes (for progress output).

@@ -16,6 +16,7 @@
 
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"
+#include "smt/certify_solver.hpp"
 
 namespace etr2nn::smt {
 namespace {
@@ -45,14 +46,9 @@ z3::expr equation(const std::string& point, const std::map<std::string, z3::expr
 
 z3::check_result check_nra(z3::context& c, const z3::expr& formula, unsigned timeout_ms,
                            std::optional<z3::model>* model) {
-  z3::solver s(c, "QF_NRA");
-  z3::params p(c);
-  p.set("timeout", timeout_ms);
-  s.set(p);
-  s.add(formula);
-  z3::check_result r = s.check();
-  if (r == z3::sat) *model = s.get_model();
-  return r;
+  SolverAnswer answer = check_within(c, "QF_NRA", formula, timeout_ms);
+  if (answer.model) *model = answer.model;
+  return answer.result;
 }
 
 std::string model_text(const z3::model& m) {
@@ -78,9 +74,16 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point,
                      ") <=> " + point.equation + " (X = s - 1 read by";
   for (const auto& l : point.lines)
     result.statement += " " + l.role + ":" + l.kind->name() + "@t=" + l.position.get_str();
-  result.statement += "; any fit of each gadget, readings from claims 1-2)";
   z3::context& c = numeric::z3_context();
   try {
+    // The relations assumed are exactly those *.readings proves (D: s >= 3/2,
+    // no upper bound), so the statement names them.
+    std::map<std::string, std::string> relations;
+    for (const auto& l : point.lines)
+      relations.emplace(l.kind->name(), forced_relation(l.kind->name()).text);
+    result.statement += "; any fit of each gadget, readings as *.readings proves them:";
+    for (const auto& [name, text] : relations) result.statement += " " + name + ": " + text + ";";
+    result.statement.back() = ')';
     z3::expr_vector hypotheses(c), aux_relations(c);
     std::map<std::string, z3::expr> variable;
     z3::expr sum1 = c.real_val(0), sum2 = c.real_val(0);

@@ -6,6 +6,7 @@
 
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"
+#include "smt/certify_solver.hpp"
 #include "smt/counterexample.hpp"
 #include "smt/cpwl_type_encoding.hpp"
 
@@ -20,16 +21,9 @@ double seconds_since(Clock::time_point start) {
 
 z3::check_result check(z3::context& c, const char* logic, const z3::expr_vector& parts,
                        unsigned timeout_ms, std::optional<z3::model>* model = nullptr) {
-  z3::solver s(c, logic);
-  if (timeout_ms) {
-    z3::params p(c);
-    p.set("timeout", timeout_ms);
-    s.set(p);
-  }
-  for (unsigned i = 0; i < parts.size(); ++i) s.add(parts[i]);
-  z3::check_result r = s.check();
-  if (r == z3::sat && model) *model = s.get_model();
-  return r;
+  SolverAnswer answer = check_within(c, logic, parts, timeout_ms);
+  if (answer.model && model) *model = answer.model;
+  return answer.result;
 }
 
 std::string text(const numeric::Real& r) {
@@ -63,7 +57,7 @@ std::string describe_map(const PositionTable& table, const gadgets::Cpwl& f) {
 // check out (then the answer is not trusted).
 std::optional<std::string> confirmed_counterexample(
     const GadgetDescription& gadget, const PositionTable& table, const CpwlType& type,
-    const TypeEncoding& enc, const z3::model& model, unsigned budget,
+    const TypeEncoding& enc, const z3::model& model, unsigned budget, unsigned timeout_ms,
     const std::function<z3::expr(const std::vector<z3::expr>&, const std::vector<z3::expr>&)>&
         claim) {
   gadgets::Cpwl f = realise(table, type, enc, model);
@@ -75,9 +69,9 @@ std::optional<std::string> confirmed_counterexample(
       out1.push_back(v.out1.to_z3());
       out2.push_back(v.out2.to_z3());
     }
-    z3::solver s(numeric::z3_context(), "QF_NRA");
-    s.add(claim(out1, out2));
-    if (s.check() != z3::unsat) return std::nullopt;  // the claim holds at these exact values
+    if (check_within(numeric::z3_context(), "QF_NRA", claim(out1, out2), timeout_ms).result !=
+        z3::unsat)
+      return std::nullopt;  // the claim holds at these exact values (or z3 cannot tell)
   }
   return "counterexample (checked exactly; breakpoints [" + type.describe(table.positions) +
          "]): " + describe_map(table, f);
@@ -123,7 +117,7 @@ ClaimResult certify_readings(const GadgetDescription& gadget, const ParameterRel
     for_each_type(table, gadget.budget, result, [&](const CpwlType& type) {
       TypeEncoding enc = encode_type(c, table, type);
       ++result.linear_checks;
-      z3::check_result fit = check(c, "QF_LRA", enc.linear, 0);
+      z3::check_result fit = check(c, "QF_LRA", enc.linear, options.linear_timeout_ms);
       if (fit == z3::unsat) return true;  // no fit of this type at all (even without sharing)
       if (fit == z3::unknown) {
         result.verdict = ClaimVerdict::Unknown;
@@ -141,8 +135,8 @@ ClaimResult certify_readings(const GadgetDescription& gadget, const ParameterRel
         auto claim = [&](const std::vector<z3::expr>& o1, const std::vector<z3::expr>& o2) {
           return readings_hold(gadget, relation, table, o1, o2);
         };
-        auto text =
-            confirmed_counterexample(gadget, table, type, enc, *model, gadget.budget, claim);
+        auto text = confirmed_counterexample(gadget, table, type, enc, *model, gadget.budget,
+                                             options.nonlinear_timeout_ms, claim);
         result.verdict = text ? ClaimVerdict::Refuted : ClaimVerdict::Unknown;
         result.detail = text ? *text
                              : "z3 model on type [" + type.describe(table.positions) +
@@ -177,7 +171,7 @@ ClaimResult certify_budget(const GadgetDescription& gadget, const CertifyOptions
       for_each_type(table, gadget.budget - 1, result, [&](const CpwlType& type) {
         TypeEncoding enc = encode_type(c, table, type);
         ++result.linear_checks;
-        z3::check_result fit = check(c, "QF_LRA", enc.linear, 0);
+        z3::check_result fit = check(c, "QF_LRA", enc.linear, options.linear_timeout_ms);
         if (fit == z3::unsat) return true;
         ++result.nonlinear_checks;
         std::optional<z3::model> model;
@@ -187,8 +181,8 @@ ClaimResult certify_budget(const GadgetDescription& gadget, const CertifyOptions
         result.verdict = ClaimVerdict::Unknown;
         result.detail = "QF_NRA unknown on type [" + type.describe(table.positions) + "]";
         if (r == z3::sat) {
-          auto text =
-              confirmed_counterexample(gadget, table, type, enc, *model, gadget.budget - 1, {});
+          auto text = confirmed_counterexample(gadget, table, type, enc, *model, gadget.budget - 1,
+                                               options.nonlinear_timeout_ms, {});
           if (text) result.verdict = ClaimVerdict::Refuted;
           result.detail = text ? "a fit with fewer breakpoints: " + *text
                                : "z3 model on type [" + type.describe(table.positions) +

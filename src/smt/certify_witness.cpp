@@ -5,6 +5,7 @@
 #include "gadgets/symbolic_witness.hpp"
 #include "numeric/real.hpp"
 #include "smt/certify.hpp"
+#include "smt/certify_solver.hpp"
 
 namespace etr2nn::smt {
 namespace {
@@ -60,23 +61,20 @@ ClaimResult certify_witness(const gadgets::GadgetKind& kind, const CertifyOption
     }
     // Right of every breakpoint f(t) = t * Σδ - Σδβ: zero iff both sums are.
     failures.push_back(slope1 != 0 || slope2 != 0 || moment1 != 0 || moment2 != 0);
-    z3::solver s(c, "QF_NRA");
-    z3::params p(c);
-    p.set("timeout", options.nonlinear_timeout_ms);
-    s.set(p);
-    s.add(numeral(c, lo) <= x && x <= numeral(c, hi));
-    s.add(z3::mk_or(failures));
+    z3::expr_vector parts(c);
+    parts.push_back(numeral(c, lo) <= x && x <= numeral(c, hi));
+    parts.push_back(z3::mk_or(failures));
     ++result.nonlinear_checks;
-    z3::check_result r = s.check();
-    if (r == z3::unsat) {
+    SolverAnswer answer = check_within(c, "QF_NRA", parts, options.nonlinear_timeout_ms);
+    if (answer.result == z3::unsat) {
       result.verdict = ClaimVerdict::Proved;
-    } else if (r == z3::sat) {
+    } else if (answer.result == z3::sat) {
       result.verdict = ClaimVerdict::Refuted;
-      z3::expr xv = s.get_model().eval(x, true);
+      z3::expr xv = answer.model->eval(x, true);
       result.detail = "the witness fails at X = " + numeric::Real::from_z3(xv).to_string();
     } else {
       result.verdict = ClaimVerdict::Unknown;
-      result.detail = "QF_NRA unknown: " + s.reason_unknown();
+      result.detail = "QF_NRA unknown: " + answer.reason;
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -50,7 +50,7 @@ gadgets::Cpwl realise(const PositionTable& table, const CpwlType& type, const Ty
         Real theta = l.a != r.a ? (r.a - s.a) / (r.a - l.a) : (r.b - s.b) / (r.b - l.b);
         bps.push_back({pg + theta * w, r.a - l.a, r.b - l.b});
       }
-    } else if (type.in_gap[g] == 2) {
+    } else if (type.in_gap[g] >= 2) {  // more act as two on the positions
       Real third = w / Real(3);
       Pair from{y[g].a + l.a * third, y[g].b + l.b * third};
       Pair to{y[g + 1].a - r.a * third, y[g + 1].b - r.b * third};
@@ -63,6 +63,15 @@ gadgets::Cpwl realise(const PositionTable& table, const CpwlType& type, const Ty
   gadgets::Output2 slope{left[0].a, left[0].b};
   gadgets::Output2 constant{y[0].a - slope.out1 * p0, y[0].b - slope.out2 * p0};
   return gadgets::Cpwl(constant, slope, bps);
+}
+
+gadgets::Cpwl realise(const BreakpointUnknowns& u, const z3::model& model) {
+  auto value = [&](const z3::expr& e) { return Real::from_z3(model.eval(e, true)); };
+  std::vector<Breakpoint> bps;
+  for (const auto& b : u.breakpoints)
+    bps.push_back({value(b.beta), value(b.delta1), value(b.delta2)});
+  return gadgets::Cpwl({value(u.constant1), value(u.constant2)}, {value(u.slope1), value(u.slope2)},
+                       bps);
 }
 
 }  // namespace etr2nn::smt

@@ -10,6 +10,7 @@
 #include <z3++.h>
 
 #include "gadgets/cpwl.hpp"
+#include "smt/cpwl_type_breakpoints.hpp"
 #include "smt/cpwl_type_encoding.hpp"
 
 namespace etr2nn::smt {
@@ -18,5 +19,9 @@ namespace etr2nn::smt {
 // model's end-of-gap slopes. Values may be real algebraic (numeric::Real).
 gadgets::Cpwl realise(const PositionTable& table, const CpwlType& type,
                       const TypeEncoding& encoding, const z3::model& model);
+
+// The map a model of encode_breakpoints() describes: its affine part and
+// breakpoints, exactly (zero slope changes kept; Cpwl::kink_count skips them).
+gadgets::Cpwl realise(const BreakpointUnknowns& unknowns, const z3::model& model);
 
 }  // namespace etr2nn::smt

@@ -48,10 +48,11 @@ std::vector<Span> required_spans(const PositionTable& table) {
 class Enumerator {
  public:
   Enumerator(const PositionTable& table, unsigned budget,
-             const std::function<void(const CpwlType&)>& visit)
+             const std::function<void(const CpwlType&)>& visit, unsigned max_per_gap)
       : n_(table.positions.size()),
         slots_(2 * n_ - 3),
         budget_(budget),
+        max_per_gap_(max_per_gap),
         visit_(visit),
         spans_(required_spans(table)),
         count_(slots_, 0),
@@ -86,7 +87,7 @@ class Enumerator {
       emit();
       return;
     }
-    unsigned most = slot_is_gap(slot) ? 2u : 1u;
+    unsigned most = slot_is_gap(slot) ? max_per_gap_ : 1u;
     for (unsigned c = 0; c <= std::min(most, left); ++c) {
       count_[slot] = c;
       if (!spans_ending_here_hit(slot) || left - c < lower_bound_[slot + 1]) {
@@ -124,6 +125,7 @@ class Enumerator {
 
   std::size_t n_, slots_;
   unsigned budget_;
+  unsigned max_per_gap_;
   const std::function<void(const CpwlType&)>& visit_;
   std::vector<Span> spans_;
   std::vector<unsigned> count_;
@@ -168,8 +170,9 @@ PositionTable position_table(const std::vector<gadgets::DataLine>& data,
 }
 
 EnumerationStats enumerate_types(const PositionTable& table, unsigned budget,
-                                 const std::function<void(const CpwlType&)>& visit) {
-  return Enumerator(table, budget, visit).run();
+                                 const std::function<void(const CpwlType&)>& visit,
+                                 unsigned max_per_gap) {
+  return Enumerator(table, budget, visit, max_per_gap).run();
 }
 
 }  // namespace etr2nn::smt

@@ -30,7 +30,7 @@ namespace etr2nn::smt {
 
 struct CpwlType {
   std::vector<unsigned> at_position;  // size n; the two end positions are always 0
-  std::vector<unsigned> in_gap;       // size n - 1; 0, 1 or 2
+  std::vector<unsigned> in_gap;       // size n - 1; 0 .. max_per_gap (normally 2)
   unsigned total() const;
   // e.g. "gap(2,3):1 at 11 at 17" (positions printed exactly).
   std::string describe(const std::vector<mpq_class>& positions) const;
@@ -53,8 +53,12 @@ struct EnumerationStats {
 };
 
 // Calls visit for every type with total <= budget that passes the collinearity
-// test. Deterministic order.
+// test. Deterministic order. Gaps hold at most `max_per_gap` breakpoints: 2
+// suffices for claims about the values at the positions (see above); claims
+// about the breakpoints themselves (rigidity) pass the budget, so that a type
+// is the exact distribution of the breakpoints over the slots.
 EnumerationStats enumerate_types(const PositionTable& table, unsigned budget,
-                                 const std::function<void(const CpwlType&)>& visit);
+                                 const std::function<void(const CpwlType&)>& visit,
+                                 unsigned max_per_gap = 2);
 
 }  // namespace etr2nn::smt

@@ -48,9 +48,63 @@ ParameterRelation forced_relation(const std::string& gadget_name) {
                      in_range(s.at(1));
             }};
   if (gadget_name == "D")
-    return {"s in [3/2, 3]",
-            [in_range](const std::vector<z3::expr>& s) { return in_range(s.at(0)); }};
+    return {"s >= 3/2", [](const std::vector<z3::expr>& s) {
+              return s.at(0).ctx().real_val(3) <= 2 * s.at(0);
+            }};
   throw std::invalid_argument("no forced relation known for gadget " + gadget_name);
+}
+
+GadgetProfile rigid_profile(const std::string& gadget_name) {
+  using gadgets::SymbolicBreakpoint;
+  if (gadget_name == "I")
+    return {"I",
+            "u",
+            1,
+            mpq_class(2),
+            "4-u: (3/u, 0), 4+u: (-3/u, 3/(3-u)), 10-u: (0, -3/(3-u)), 11: (-1, -1), "
+            "17: (1, 1)",
+            [](const z3::expr& u) {
+              z3::context& c = u.ctx();
+              z3::expr s1 = 3 / u, s2 = 3 / (3 - u), zero = c.real_val(0), one = c.real_val(1);
+              return std::vector<SymbolicBreakpoint>{{4 - u, s1, zero},
+                                                     {4 + u, -s1, s2},
+                                                     {10 - u, zero, -s2},
+                                                     {c.real_val(11), -one, -one},
+                                                     {c.real_val(17), one, one}};
+            },
+            "u = 4 - beta_1",
+            [](const std::vector<SymbolicBreakpoint>& fit) { return 4 - fit.at(0).beta; }};
+  if (gadget_name == "D")
+    return {"D",
+            "s",
+            mpq_class(3, 2),
+            std::nullopt,
+            "4-3/s: (s, s), 4+3/s: (-s, -s), 11: (-1, -1), 17: (1, 1)",
+            [](const z3::expr& s) {
+              z3::context& c = s.ctx();
+              z3::expr w = 3 / s, one = c.real_val(1);
+              return std::vector<SymbolicBreakpoint>{{4 - w, s, s},
+                                                     {4 + w, -s, -s},
+                                                     {c.real_val(11), -one, -one},
+                                                     {c.real_val(17), one, one}};
+            },
+            "s = delta1_1",
+            [](const std::vector<SymbolicBreakpoint>& fit) { return fit.at(0).delta1; }};
+  throw std::invalid_argument("no rigid profile known for gadget " + gadget_name);
+}
+
+z3::expr in_range(const GadgetProfile& profile, const z3::expr& value) {
+  z3::context& c = value.ctx();
+  z3::expr ok = numeral(c, profile.lower) <= value;
+  if (profile.upper) ok = ok && value <= numeral(c, *profile.upper);
+  return ok;
+}
+
+std::string range_text(const GadgetProfile& profile) {
+  if (profile.upper)
+    return profile.parameter + " in [" + profile.lower.get_str() + ", " + profile.upper->get_str() +
+           "]";
+  return profile.parameter + " >= " + profile.lower.get_str() + " (unbounded above)";
 }
 
 std::vector<z3::expr> parameters_read(const GadgetDescription& gadget, const PositionTable& table,

@@ -15,6 +15,7 @@
 
 #include "gadgets/cpwl.hpp"
 #include "gadgets/gadget_kind.hpp"
+#include "gadgets/symbolic_witness.hpp"
 #include "smt/cpwl_type_enumeration.hpp"
 
 namespace etr2nn::smt {
@@ -36,9 +37,37 @@ struct ParameterRelation {
   std::string text;
   std::function<z3::expr(const std::vector<z3::expr>& s)> holds;
 };
-// I: s1·s2 = s1 + s2 and s1, s2 in [3/2, 3].   D: s in [3/2, 3].
+// I: s1·s2 = s1 + s2 and s1, s2 in [3/2, 3].   D: s >= 3/2.
+// (D's reading s = 3 − y(3) never exceeds 3 — a steeper fit reads as s = 3,
+// docs/gadgets.md "D: slope versus reading" — but nothing needs that bound:
+// at inv and one the point itself ties s_D to an I reading.)
 // Throws std::invalid_argument for another name.
 ParameterRelation forced_relation(const std::string& gadget_name);
+
+// The profile φ_u every fit of a gadget within its budget is claimed to be
+// (rigidity), as formulas in one parameter: breakpoint β_a(u) with slope
+// change Δ_a(u), slots a = 1..k in increasing β. A plain value, so tests can
+// hand in a wrong formula and see the claims fail.
+struct GadgetProfile {
+  std::string gadget;     // "I", "D"
+  std::string parameter;  // "u" (I), "s" (D)
+  mpq_class lower;
+  std::optional<mpq_class> upper;  // none: unbounded above
+  std::string text;                // the slots, e.g. "4-u: (3/u, 0), ..."
+  std::function<std::vector<gadgets::SymbolicBreakpoint>(const z3::expr& parameter)> slots;
+  // How a fit's parameter is read off its breakpoints (left to right), e.g.
+  // u = 4 − β_1; only used to state the claim without a quantifier.
+  std::string recovery;
+  std::function<z3::expr(const std::vector<gadgets::SymbolicBreakpoint>& fit)> parameter_of;
+};
+// I: u in [1, 2]: 4−u (3/u, 0), 4+u (−3/u, 3/(3−u)), 10−u (0, −3/(3−u)),
+//    11 (−1, −1), 17 (1, 1); u = 4 − β_1.
+// D: s >= 3/2: 4−3/s (s, s), 4+3/s (−s, −s), 11 (−1, −1), 17 (1, 1); s = δ_1.
+// Throws std::invalid_argument for another name.
+GadgetProfile rigid_profile(const std::string& gadget_name);
+// lower <= value (<= upper).
+z3::expr in_range(const GadgetProfile& profile, const z3::expr& value);
+std::string range_text(const GadgetProfile& profile);  // "u in [1, 2]", "s >= 3/2"
 
 // The parameters as read by the measuring lines: s_p is defined by the first
 // measuring line (in the order given) whose reading on some output uses p with
