@@ -79,11 +79,14 @@ class Reader {
     const json& format = member(root, "format", "top level");
     if (format != format_name) fail("not an etr2nn dataset: \"format\" is " + format.dump());
     const json& version = member(root, "version", "top level");
-    if (version == 1)
+    // Versions 1 and 2 differ only in the meta: a version-1 file without one
+    // (a hand-made Train-F2NN instance) is still a valid dataset.
+    const bool has_meta = root.contains("meta") && !root["meta"].is_null();
+    if (version == 1 && has_meta)
       fail("dataset format version 1 (the stacked layout, whose hardness direction is not "
            "proved) is no longer read: compile the formula again with this etr2nn (version " +
            std::to_string(format_version) + ", the counting-lines layout)");
-    if (version != format_version)
+    if (version != format_version && !(version == 1 && !has_meta))
       fail("unsupported version " + version.dump() + " (this etr2nn reads version " +
            std::to_string(format_version) + ")");
     if (member(root, "inputs", "top level") != 2 || member(root, "outputs", "top level") != 2)
