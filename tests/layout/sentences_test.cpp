@@ -1,0 +1,54 @@
+// Every dataset etr2nn makes passes N1–N7: the layouts of 500 random general
+// sentences (through the ETR -> ETR-INV chain at K = 2) and of planted
+// ETR-INV instances of growing size, with the near-linear checks and, where
+// small enough, the brute-force versions.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "bench/planted.hpp"
+#include "etrinv/chain.hpp"
+#include "layout/invariants.hpp"
+#include "layout/layout.hpp"
+#include "tests/etrinv/random_sentences.hpp"
+#include "tests/layout/brute_force.hpp"
+
+namespace etr2nn::layout {
+namespace {
+
+TEST(LayoutChecks, FiveHundredRandomSentencesPassEveryCheck) {
+  std::mt19937 rng(20261201);
+  testing::RandomSentenceOptions o;
+  std::size_t constraints = 0, largest = 0;
+  for (int i = 0; i < 500; ++i) {
+    const etr::Sentence s = testing::random_sentence(rng, o);
+    etrinv::ChainOptions k2;
+    k2.bound_exponent = 2;
+    const etrinv::ChainResult r = etrinv::normalize(s, k2);
+    const Arrangement a = layout(r.instance);
+    const auto violations = find_violations(a, a.hidden_neurons(), 1);
+    EXPECT_TRUE(violations.empty()) << "sentence " << i << ": " << to_string(violations.front());
+    constraints += r.instance.constraints.size();
+    largest = std::max(largest, r.instance.constraints.size());
+  }
+  EXPECT_GT(largest, 100u);  // the chain's output is not trivially small
+  std::cout << "500 sentences, " << constraints << " ETR-INV constraints in all, largest "
+            << largest << "\n";
+}
+
+TEST(LayoutChecks, PlantedInstancesPassTheChecksAndBruteForceAgrees) {
+  for (std::size_t n : {1u, 2u, 5u, 20u}) {
+    const Arrangement a = layout(bench::planted_instance(n, 100 + n).instance);
+    EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << n;
+    EXPECT_EQ(testing::brute_force_window_overlaps(a), 0u) << n;
+    EXPECT_EQ(testing::brute_force_shear_triples(a), 0u) << n;
+    EXPECT_EQ(testing::brute_force_foreign_points(a), 0u) << n;
+  }
+  for (std::size_t n : {300u, 3000u}) {
+    const Arrangement a = layout(bench::planted_instance(n, 7).instance);
+    EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << n;
+  }
+}
+
+}  // namespace
+}  // namespace etr2nn::layout
