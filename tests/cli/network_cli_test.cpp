@@ -226,18 +226,13 @@ TEST_F(NetworkCli, WitnessOfAFormulaFitsTheCompiledDataset) {
   for (const auto& c : cases) {
     auto instance = etrinv::as_etr_inv(etr::parse_file(sample(c.file)));
     ASSERT_TRUE(instance) << c.file;
-    for (unsigned per_line : {3u, 1u}) {
-      dataset::CompileOptions options;
-      options.layout.points_per_line = per_line;
-      dataset::compile_instance(*instance, path("d.json"), options);
-      Outcome w =
-          run_tool("witness " + sample(c.file) + " --points-per-line " + std::to_string(per_line) +
-                   " --assign " + write_text("a.json", c.assignment) + " -o " + path("n.json"));
-      ASSERT_EQ(w.status, 0) << c.file << ": " << w.out;
-      Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
-      EXPECT_EQ(v.status, 0) << c.file << ": " << v.out;
-      EXPECT_NE(v.out.find(", error 0"), std::string::npos) << v.out;
-    }
+    dataset::compile_instance(*instance, path("d.json"), dataset::CompileOptions{});
+    Outcome w = run_tool("witness " + sample(c.file) + " --assign " +
+                         write_text("a.json", c.assignment) + " -o " + path("n.json"));
+    ASSERT_EQ(w.status, 0) << c.file << ": " << w.out;
+    Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
+    EXPECT_EQ(v.status, 0) << c.file << ": " << v.out;
+    EXPECT_NE(v.out.find(", error 0"), std::string::npos) << v.out;
   }
 }
 
@@ -294,7 +289,8 @@ TEST_F(NetworkCli, FilesInTheWrongPlaceAreNamed) {
   EXPECT_NE(swapped.out.find("not an etr2nn network"), std::string::npos) << swapped.out;
   Outcome missing = run_tool("decode " + data + " " + path("absent.json") + " --quiet");
   EXPECT_EQ(missing.status, 1);
-  EXPECT_NE(missing.out.find("absent.json: cannot open the network file"), std::string::npos)
+  EXPECT_NE(missing.out.find("absent.json: error: cannot open file: No such file or directory"),
+            std::string::npos)
       << missing.out;
   EXPECT_EQ(run_tool("verify " + data).status, 2);
   EXPECT_EQ(run_tool("verify " + data + " " + path("n.json") + " --max-reported many").status, 2);
