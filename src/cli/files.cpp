@@ -165,7 +165,8 @@ void check_input(const std::string& path) {
     throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, why);
   };
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) fail(std::string("cannot open file: ") + std::strerror(errno));
+  if (::stat(path.c_str(), &st) != 0)
+    fail(std::string("cannot open file: ") + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) fail("cannot open file: it is a directory");
   std::ifstream probe(path, std::ios::binary);
   if (!probe) fail(std::string("cannot open file: ") + std::strerror(errno));
