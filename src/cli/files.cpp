@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <stdexcept>
+#include <string_view>
 
 #include "etr/diagnostic.hpp"
 #include "io/atomic_file.hpp"
@@ -194,21 +196,33 @@ void check_dataset_input(const std::string& path, bool swapped_hint) {
 }
 
 std::string friendlier_json_error(const std::string& message) {
-  static const std::regex raw(
-      R"re(^(.*?): (?:error: not valid JSON|invalid JSON): \[json\.exception\.parse_error\.\d+\] parse error at line (\d+), column (\d+): ([\s\S]*)$)re");
-  std::smatch m;
-  if (!std::regex_match(message, m, raw)) return message;
-  const std::string path = m[1];
-  etr::SourceLocation where{path, static_cast<unsigned>(std::stoul(m[2])),
-                            static_cast<unsigned>(std::stoul(m[3]))};
+  // Plain searches, not std::regex: the library's message quotes the last
+  // token read, which can be long, and libstdc++'s regex recurses per byte.
+  const std::string marker = "[json.exception.parse_error.";
+  const std::size_t at = message.find(marker);
+  if (at == std::string::npos) return message;
+  std::string path;
+  for (const std::string lead : {": error: not valid JSON: ", ": invalid JSON: "})
+    if (at >= lead.size() && message.compare(at - lead.size(), lead.size(), lead) == 0)
+      path = message.substr(0, at - lead.size());
+  const std::string line_word = "] parse error at line ", column_word = ", column ";
+  const std::size_t line_at = message.find(line_word, at);
+  if (path.empty() || line_at == std::string::npos) return message;
+  char* end = nullptr;
+  const unsigned long line = std::strtoul(message.c_str() + line_at + line_word.size(), &end, 10);
+  if (std::string_view(end).substr(0, column_word.size()) != column_word) return message;
+  const unsigned long column = std::strtoul(end + column_word.size(), &end, 10);
+  if (std::string_view(end).substr(0, 2) != ": " || line == 0) return message;
+  const std::string rest = end + 2;
+  const etr::SourceLocation where{path, static_cast<unsigned>(line), static_cast<unsigned>(column)};
   // The line for the caret; read line by line so a huge file costs little.
-  std::string line;
+  std::string text;
   std::ifstream in(path, std::ios::binary);
-  for (unsigned l = 0; l < where.line && std::getline(in, line); ++l) {
+  for (unsigned l = 0; l < where.line && std::getline(in, text); ++l) {
   }
-  if (!in) line.clear();
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return etr::Diagnostic(where, "not valid JSON: " + std::string(m[4]), line).render();
+  if (!in) text.clear();
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  return etr::Diagnostic(where, "not valid JSON: " + rest, text).render();
 }
 
 }  // namespace etr2nn::cli
