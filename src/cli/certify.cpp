@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "io/atomic_file.hpp"
 
@@ -27,6 +28,7 @@ const char* const usage =
 
 int run(const std::vector<std::string>& args) {
   Arguments a(args, {"--json", "--timeout-ms"}, {});
+  if (const auto* file = a.option("--json")) check_output("--json", *file, ".json", "JSON");
   if (a.help()) {
     std::cout << usage;
     return 0;

@@ -1,6 +1,7 @@
 // etr2nn check FILE: parse a sentence, print it in canonical form and a summary.
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "etr/parse.hpp"
 #include "etr/print.hpp"
@@ -33,7 +34,9 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   if (arguments.positionals().size() != 1)
-    throw UsageError{arguments.positionals().empty() ? "missing FILE" : "expected exactly one FILE"};
+    throw UsageError{arguments.positionals().empty() ? "missing FILE"
+                                                     : "expected exactly one FILE"};
+  check_formula_input(arguments.positionals()[0]);
   etr::Sentence sentence = etr::parse_file(arguments.positionals()[0]);
   etr::Summary summary = etr::summarize(sentence);
   auto inv = etrinv::as_etr_inv(sentence);
@@ -47,7 +50,8 @@ int run(const std::vector<std::string>& args) {
   return 0;
 }
 
-const bool registered = register_subcommand({"check", "parse a sentence and print it in canonical form", usage, run});
+const bool registered =
+    register_subcommand({"check", "parse a sentence and print it in canonical form", usage, run});
 
 }  // namespace
 }  // namespace etr2nn::cli

@@ -7,10 +7,12 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/emit.hpp"
 #include "dataset/statistics.hpp"
 #include "etr/parse.hpp"
+#include "io/atomic_file.hpp"
 #include "io/progress.hpp"
 #include "network/assignment_json.hpp"
 #include "network/witness.hpp"
@@ -21,7 +23,7 @@ namespace etr2nn::cli {
 namespace {
 
 const char* usage =
-    "etr2nn compile FILE -o DATASET.json [--points-per-line N] [--bound-exponent K] [--quiet]\n"
+    "etr2nn compile FILE -o DATASET.json [--bound-exponent K] [--quiet | --verbose]\n"
     "                    [--witness NETWORK.json [--assign ASSIGN.json] [--timeout-ms N]\n"
     "                     [--floats]]\n"
     "\n"
@@ -35,9 +37,10 @@ const char* usage =
     "through the ETR -> ETR-INV chain first (docs/etr-inv.md).\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE       the dataset to write (JSON, docs/dataset-format.md);\n"
-    "                          written atomically: on any error no file is left\n"
-    "  --points-per-line N     data points per data line of each gadget (default 3)\n"
+    "  -o, --output FILE       the dataset to write (JSON, docs/dataset-format.md;\n"
+    "                          the name must end in .json); written atomically: on\n"
+    "                          any error no file is left. '-' writes to standard\n"
+    "                          output (the summary then goes to stderr)\n"
     "  --bound-exponent K      the chain's K (general sentences): complete only for\n"
     "                          solutions with every |x_i| <= 2^(2^K), sound always.\n"
     "                          Default: the safe K (complete for every solution), or\n"
@@ -50,7 +53,8 @@ const char* usage =
     "                          looks for one (small sentences)\n"
     "  --timeout-ms N          z3's time limit for that search (default 10000)\n"
     "  --floats                float copies of the witness weights (never read back)\n"
-    "  --quiet                 no progress and no summary\n"
+    "  --quiet                 no progress, no timings and no summary\n"
+    "  --verbose               timings on stderr even when it is not a terminal\n"
     "\n"
     "Every compile checks the layout invariants exactly; a violation is a bug in\n"
     "etr2nn and stops the compile before anything is written. With --witness, a\n"
@@ -70,45 +74,64 @@ std::string count(std::size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-void print_reduction(const pipeline::Reduction& r) {
+void print_reduction(std::ostream& out, const pipeline::Reduction& r) {
   const auto& c = r.chain;
   if (c.passed_through) {
-    std::cout << "reduction   none: the sentence is ETR-INV already\n";
+    out << "reduction   none: the sentence is ETR-INV already\n";
     return;
   }
-  std::cout << "reduction   ETR -> ETR-INV chain, K = " << c.bound_exponent
-            << (c.complete_for_all_solutions
-                    ? " (complete for every solution)"
-                    : " (complete only for solutions with every |x_i| <= 2^(2^K); safe K = " +
-                          std::to_string(c.safe_bound_exponent) + ")")
-            << "\n";
-  for (const auto& p : c.sizes)
-    std::printf("  %-28s %8zu variables %8zu constraints\n", p.pass.c_str(), p.variables,
-                p.constraints);
+  out << "reduction   ETR -> ETR-INV chain, K = " << c.bound_exponent
+      << (c.complete_for_all_solutions
+              ? " (complete for every solution)"
+              : " (complete only for solutions with every |x_i| <= 2^(2^K); safe K = " +
+                    std::to_string(c.safe_bound_exponent) + ")")
+      << "\n";
+  char line[128];
+  for (const auto& p : c.sizes) {
+    std::snprintf(line, sizeof line, "  %-28s %8zu variables %8zu constraints\n", p.pass.c_str(),
+                  p.variables, p.constraints);
+    out << line;
+  }
 }
 
 int run(const std::vector<std::string>& raw) {
   const Arguments args(raw,
                        {"-o", "--output", "--points-per-line", "--witness", "--assign",
                         "--bound-exponent", "--timeout-ms"},
-                       {"--quiet", "--floats"});
+                       {"--quiet", "--verbose", "--floats"});
   if (args.help()) {
     std::cout << "usage: " << usage;
     return 0;
   }
   if (args.positionals().size() != 1) throw UsageError{"expected exactly one input FILE"};
-  const std::string* output = args.option("-o") ? args.option("-o") : args.option("--output");
+  const std::string* output = output_option(args);
   if (!output) throw UsageError{"missing -o DATASET.json"};
   const bool quiet = args.flag("--quiet");
+  if (quiet && args.flag("--verbose")) throw UsageError{"--quiet and --verbose contradict"};
+  const io::Verbosity verbosity(quiet, args.flag("--verbose"));
   const std::string& file = args.positionals().front();
   const std::string* witness = args.option("--witness");
   const std::string* assign = args.option("--assign");
   if (assign && !witness) throw UsageError{"--assign is for --witness NETWORK.json"};
   if (args.option("--timeout-ms") && (!witness || assign))
     throw UsageError{"--timeout-ms is for --witness without --assign"};
+  // Before any work: every name is right, no output is an input.
+  check_output("-o", *output, ".json", "a JSON dataset");
+  if (witness) check_output("--witness", *witness, ".json", "a JSON network");
+  std::vector<std::string> inputs{file};
+  if (assign) inputs.push_back(*assign);
+  std::vector<std::string> outputs{*output};
+  if (witness) outputs.push_back(*witness);
+  check_distinct(inputs, outputs);
+  check_formula_input(file);
+  if (assign) check_input(*assign);
+  // Standard output carries the dataset or the witness: the summary moves aside.
+  std::ostream& summary = (*output == "-" || (witness && *witness == "-")) ? std::cerr : std::cout;
 
   dataset::CompileOptions options;
-  args.whole_number("--points-per-line", 3, 3, 3);
+  // The option is gone: kept only to explain why another value cannot be had.
+  if (args.option("--points-per-line") && args.whole_number("--points-per-line", 3, 0, ~0ul) != 3)
+    throw UsageError{"--points-per-line: the hardness proof needs exactly three lanes per gadget"};
   pipeline::ReductionOptions reduction_options;
   if (args.option("--bound-exponent"))
     reduction_options.bound_exponent =
@@ -135,40 +158,47 @@ int run(const std::vector<std::string>& raw) {
     if (!progress || current != stage) {
       if (progress) progress->finish();
       current = stage;
-      progress.emplace(current, total, quiet);
+      progress.emplace(current, total, verbosity);
     }
     progress->update(done);
   };
+  const io::TargetKind output_kind = io::target_kind(*output);
   const dataset::CompileReport report = dataset::compile_instance(instance, *output, options);
   if (progress) progress->finish();
   std::optional<network::Network> witness_network;
   if (witness) {
     try {
-      witness_network = network::write_witness(*witness, report.arrangement,
-                                               dataset::Emission(report.arrangement),
-                                               *reduction.assignment, {args.flag("--floats"), file});
+      witness_network = network::write_witness(
+          *witness, report.arrangement, dataset::Emission(report.arrangement),
+          *reduction.assignment, {args.flag("--floats"), file});
     } catch (...) {
-      std::remove(output->c_str());  // all or nothing: no dataset without its witness
+      // All or nothing: no dataset without its witness. A stream (standard
+      // output, a FIFO, a device) is gone already; never remove one.
+      if (output_kind == io::TargetKind::Replace) std::remove(output->c_str());
       throw;
     }
   }
 
   if (!quiet) {
-    std::cout << "compiled " << (file == "-" ? "standard input" : file) << " ("
-              << count(instance.variables.size(), "variable") << ", "
-              << count(instance.constraints.size(), "constraint") << ") -> " << *output << " ("
-              << human_bytes(report.file_bytes) << ")\n";
-    print_reduction(reduction);
-    dataset::print_statistics(std::cout, report.statistics);
-    std::printf("time        %.3f s (parse+reduce %.3f, layout %.3f, check %.3f, write %.3f)\n",
-                front_seconds + report.total_seconds(), front_seconds, report.layout_seconds,
-                report.check_seconds, report.write_seconds);
+    summary << "compiled " << (file == "-" ? "standard input" : file) << " ("
+            << count(instance.variables.size(), "variable") << ", "
+            << count(instance.constraints.size(), "constraint") << ") -> "
+            << (*output == "-" ? "standard output" : *output)
+            << (output_kind == io::TargetKind::Replace ? " (" + human_bytes(report.file_bytes) + ")"
+                                                       : "")
+            << "\n";
+    print_reduction(summary, reduction);
+    dataset::print_statistics(summary, report.statistics);
     if (witness_network)
-      std::cout << "witness     " << witness_network->neurons.size() << " neurons, "
-                << (network::is_rational(*witness_network) ? "rational" : "real algebraic")
-                << " weights (solution from " << reduction.solution_source
-                << "), verified exactly on every point -> " << *witness << "\n";
+      summary << "witness     " << witness_network->neurons.size() << " neurons, "
+              << (network::is_rational(*witness_network) ? "rational" : "real algebraic")
+              << " weights (solution from " << reduction.solution_source
+              << "), verified exactly on every point -> " << *witness << "\n";
   }
+  if (verbosity.timings())
+    std::fprintf(stderr, "time: %.3f s (parse+reduce %.3f, layout %.3f, check %.3f, write %.3f)\n",
+                 front_seconds + report.total_seconds(), front_seconds, report.layout_seconds,
+                 report.check_seconds, report.write_seconds);
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
@@ -42,8 +43,23 @@ int run(const std::vector<std::string>& args) {
   }
   if (arguments.positionals().size() != 2)
     throw UsageError{"expected DATASET.json and NETWORK.json"};
-  dataset::Dataset data = dataset::read_dataset(arguments.positionals()[0]);
-  network::Network net = network::read_network(arguments.positionals()[1]);
+  const std::string& dataset_path = arguments.positionals()[0];
+  const std::string& network_path = arguments.positionals()[1];
+  const std::string* out = arguments.option("--assign-out");
+  if (out) {
+    check_output("--assign-out", *out, ".json", "a JSON assignment");
+    check_distinct({dataset_path, network_path}, {*out});
+  }
+  check_input(dataset_path);
+  check_input(network_path);
+  if (sniff(dataset_path) == InputKind::Network && sniff(network_path) == InputKind::Dataset)
+    throw UsageError{"arguments swapped? " + dataset_path + " is a network and " + network_path +
+                     " a dataset; the order is DATASET.json NETWORK.json"};
+  check_dataset_input(dataset_path, true);
+  // Standard output carries the assignment: the report moves aside.
+  std::ostream& report = out && *out == "-" ? std::cerr : std::cout;
+  dataset::Dataset data = dataset::read_dataset(dataset_path);
+  network::Network net = network::read_network(network_path);
   if (!data.meta)
     throw std::runtime_error(arguments.positionals()[0] +
                              ": the dataset has no meta, so its canonical gadgets are unknown");
@@ -54,44 +70,41 @@ int run(const std::vector<std::string>& args) {
   const std::size_t list_limit = 100;
   const bool list_variables = arguments.flag("--all") || instance.variables.size() <= list_limit;
   const bool list_constraints = arguments.flag("--all") || decoded.constraints.size() <= list_limit;
-  std::cout
-      << "decoded " << instance.variables.size()
-      << " variables from their canonical gadgets (X = s - 1, s = (f(t=5) - f(t=3))/2 on out1)"
-      << (list_variables ? "" : "; listing those out of range (--all lists every one)") << ":\n";
+  report << "decoded " << instance.variables.size()
+         << " variables from their canonical gadgets (X = s - 1, s = (f(t=5) - f(t=3))/2 on out1)"
+         << (list_variables ? "" : "; listing those out of range (--all lists every one)") << ":\n";
   for (std::size_t i = 0; i < instance.variables.size(); ++i)
     if (list_variables || !decoded.in_range[i])
-      std::cout << "  " << instance.variables[i] << " = " << network::exact_text(decoded.values[i])
-                << (decoded.in_range[i] ? "" : "   OUT OF RANGE [1/2, 2]") << "\n";
+      report << "  " << instance.variables[i] << " = " << network::exact_text(decoded.values[i])
+             << (decoded.in_range[i] ? "" : "   OUT OF RANGE [1/2, 2]") << "\n";
   std::size_t failing = 0;
-  std::cout << "constraints (evaluated exactly)"
-            << (list_constraints ? "" : "; listing the failing ones (--all lists every one)")
-            << ":\n";
+  report << "constraints (evaluated exactly)"
+         << (list_constraints ? "" : "; listing the failing ones (--all lists every one)") << ":\n";
   for (const auto& c : decoded.constraints) {
     failing += !c.holds;
     if (list_constraints || !c.holds)
-      std::cout << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS")
-                << "\n";
+      report << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS")
+             << "\n";
   }
   io::Progress progress("verify", data.points.size(), arguments.flag("--quiet"));
   network::VerifyReport fit = network::verify(data, net, 0, &progress);
   if (fit.ok())
-    std::cout << "fit: the network fits all " << fit.points << " points exactly\n";
+    report << "fit: the network fits all " << fit.points << " points exactly\n";
   else
-    std::cout << "fit: the network does NOT fit the dataset (" << fit.failures << " of "
-              << fit.points << " points missed" << (fit.within_budget() ? "" : ", too many neurons")
-              << "); see etr2nn verify\n";
+    report << "fit: the network does NOT fit the dataset (" << fit.failures << " of " << fit.points
+           << " points missed" << (fit.within_budget() ? "" : ", too many neurons")
+           << "); see etr2nn verify\n";
 
   std::size_t out_of_range = 0;
   for (bool b : decoded.in_range) out_of_range += !b;
   if (decoded.satisfied())
-    std::cout << "result: every value is in [1/2, 2] and all " << decoded.constraints.size()
-              << " constraints hold: the decoded assignment satisfies the instance\n";
+    report << "result: every value is in [1/2, 2] and all " << decoded.constraints.size()
+           << " constraints hold: the decoded assignment satisfies the instance\n";
   else
-    std::cout << "result: " << failing << " of " << decoded.constraints.size()
-              << " constraints fail"
-              << (out_of_range ? ", " + std::to_string(out_of_range) + " values out of range" : "")
-              << ": the decoded assignment does not satisfy the instance\n";
-  if (const auto* out = arguments.option("--assign-out"))
+    report << "result: " << failing << " of " << decoded.constraints.size() << " constraints fail"
+           << (out_of_range ? ", " + std::to_string(out_of_range) + " values out of range" : "")
+           << ": the decoded assignment does not satisfy the instance\n";
+  if (out)
     io::write_file_atomically(*out,
                               network::assignment_to_json(instance, decoded.values).dump(1) + "\n");
   return decoded.satisfied() ? 0 : 1;

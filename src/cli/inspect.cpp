@@ -1,6 +1,7 @@
 // etr2nn inspect DATASET.json: what is in a dataset (counts, labels, instance).
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "dataset/statistics.hpp"
@@ -29,6 +30,7 @@ int run(const std::vector<std::string>& raw) {
   }
   if (args.positionals().size() != 1) throw UsageError{"expected exactly one DATASET.json"};
   const std::string& path = args.positionals().front();
+  check_dataset_input(path);
   const dataset::Dataset d = dataset::read_dataset(path);
   std::cout << path << ": etr2nn dataset, version " << dataset::format_version
             << (d.meta ? "" : " (no meta)") << "\n";

@@ -1,8 +1,16 @@
 // etr2nn: thin dispatch over the subcommands registered in src/cli/.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "etr/diagnostic.hpp"
+
+#ifndef ETR2NN_VERSION
+#error "ETR2NN_VERSION (CMake's project version) must be defined"
+#endif
 
 namespace {
 
@@ -17,38 +25,68 @@ void print_overview(std::ostream& out) {
         << s.summary << "\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_subcommand(const etr2nn::cli::Subcommand& s, const std::vector<std::string>& args) {
   using namespace etr2nn;
-  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    return s.run(args);
+  } catch (const cli::UsageError& e) {
+    std::cerr << "etr2nn " << s.name << ": " << e.message << "\n"
+              << "usage: " << s.usage.substr(0, s.usage.find('\n')) << "\n"
+              << "(etr2nn " << s.name << " --help for details)\n";
+    return 2;
+  } catch (const etr::Diagnostic& d) {
+    std::cerr << cli::friendlier_json_error(d.render()) << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    const std::string message = cli::friendlier_json_error(e.what());
+    if (message != e.what())
+      std::cerr << message << "\n";
+    else
+      std::cerr << "etr2nn " << s.name << ": error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int dispatch(const std::vector<std::string>& args) {
+  using namespace etr2nn;
   if (args.empty()) {
     print_overview(std::cerr);
     return 2;
   }
-  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::cout << "etr2nn " << ETR2NN_VERSION << "\n";
+    return 0;
+  }
+  const bool help = args[0] == "--help" || args[0] == "-h" || args[0] == "help";
+  // `etr2nn help COMMAND` is `etr2nn COMMAND --help`.
+  const std::string& name = help && args.size() > 1 ? args[1] : args[0];
+  if (help && args.size() == 1) {
     print_overview(std::cout);
     return 0;
   }
   for (const auto& s : cli::subcommands()) {
-    if (s.name != args[0]) continue;
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    try {
-      return s.run(rest);
-    } catch (const cli::UsageError& e) {
-      std::cerr << "etr2nn " << s.name << ": " << e.message << "\n"
-                << "usage: " << s.usage.substr(0, s.usage.find('\n')) << "\n"
-                << "(etr2nn " << s.name << " --help for details)\n";
-      return 2;
-    } catch (const etr::Diagnostic& d) {
-      std::cerr << d.render() << "\n";
-      return 1;
-    } catch (const std::exception& e) {
-      std::cerr << "etr2nn " << s.name << ": error: " << e.what() << "\n";
-      return 1;
-    }
+    if (s.name != name) continue;
+    if (help) return run_subcommand(s, {"--help"});
+    return run_subcommand(s, std::vector<std::string>(args.begin() + 1, args.end()));
   }
-  std::cerr << "etr2nn: unknown command '" << args[0] << "'\n\n";
+  std::cerr << "etr2nn: unknown command '" << name << "'\n\n";
   print_overview(std::cerr);
   return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int status = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  // Standard output is buffered: a full disk or a closed pipe shows only at
+  // the flush, so flush and check here rather than exit 0 with output lost.
+  errno = 0;
+  std::cout.flush();  // with stdio sync this is fflush(stdout): errno tells why
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int error = errno;
+    std::cerr << "etr2nn: cannot write standard output"
+              << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+    if (status == 0) status = 1;
+  }
+  return status;
 }

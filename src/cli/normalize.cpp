@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "etr/parse.hpp"
 #include "etrinv/chain.hpp"
@@ -21,7 +22,8 @@ const char* kUsage =
     "\n"
     "Reduces the sentence in FILE (.etr or .smt2) to an ETR-INV instance: variables\n"
     "in [1/2, 2] and constraints x = 1, x + y = z, x * y = 1 (design/ETR-INV.md),\n"
-    "and writes it to OUT.etr. A size report per pass goes to standard output.\n"
+    "and writes it to OUT.etr ('-': standard output). A size report per pass goes\n"
+    "to standard output (to stderr when the instance does).\n"
     "Input that is ETR-INV already is passed through unchanged.\n"
     "\n"
     "  --bound-exponent K  the scale eps = 2^(-2^(K+1)); default: the safe K of\n"
@@ -72,8 +74,11 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   if (a.positionals().size() != 1) throw UsageError{"expected exactly one FILE"};
-  const std::string* output = a.option("-o") ? a.option("-o") : a.option("--output");
+  const std::string* output = output_option(a);
   if (!output) throw UsageError{"missing -o OUT.etr"};
+  check_output("-o", *output, ".etr", "an ETR-INV instance in .etr form");
+  check_distinct({a.positionals()[0]}, {*output});
+  check_formula_input(a.positionals()[0]);
   etrinv::ChainOptions options;
   if (a.option("--bound-exponent"))
     options.bound_exponent =
@@ -117,8 +122,10 @@ int run(const std::vector<std::string>& args) {
   io::AtomicFile file(*output);
   etrinv::write_etr(file.stream(), r.instance, header.str());
   file.commit();
-  report(std::cout, r);
-  std::cout << verified << "wrote " << *output << "\n";
+  // Standard output carries the instance: the report moves aside.
+  std::ostream& summary = *output == "-" ? std::cerr : std::cout;
+  report(summary, r);
+  summary << verified << "wrote " << (*output == "-" ? "standard output" : *output) << "\n";
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
@@ -44,14 +45,22 @@ const char* usage =
     "data lines and their labels and the measuring lines t = 3, 5, 6, 8.\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE   the SVG to write (atomically: on any error no file is left)\n"
+    "  -o, --output FILE   the SVG to write (.svg; atomically: on any error no file\n"
+    "                      is left; '-' for standard output)\n"
     "  --quiet             no summary line\n";
 
+// The -o path, checked before the drawing is made: an SVG name, not an input.
 std::string output_path(const Arguments& args) {
-  const std::string* output = args.option("--output");
-  if (const std::string* o = args.option("-o")) output = o;
+  const std::string* output = output_option(args);
   if (!output) throw UsageError{"missing -o OUT.svg"};
+  check_output("-o", *output, ".svg", "SVG");
+  check_distinct(args.positionals(), {*output});
   return *output;
+}
+
+// Where the summary line goes: not into the picture on standard output.
+std::ostream& summary_stream(const std::string& output) {
+  return output == "-" ? std::cerr : std::cout;
 }
 
 std::string human_bytes(std::size_t bytes) {
@@ -81,9 +90,9 @@ int render_profile(const Arguments& args) {
   const std::string svg = render::profile_svg(render::profile_plot(*kind, *x));
   io::write_file_atomically(output, svg);
   if (!args.flag("--quiet"))
-    std::cout << "rendered the " << kind->name()
-              << " gadget's witness profile for X = " << numeric::to_string(*x) << " -> " << output
-              << " (" << human_bytes(svg.size()) << ")\n";
+    summary_stream(output) << "rendered the " << kind->name()
+                           << " gadget's witness profile for X = " << numeric::to_string(*x)
+                           << " -> " << output << " (" << human_bytes(svg.size()) << ")\n";
   return 0;
 }
 
@@ -101,6 +110,7 @@ int render_dataset(const Arguments& args) {
     }
   }
   const std::string output = output_path(args);
+  check_dataset_input(path);
   const layout::Arrangement arrangement = dataset::arrangement_of(dataset::read_dataset(path));
   // A column or variable the instance does not have is a wrong argument,
   // not a bad file.
@@ -113,12 +123,13 @@ int render_dataset(const Arguments& args) {
     const auto count = [](std::size_t n, const char* noun) {
       return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
     };
-    std::cout << "rendered " << path << " (region " << render::to_string(options.region) << ": "
-              << count(drawing.data_points, "data point")
-              << (drawing.data_lines_as_segments ? " as data-line segments" : "") << ", "
-              << count(drawing.constraint_points, "constraint point") << ", "
-              << count(drawing.strips, "strip") << ") -> " << output << " ("
-              << human_bytes(drawing.svg.size()) << ")\n";
+    summary_stream(output) << "rendered " << path << " (region "
+                           << render::to_string(options.region) << ": "
+                           << count(drawing.data_points, "data point")
+                           << (drawing.data_lines_as_segments ? " as data-line segments" : "")
+                           << ", " << count(drawing.constraint_points, "constraint point") << ", "
+                           << count(drawing.strips, "strip") << ") -> " << output << " ("
+                           << human_bytes(drawing.svg.size()) << ")\n";
   }
   return 0;
 }

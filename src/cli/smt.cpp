@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "io/atomic_file.hpp"
@@ -78,6 +79,10 @@ int run(const std::vector<std::string>& raw) {
   const auto status = known_status(args);
 
   const std::string& path = args.positionals().front();
+  if (output) {
+    check_output("-o", *output, ".smt2", "SMT-LIB 2");
+    check_distinct({path}, {*output});
+  }
   const dataset::Dataset d = dataset::read_dataset(path);
   const std::size_t neurons = args.whole_number("--neurons", d.hidden_neurons, 0, 1000000000);
 
@@ -87,10 +92,14 @@ int run(const std::vector<std::string>& raw) {
                                           status};
     const smt::TrainEncodingSize size = smt::write_train_smtlib(file.stream(), d.points, options);
     file.commit();
+    std::error_code no_size;  // standard output, a FIFO, a device
+    const bool sized = std::filesystem::is_regular_file(*output, no_size);
     if (!args.flag("--quiet"))
-      std::cout << *output << ": QF_NRA, " << d.points.size() << " points, " << neurons
-                << " neurons, " << size.variables << " variables, " << size.assertions
-                << " assertions, " << std::filesystem::file_size(*output) << " bytes\n";
+      (*output == "-" ? std::cerr : std::cout)
+          << *output << ": QF_NRA, " << d.points.size() << " points, " << neurons << " neurons, "
+          << size.variables << " variables, " << size.assertions << " assertions"
+          << (sized ? ", " + std::to_string(std::filesystem::file_size(*output)) + " bytes" : "")
+          << "\n";
   }
   return solving ? solve(d, neurons, args, status) : 0;
 }

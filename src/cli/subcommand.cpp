@@ -14,6 +14,36 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// Edit distance (insertions, deletions, substitutions), for suggestions.
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string unknown_option(const std::string& given, const std::vector<std::string>& value_options,
+                           const std::vector<std::string>& flags) {
+  const std::string name = given.substr(0, given.find('='));
+  std::string best;
+  std::size_t best_distance = 3;  // at most two edits: a typo, not another word
+  for (const auto* list : {&value_options, &flags})
+    for (const std::string& known : *list)
+      if (const std::size_t d = distance(name, known); d < best_distance && known.size() > 2) {
+        best = known;
+        best_distance = d;
+      }
+  return "unknown option " + name + (best.empty() ? "" : " (did you mean " + best + "?)");
+}
+
 }  // namespace
 
 bool register_subcommand(Subcommand subcommand) {
@@ -23,7 +53,9 @@ bool register_subcommand(Subcommand subcommand) {
   return true;
 }
 
-const std::vector<Subcommand>& subcommands() { return registry(); }
+const std::vector<Subcommand>& subcommands() {
+  return registry();
+}
 
 Arguments::Arguments(const std::vector<std::string>& args,
                      const std::vector<std::string>& value_options,
@@ -37,7 +69,8 @@ Arguments::Arguments(const std::vector<std::string>& args,
       only_positionals = true;
     } else if (a == "--help" || a == "-h") {
       help_ = true;
-    } else if (auto eq = a.find('='); eq != std::string::npos && contains(value_options, a.substr(0, eq))) {
+    } else if (auto eq = a.find('=');
+               eq != std::string::npos && contains(value_options, a.substr(0, eq))) {
       options_.emplace_back(a.substr(0, eq), a.substr(eq + 1));
     } else if (contains(value_options, a)) {
       if (i + 1 >= args.size()) throw UsageError{"option " + a + " needs a value"};
@@ -45,12 +78,14 @@ Arguments::Arguments(const std::vector<std::string>& args,
     } else if (contains(flags, a)) {
       flags_.push_back(a);
     } else {
-      throw UsageError{"unknown option " + a};
+      throw UsageError{unknown_option(a, value_options, flags)};
     }
   }
 }
 
-bool Arguments::flag(const std::string& name) const { return contains(flags_, name); }
+bool Arguments::flag(const std::string& name) const {
+  return contains(flags_, name);
+}
 
 const std::string* Arguments::option(const std::string& name) const {
   const std::string* found = nullptr;
@@ -60,7 +95,7 @@ const std::string* Arguments::option(const std::string& name) const {
 }
 
 unsigned long Arguments::whole_number(const std::string& name, unsigned long fallback,
-                                     unsigned long min, unsigned long max) const {
+                                      unsigned long min, unsigned long max) const {
   const std::string* text = option(name);
   if (!text) return fallback;
   const bool digits = !text->empty() && text->find_first_not_of("0123456789") == std::string::npos;

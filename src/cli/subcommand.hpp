@@ -31,6 +31,8 @@ struct UsageError {
 
 // Simple argument scanner shared by all subcommands:
 // flags "--name", options "--name VALUE" or "--name=VALUE", positionals.
+// An unknown option is a UsageError that suggests the nearest known one
+// ("unknown option --witnes (did you mean --witness?)").
 class Arguments {
  public:
   // value_options: names (with "--") that take a value; flags: names that don't.
@@ -43,6 +45,8 @@ class Arguments {
   unsigned long whole_number(const std::string& name, unsigned long fallback, unsigned long min,
                              unsigned long max) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
+  // Every (name, value) given, in order.
+  const std::vector<std::pair<std::string, std::string>>& options() const { return options_; }
   bool help() const { return help_; }
 
  private:

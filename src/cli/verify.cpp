@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "network/network_json.hpp"
@@ -14,7 +15,7 @@ namespace etr2nn::cli {
 namespace {
 
 const char* const usage =
-    "etr2nn verify DATASET.json NETWORK.json [--max-reported N] [--quiet]\n"
+    "etr2nn verify DATASET.json NETWORK.json [--max-reported N] [--quiet | --verbose]\n"
     "\n"
     "Evaluates the network exactly (rational or real algebraic arithmetic, no\n"
     "floating point, no tolerance) at every point of the dataset and compares\n"
@@ -24,12 +25,14 @@ const char* const usage =
     "N, default 10) with their exact residuals f(x) - y and exits 1.\n"
     "\n"
     "  --max-reported N  how many failing points to print (default 10)\n"
-    "  --quiet           no progress display on stderr\n"
+    "  --quiet           no progress and no timings on stderr\n"
+    "  --verbose         the timing line on stderr even when it is not a terminal\n"
+    "                    (by default progress and timings show on a terminal only)\n"
     "\n"
     "Formats: docs/dataset-format.md, docs/network-format.md.\n";
 
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--max-reported"}, {"--quiet"});
+  Arguments arguments(args, {"--max-reported"}, {"--quiet", "--verbose"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
@@ -38,19 +41,29 @@ int run(const std::vector<std::string>& args) {
     throw UsageError{"expected DATASET.json and NETWORK.json"};
   const std::size_t max_reported = arguments.whole_number("--max-reported", 10, 0, 1000000000);
   const bool quiet = arguments.flag("--quiet");
+  if (quiet && arguments.flag("--verbose")) throw UsageError{"--quiet and --verbose contradict"};
+  const io::Verbosity verbosity(quiet, arguments.flag("--verbose"));
+  const std::string& dataset_path = arguments.positionals()[0];
+  const std::string& network_path = arguments.positionals()[1];
+  check_input(dataset_path);
+  check_input(network_path);
+  if (sniff(dataset_path) == InputKind::Network && sniff(network_path) == InputKind::Dataset)
+    throw UsageError{"arguments swapped? " + dataset_path + " is a network and " + network_path +
+                     " a dataset; the order is DATASET.json NETWORK.json"};
+  check_dataset_input(dataset_path, true);
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
   const auto started = std::chrono::steady_clock::now();
   const std::clock_t cpu_started = std::clock();
-  dataset::Dataset data = dataset::read_dataset(arguments.positionals()[0]);
-  network::Network net = network::read_network(arguments.positionals()[1]);
+  dataset::Dataset data = dataset::read_dataset(dataset_path);
+  network::Network net = network::read_network(network_path);
   const auto loaded = std::chrono::steady_clock::now();
   const std::clock_t cpu_loaded = std::clock();
-  io::Progress progress("verify", data.points.size(), quiet);
+  io::Progress progress("verify", data.points.size(), verbosity);
   network::VerifyReport report = network::verify(data, net, max_reported, &progress);
   const auto done = std::chrono::steady_clock::now();
   const std::clock_t cpu_done = std::clock();
   network::print_report(std::cout, report);
-  if (!quiet) {
+  if (verbosity.timings()) {
     using seconds = std::chrono::duration<double>;
     auto cpu = [](std::clock_t a, std::clock_t b) { return double(b - a) / CLOCKS_PER_SEC; };
     std::cerr << std::fixed << std::setprecision(3) << "time: read "

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "dataset/emit.hpp"
 #include "dataset/meta.hpp"
@@ -22,13 +23,13 @@ namespace {
 
 const char* const usage =
     "etr2nn witness FILE [--assign ASSIGN.json | --timeout-ms N] -o NETWORK.json\n"
-    "                    [--points-per-line N] [--bound-exponent K] [--floats]\n"
+    "                    [--bound-exponent K] [--floats]\n"
     "\n"
     "Builds the witness network of a satisfying assignment: every gadget's\n"
     "witness breakpoints become neurons (a = normal, b = -(offset + beta),\n"
     "v = slope change), c = 0. FILE is either\n"
-    "  - a formula (.etr, .smt2, '-'), laid out exactly as `etr2nn compile` does\n"
-    "    (same --points-per-line), or\n"
+    "  - a formula (.etr, .smt2, '-'), laid out exactly as `etr2nn compile` does,\n"
+    "    or\n"
     "  - a dataset written by etr2nn compile (.json, with its meta).\n"
     "The assignment is checked exactly first: a violated constraint or a value\n"
     "outside [1/2, 2] is reported by name and nothing is written. The network is\n"
@@ -44,8 +45,8 @@ const char* const usage =
     "                         (docs/network-format.md). Without it, z3 looks for a\n"
     "                         solution (exact, possibly algebraic); small inputs only\n"
     "  --timeout-ms N         time limit for that search (default 10000)\n"
-    "  -o, --output FILE      the network file to write\n"
-    "  --points-per-line N    as for compile (default 3); formulas only\n"
+    "  -o, --output FILE      the network file to write (.json; '-' for standard\n"
+    "                         output, the summary then goes to stderr)\n"
     "  --bound-exponent K     as for compile (default: witness mode); formulas only\n"
     "  --floats               also write float copies of the weights (never read back)\n";
 
@@ -72,33 +73,40 @@ etrinv::Assignment assignment(const Arguments& args, const etrinv::Instance& ins
 }
 
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args,
-                      {"--assign", "-o", "--output", "--points-per-line", "--timeout-ms",
-                       "--bound-exponent"},
-                      {"--floats"});
+  Arguments arguments(
+      args, {"--assign", "-o", "--output", "--points-per-line", "--timeout-ms", "--bound-exponent"},
+      {"--floats"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
   }
   if (arguments.positionals().size() != 1)
     throw UsageError{"expected one FILE (formula or dataset)"};
-  const auto* output =
-      arguments.option("--output") ? arguments.option("--output") : arguments.option("-o");
+  const std::string* output = output_option(arguments);
   if (!output) throw UsageError{"-o NETWORK.json is required"};
   const std::string& file = arguments.positionals()[0];
+  // The option is gone: kept only to explain why another value cannot be had.
+  if (arguments.option("--points-per-line") &&
+      arguments.whole_number("--points-per-line", 3, 0, ~0ul) != 3)
+    throw UsageError{"--points-per-line: the hardness proof needs exactly three lanes per gadget"};
+  check_output("-o", *output, ".json", "a JSON network");
+  std::vector<std::string> inputs{file};
+  if (const std::string* assign = arguments.option("--assign")) inputs.push_back(*assign);
+  check_distinct(inputs, {*output});
+  for (std::size_t i = 1; i < inputs.size(); ++i) check_input(inputs[i]);
   const network::WitnessFileOptions options{arguments.flag("--floats"), file};
 
   network::Network net;
   std::size_t points = 0;
   if (ends_with(file, ".json")) {
-    if (arguments.option("--points-per-line"))
-      throw UsageError{"--points-per-line applies to formulas; a dataset fixes its own points"};
+    check_dataset_input(file);
     dataset::Dataset data = dataset::read_dataset(file);
     layout::Arrangement arrangement = dataset::arrangement_of(data);
     etrinv::Assignment values = assignment(arguments, arrangement.instance);
     net = network::write_witness(*output, arrangement, data, values, options);
     points = data.points.size();
   } else {
+    check_formula_input(file);
     // The assignment before the layout: a wrong one fails fast.
     if (arguments.option("--assign") && arguments.option("--timeout-ms"))
       throw UsageError{"--timeout-ms is for solving without --assign"};
@@ -112,16 +120,15 @@ int run(const std::vector<std::string>& args) {
           static_cast<unsigned>(arguments.whole_number("--bound-exponent", 0, 0, 1000000000));
     const pipeline::Reduction reduction =
         pipeline::reduce(etr::parse_file(file), reduction_options);
-    layout::Options layout_options;
-    arguments.whole_number("--points-per-line", 3, 3, 3);
-    layout::Arrangement arrangement = layout::layout(reduction.chain.instance, layout_options);
+    layout::Arrangement arrangement = layout::layout(reduction.chain.instance, layout::Options{});
     dataset::Emission emission(arrangement);
     net = network::write_witness(*output, arrangement, emission, *reduction.assignment, options);
     points = emission.size();
   }
-  std::cout << "witness: " << net.neurons.size() << " neurons, "
-            << (network::is_rational(net) ? "rational" : "real algebraic")
-            << " weights, verified exactly on " << points << " points; wrote " << *output << "\n";
+  (*output == "-" ? std::cerr : std::cout)
+      << "witness: " << net.neurons.size() << " neurons, "
+      << (network::is_rational(net) ? "rational" : "real algebraic")
+      << " weights, verified exactly on " << points << " points; wrote " << *output << "\n";
   return 0;
 }
 

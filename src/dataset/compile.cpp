@@ -52,7 +52,10 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
   report.write_seconds = seconds_since(start);
 
   report.statistics = emission.meta().statistics;
-  report.file_bytes = std::filesystem::file_size(output);
+  // Standard output, a FIFO or a device has no size to report.
+  std::error_code error;
+  if (std::filesystem::is_regular_file(output, error))
+    report.file_bytes = std::filesystem::file_size(output, error);
   return report;
 }
 

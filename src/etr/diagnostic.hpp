@@ -8,6 +8,7 @@
 //                        ^
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 
@@ -31,8 +32,11 @@ class Diagnostic : public std::runtime_error {
   const std::string& source_line() const { return source_line_; }
 
   // "file:line:col: error: message" and, when the source line is known, the
-  // line and a caret under the column.
+  // line and a caret under the column. A line longer than kQuotedColumns bytes
+  // is quoted as a window of that many bytes around the caret, with "..." for
+  // the parts left out.
   std::string render() const;
+  static constexpr std::size_t kQuotedColumns = 120;
 
  private:
   SourceLocation where_;

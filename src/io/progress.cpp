@@ -6,10 +6,21 @@
 
 namespace etr2nn::io {
 
-Progress::Progress(std::string task, std::size_t total, bool quiet)
-    : task_(std::move(task)), total_(total), enabled_(!quiet && ::isatty(STDERR_FILENO)) {}
+Verbosity::Verbosity(bool quiet, bool verbose)
+    : Verbosity(quiet, verbose, ::isatty(STDERR_FILENO) == 1) {}
 
-Progress::~Progress() { finish(); }
+Verbosity::Verbosity(bool quiet, bool verbose, bool stderr_is_terminal)
+    : quiet_(quiet), verbose_(verbose), terminal_(stderr_is_terminal) {}
+
+Progress::Progress(std::string task, std::size_t total, const Verbosity& verbosity)
+    : task_(std::move(task)), total_(total), enabled_(verbosity.progress()) {}
+
+Progress::Progress(std::string task, std::size_t total, bool quiet)
+    : Progress(std::move(task), total, Verbosity(quiet, false)) {}
+
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::update(std::size_t done) {
   if (!enabled_) return;

@@ -42,12 +42,13 @@ TEST_F(CompileCli, EverySampleCompiles) {
     options.bound_exponent = 2;
     const etrinv::ChainResult chain = etrinv::normalize(sentence, options);
     const fs::path out = dir / (entry.path().stem().string() + ".json");
-    const Outcome r = run("compile '" + entry.path().string() + "' -o '" + out.string() +
-                          "' --bound-exponent 2");
+    const Outcome r =
+        run("compile '" + entry.path().string() + "' -o '" + out.string() + "' --bound-exponent 2");
     ++(chain.passed_through ? passed_through : reduced);
     ASSERT_EQ(r.status, 0) << entry.path() << "\n" << r.err;
     EXPECT_EQ(chain.passed_through, bool(etrinv::as_etr_inv(sentence))) << entry.path();
-    EXPECT_NE(r.out.find(chain.passed_through ? "reduction   none" : "reduction   ETR -> ETR-INV chain, K = 2"),
+    EXPECT_NE(r.out.find(chain.passed_through ? "reduction   none"
+                                              : "reduction   ETR -> ETR-INV chain, K = 2"),
               std::string::npos)
         << r.out;
     const auto d = dataset::read_dataset(out.string());
@@ -72,7 +73,13 @@ TEST_F(CompileCli, InvRationalSatSummaryMatchesTheFile) {
   std::cout << r.out;
   EXPECT_NE(r.out.find("neurons     " + std::to_string(d.hidden_neurons)), std::string::npos);
   EXPECT_NE(r.out.find("labels      " + std::to_string(d.labels.size())), std::string::npos);
-  EXPECT_NE(r.out.find("time"), std::string::npos);
+  // Timings are not part of the summary: stderr is no terminal here.
+  EXPECT_EQ(r.out.find("time"), std::string::npos) << r.out;
+  EXPECT_EQ(r.err, "");
+  const Outcome verbose =
+      run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string() + " --verbose");
+  EXPECT_EQ(verbose.status, 0);
+  EXPECT_EQ(verbose.err.rfind("time: ", 0), 0u) << verbose.err;
   const Outcome quiet =
       run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string() + " --quiet");
   EXPECT_EQ(quiet.status, 0);
@@ -80,6 +87,35 @@ TEST_F(CompileCli, InvRationalSatSummaryMatchesTheFile) {
   EXPECT_EQ(quiet.err, "");
 }
 
+// The hardness proof needs exactly three lanes per gadget: the old option is
+// refused for any other value, with the reason, and nothing is written.
+TEST_F(CompileCli, PointsPerLineOtherThanThreeIsRefused) {
+  const fs::path out = dir / "d.json";
+  for (const char* value : {"1", "5", "0", "x"}) {
+    for (const char* command : {"compile", "witness"}) {
+      const Outcome r = run(std::string(command) + " " + sample("inv_rational_sat.etr") + " -o " +
+                            out.string() + " --points-per-line " + value);
+      EXPECT_EQ(r.status, 2) << command << " " << value;
+      if (std::string(value) != "x") {
+        EXPECT_NE(r.err.find("the hardness proof needs exactly three lanes per gadget"),
+                  std::string::npos)
+            << r.err;
+      }
+    }
+  }
+  EXPECT_EQ(entries(), 0u);
+  EXPECT_EQ(run("compile " + sample("inv_rational_sat.etr") + " -o " + out.string() +
+                " --points-per-line=3 --quiet")
+                .status,
+            0);
+  const Outcome help = run("compile --help");
+  EXPECT_EQ(help.out.find("--points-per-line"), std::string::npos) << help.out;
+}
+
+// The promise: every true sample comes with a witness network that is
+// verified exactly, when it is built and again when its file is read back.
+// sqrt2 and plastic have algebraic witnesses (in Q(√2), and in Q(ρ) with the
+// slack √(ρ − 1) of x > 1 adjoined, which turns out to be 1/ρ²).
 TEST_F(CompileCli, EveryTrueSampleComesWithAVerifiedWitnessNetwork) {
   std::ifstream tsv(std::string(ETR2NN_SOURCE_DIR) + "/samples/expected.tsv");
   std::string line;
@@ -92,8 +128,8 @@ TEST_F(CompileCli, EveryTrueSampleComesWithAVerifiedWitnessNetwork) {
     if (expected != "sat") continue;
     const std::string stem = fs::path(file).stem().string() + fs::path(file).extension().string();
     const fs::path data = dir / (stem + ".json"), net = dir / (stem + ".net.json");
-    const Outcome c = run("compile " + sample(file) + " -o " + data.string() + " --witness " +
-                          net.string());
+    const Outcome c =
+        run("compile " + sample(file) + " -o " + data.string() + " --witness " + net.string());
     ASSERT_EQ(c.status, 0) << file << "\n" << c.out << c.err;
     EXPECT_NE(c.out.find("verified exactly on every point"), std::string::npos) << c.out;
     const bool irrational = c.out.find("real algebraic weights") != std::string::npos;
@@ -119,7 +155,8 @@ TEST_F(CompileCli, TwoSquareRootsShareOneFieldInTheWitnessFile) {
   ASSERT_EQ(c.status, 0) << c.out << c.err;
   const std::string network = testing::slurp(dir / "n.json");
   EXPECT_NE(network.find("\"field\": {\"theta\""), std::string::npos);
-  EXPECT_NE(network.find("\"square_roots\":[["), std::string::npos) << "one root adjoined to the other";
+  EXPECT_NE(network.find("\"square_roots\":[["), std::string::npos)
+      << "one root adjoined to the other";
   const Outcome v = run("verify " + (dir / "d.json").string() + " " + (dir / "n.json").string());
   EXPECT_EQ(v.status, 0) << v.out << v.err;
   EXPECT_NE(v.out.find(" points, error 0"), std::string::npos) << v.out;
@@ -184,7 +221,7 @@ TEST_F(CompileCli, UsageErrorsAndHelp) {
   EXPECT_EQ(run("compile --bogus " + sample("inv_rational_sat.etr") + " -o x.json").status, 2);
   const Outcome help = run("compile --help");
   EXPECT_EQ(help.status, 0);
-  EXPECT_NE(help.out.find("--points-per-line"), std::string::npos);
+  EXPECT_NE(help.out.find("--witness"), std::string::npos);
   EXPECT_EQ(entries(), 0u);
 }
 

@@ -1,0 +1,228 @@
+#include "cli/files.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <stdexcept>
+#include <string_view>
+
+#include "etr/diagnostic.hpp"
+#include "io/atomic_file.hpp"
+
+namespace etr2nn::cli {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// The first bytes of a file: enough to see its kind, never the whole file.
+std::string head(const std::string& path, std::size_t bytes = 4096) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text(bytes, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(bytes));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+// Line and column (from 1, bytes) of the first non-blank byte of `text`.
+etr::SourceLocation first_token(const std::string& path, const std::string& text) {
+  etr::SourceLocation where{path, 1, 1};
+  for (char c : text) {
+    if (c == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      ++where.column;
+    } else {
+      break;
+    }
+  }
+  return where;
+}
+
+std::string line_of(const std::string& text, unsigned line) {
+  std::size_t start = 0;
+  for (unsigned l = 1; l < line && start != std::string::npos; ++l) {
+    start = text.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return {};
+  std::size_t end = text.find('\n', start);
+  std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  return s;
+}
+
+[[noreturn]] void wrong_kind(const std::string& path, const std::string& message) {
+  const std::string text = head(path);
+  const etr::SourceLocation where = first_token(path, text);
+  throw etr::Diagnostic(where, message, line_of(text, where.line));
+}
+
+}  // namespace
+
+const std::string* output_option(const Arguments& args) {
+  const std::string* output = nullptr;
+  // "-o" and "--output" are one option: the later one wins.
+  for (const auto& [name, value] : args.options())
+    if (name == "-o" || name == "--output") output = &value;
+  if (output && output->empty()) throw UsageError{"the output file name is empty"};
+  return output;
+}
+
+void check_output(const std::string& option, const std::string& path, const std::string& extension,
+                  const std::string& format) {
+  if (path.empty()) throw UsageError{option + ": the output file name is empty"};
+  // Throws "cannot write PATH: it is a directory" and the like, before the work.
+  const io::TargetKind kind = io::target_kind(path);
+  if (kind != io::TargetKind::Replace) return;  // "-", a device, a FIFO: no name to judge
+  const std::string name = lower(path);
+  for (const char* compressed : {".gz", ".zst", ".xz", ".bz2", ".zip"})
+    if (ends_with(name, compressed))
+      throw UsageError{option + " " + path + ": compressed output (" + compressed +
+                       ") is not supported yet; write " + extension +
+                       " and compress it, or use '-' and a pipe"};
+  if (ends_with(name, ".png") && !ends_with(extension, ".png"))
+    throw UsageError{option + " " + path +
+                     ": PNG output is not supported yet; this command writes " + format + " (" +
+                     extension + ")"};
+  if (!ends_with(name, extension))
+    throw UsageError{option + " " + path + ": this command writes " + format +
+                     ", so the name must end in " + extension + " (or be '-' for standard output)"};
+}
+
+void check_distinct(const std::vector<std::string>& inputs,
+                    const std::vector<std::string>& outputs) {
+  namespace fs = std::filesystem;
+  struct stat in_st {
+  }, out_st{};
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    const std::string& out = outputs[i];
+    if (out == "-") {
+      for (std::size_t j = i + 1; j < outputs.size(); ++j)
+        if (outputs[j] == "-") throw UsageError{"only one output can go to standard output ('-')"};
+      continue;
+    }
+    const bool exists = ::stat(out.c_str(), &out_st) == 0;
+    if (exists && !S_ISREG(out_st.st_mode)) continue;  // a device or FIFO is no input's file
+    for (const std::string& in : inputs) {
+      if (in == "-" || !exists || ::stat(in.c_str(), &in_st) != 0) continue;
+      if (in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+        throw UsageError{"the output " + out + " is the input " + in +
+                         "; writing it would destroy the input: choose another output name"};
+    }
+    for (std::size_t j = i + 1; j < outputs.size(); ++j) {
+      if (outputs[j] == "-") continue;
+      struct stat other {};
+      bool same;
+      if (exists && ::stat(outputs[j].c_str(), &other) == 0)
+        same = other.st_dev == out_st.st_dev && other.st_ino == out_st.st_ino;
+      else
+        same = fs::weakly_canonical(fs::absolute(out)) ==
+               fs::weakly_canonical(fs::absolute(outputs[j]));
+      if (same)
+        throw UsageError{"two outputs are the same file (" + out + ", " + outputs[j] +
+                         "): the second would replace the first"};
+    }
+  }
+}
+
+InputKind sniff(const std::string& path) {
+  if (path == "-") return InputKind::Unknown;
+  const std::string text = head(path);
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return InputKind::Unknown;
+  if (text[first] != '{' && text[first] != '[') return InputKind::Formula;
+  // The writers put "format" first; a reader from elsewhere may not, and then
+  // the full reader decides.
+  static const std::regex format(R"re("format"\s*:\s*"([^"]*)")re");
+  std::smatch m;
+  if (std::regex_search(text, m, format)) {
+    if (m[1] == "etr2nn-dataset") return InputKind::Dataset;
+    if (m[1] == "etr2nn-network") return InputKind::Network;
+  }
+  return InputKind::OtherJson;
+}
+
+void check_input(const std::string& path) {
+  if (path == "-") return;
+  if (path.empty()) throw UsageError{"an input file name is empty"};
+  // The parser's own wording, so every command says it alike.
+  const auto fail = [&](const std::string& why) {
+    throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, why);
+  };
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    fail(std::string("cannot open file: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) fail("cannot open file: it is a directory");
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) fail(std::string("cannot open file: ") + std::strerror(errno));
+}
+
+void check_formula_input(const std::string& path) {
+  check_input(path);
+  const InputKind kind = sniff(path);
+  if (kind == InputKind::Dataset || kind == InputKind::Network || kind == InputKind::OtherJson)
+    wrong_kind(path, std::string("this looks like a JSON ") +
+                         (kind == InputKind::Network ? "network file" : "dataset") +
+                         ", not a formula (.etr or .smt2)");
+}
+
+void check_dataset_input(const std::string& path, bool swapped_hint) {
+  check_input(path);
+  const InputKind kind = sniff(path);
+  if (kind == InputKind::Formula)
+    wrong_kind(path,
+               "expected a JSON dataset, but this looks like a formula (etr2nn compile turns a "
+               "formula into a dataset)");
+  if (kind == InputKind::Network)
+    wrong_kind(path, std::string("this is a network file, not a dataset") +
+                         (swapped_hint ? " (arguments swapped? the dataset comes first)" : ""));
+}
+
+std::string friendlier_json_error(const std::string& message) {
+  // Plain searches, not std::regex: the library's message quotes the last
+  // token read, which can be long, and libstdc++'s regex recurses per byte.
+  const std::string marker = "[json.exception.parse_error.";
+  const std::size_t at = message.find(marker);
+  if (at == std::string::npos) return message;
+  std::string path;
+  for (const std::string lead : {": error: not valid JSON: ", ": invalid JSON: "})
+    if (at >= lead.size() && message.compare(at - lead.size(), lead.size(), lead) == 0)
+      path = message.substr(0, at - lead.size());
+  const std::string line_word = "] parse error at line ", column_word = ", column ";
+  const std::size_t line_at = message.find(line_word, at);
+  if (path.empty() || line_at == std::string::npos) return message;
+  char* end = nullptr;
+  const unsigned long line = std::strtoul(message.c_str() + line_at + line_word.size(), &end, 10);
+  if (std::string_view(end).substr(0, column_word.size()) != column_word) return message;
+  const unsigned long column = std::strtoul(end + column_word.size(), &end, 10);
+  if (std::string_view(end).substr(0, 2) != ": " || line == 0) return message;
+  const std::string rest = end + 2;
+  const etr::SourceLocation where{path, static_cast<unsigned>(line), static_cast<unsigned>(column)};
+  // The line for the caret; read line by line so a huge file costs little.
+  std::string text;
+  std::ifstream in(path, std::ios::binary);
+  for (unsigned l = 0; l < where.line && std::getline(in, text); ++l) {
+  }
+  if (!in) text.clear();
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  return etr::Diagnostic(where, "not valid JSON: " + rest, text).render();
+}
+
+}  // namespace etr2nn::cli
