@@ -3,6 +3,7 @@
 
 #include "cli/subcommand.hpp"
 #include "etr/diagnostic.hpp"
+#include "numeric/work_limit.hpp"
 
 namespace {
 
@@ -39,6 +40,10 @@ int main(int argc, char** argv) {
       std::cerr << "etr2nn " << s.name << ": " << e.message << "\n"
                 << "usage: " << s.usage.substr(0, s.usage.find('\n')) << "\n"
                 << "(etr2nn " << s.name << " --help for details)\n";
+      return 2;
+    } catch (const numeric::LimitError& e) {
+      // Refused before the work: a documented limit (exit 2, like usage).
+      std::cerr << "etr2nn " << s.name << ": refused: " << e.what() << "\n";
       return 2;
     } catch (const etr::Diagnostic& d) {
       std::cerr << d.render() << "\n";

@@ -9,6 +9,7 @@
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "network/network_json.hpp"
+#include "numeric/work_limit.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -25,11 +26,13 @@ const char* const usage =
     "\n"
     "  --max-reported N  how many failing points to print (default 10)\n"
     "  --quiet           no progress display on stderr\n"
+    "  --max-degree D    refuse a root_of polynomial of degree above D (default 512;\n"
+    "                    docs/limits.md): exit 2\n"
     "\n"
     "Formats: docs/dataset-format.md, docs/network-format.md.\n";
 
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--max-reported"}, {"--quiet"});
+  Arguments arguments(args, {"--max-reported", "--max-degree"}, {"--quiet"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
@@ -38,6 +41,8 @@ int run(const std::vector<std::string>& args) {
     throw UsageError{"expected DATASET.json and NETWORK.json"};
   const std::size_t max_reported = arguments.whole_number("--max-reported", 10, 0, 1000000000);
   const bool quiet = arguments.flag("--quiet");
+  numeric::set_max_degree(
+      arguments.whole_number("--max-degree", numeric::default_max_degree, 1, 1000000));
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
   const auto started = std::chrono::steady_clock::now();
   const std::clock_t cpu_started = std::clock();
