@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -29,7 +30,10 @@ void write_all(int fd, std::string_view text) {
   }
 }
 
-// The child's whole life: answer, one line of verdict then the payload.
+// The child's whole life. Protocol: a verdict line (sat, unsat, unknown,
+// error); after "sat\n", written as soon as z3 answers, either "model\n" and
+// the reader's text or "error\n" and a message; after "unknown\n" z3's
+// reason; after "error\n" the message.
 [[noreturn]] void run_child(int fd, z3::solver& solver, const ModelReader& read_model) {
   std::string answer;
   try {
@@ -37,7 +41,14 @@ void write_all(int fd, std::string_view text) {
       case z3::unsat: answer = "unsat\n"; break;
       case z3::unknown: answer = "unknown\n" + solver.reason_unknown(); break;
       case z3::sat:
-        answer = "sat\n" + (read_model ? read_model(solver.get_model()) : std::string());
+        write_all(fd, "sat\n");  // starts the parent's model-reading allowance
+        try {
+          answer = "model\n" + (read_model ? read_model(solver.get_model()) : std::string());
+        } catch (const z3::exception& e) {
+          answer = std::string("error\n") + e.msg();
+        } catch (const std::exception& e) {
+          answer = std::string("error\n") + e.what();
+        }
         break;
     }
   } catch (const z3::exception& e) {
@@ -51,10 +62,18 @@ void write_all(int fd, std::string_view text) {
   ::_exit(0);  // no atexit handlers, no flushing of the parent's copied buffers
 }
 
-// Reads until end of file or the deadline; false at the deadline.
-bool read_until(int fd, Clock::time_point deadline, std::string& out) {
+// Reads until end of file or the deadline; false at the deadline. Once the
+// child has said "sat", the deadline moves to at least now + allowance: z3
+// has answered within the limit, and reading the model back gets its own
+// bounded time.
+bool read_until(int fd, Clock::time_point deadline, Clock::duration allowance, std::string& out) {
   char buffer[65536];
+  bool extended = false;
   for (;;) {
+    if (!extended && out.rfind("sat\n", 0) == 0) {
+      deadline = std::max(deadline, Clock::now() + allowance);
+      extended = true;
+    }
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (left <= 0) return false;
@@ -113,7 +132,7 @@ BoundedResult check_bounded(z3::solver& solver, Limit limit, const ModelReader& 
   std::string text;
   bool finished = false;
   try {
-    finished = read_until(fds[0], deadline, text);
+    finished = read_until(fds[0], deadline, limit.model_allowance, text);
   } catch (...) {
     ::kill(pid, SIGKILL);
     reap(pid);
@@ -126,15 +145,17 @@ BoundedResult check_bounded(z3::solver& solver, Limit limit, const ModelReader& 
 
   BoundedResult result;
   if (!finished) {
-    result.reason = "limit";
+    result.reason = text.rfind("sat\n", 0) == 0 ? "limit (reading the model)" : "limit";
     return result;
   }
   const std::size_t eol = text.find('\n');
   const std::string verdict = text.substr(0, eol);
   const std::string rest = eol == std::string::npos ? std::string() : text.substr(eol + 1);
-  if (verdict == "sat") {
+  if (verdict == "sat" && rest.rfind("model\n", 0) == 0) {
     result.verdict = Verdict::Sat;
-    result.model_text = rest;
+    result.model_text = rest.substr(6);
+  } else if (verdict == "sat" && rest.rfind("error\n", 0) == 0) {
+    throw std::runtime_error(rest.substr(6));
   } else if (verdict == "unsat") {
     result.verdict = Verdict::Unsat;
   } else if (verdict == "unknown") {

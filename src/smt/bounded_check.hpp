@@ -21,6 +21,7 @@
 
 #include <z3++.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -35,15 +36,23 @@ const char* to_string(Verdict verdict);  // "sat", "unsat", "unknown"
 
 // A wall-clock deadline, fixed when the Limit is made: make it when the
 // caller's work starts, so that building and parsing the query count too.
+// When z3 answers sat before the deadline, reading and checking the model (in
+// the child, exact algebraic arithmetic) may take until
+// max(deadline, answer + model_allowance), model_allowance = min(time, 10 s):
+// a call ends by the deadline plus at most that allowance.
 struct Limit {
   explicit Limit(std::chrono::milliseconds time)
-      : deadline(std::chrono::steady_clock::now() + time) {}
+      : deadline(std::chrono::steady_clock::now() + time),
+        model_allowance(
+            std::min<std::chrono::steady_clock::duration>(time, std::chrono::seconds(10))) {}
   std::chrono::steady_clock::time_point deadline;
+  std::chrono::steady_clock::duration model_allowance;
 };
 
 struct BoundedResult {
   Verdict verdict = Verdict::Unknown;
-  // Why Unknown: "limit" when the time limit stopped the query, otherwise z3's
+  // Why Unknown: "limit" when the time limit stopped the query ("limit (reading
+  // the model)" when it stopped the model reader), otherwise z3's
   // reason_unknown() or what went wrong with the child. Empty for Sat/Unsat.
   std::string reason;
   std::string model_text;  // for Sat: what the ModelReader returned (in the child)

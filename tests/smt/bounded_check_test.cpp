@@ -55,7 +55,8 @@ TEST(BoundedCheck, UnsatAndNoModelReaderNeeded) {
 }
 
 // The guarantee does not depend on z3 polling anything: a child stuck in code
-// that never looks at a cancel flag (here the model reader) is killed.
+// that never looks at a cancel flag (here the model reader, which has the
+// limit's allowance after z3's sat) is killed.
 TEST(BoundedCheck, AChildThatNeverAnswersIsKilledAtTheLimit) {
   z3::context& c = numeric::z3_context();
   z3::solver s(c, "QF_NRA");
@@ -65,7 +66,7 @@ TEST(BoundedCheck, AChildThatNeverAnswersIsKilledAtTheLimit) {
     return std::string();
   });
   EXPECT_EQ(r.verdict, Verdict::Unknown);
-  EXPECT_EQ(r.reason, "limit");
+  EXPECT_EQ(r.reason, "limit (reading the model)");
 }
 
 TEST(BoundedCheck, AnExceptionInTheChildIsRethrownWithItsMessage) {
