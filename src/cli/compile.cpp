@@ -18,6 +18,7 @@
 #include "network/witness.hpp"
 #include "network/witness_file.hpp"
 #include "pipeline/reduction.hpp"
+#include "pipeline/size_estimate.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -55,6 +56,10 @@ const char* usage =
     "  --floats                float copies of the witness weights (never read back)\n"
     "  --quiet                 no progress, no timings and no summary\n"
     "  --verbose               timings on stderr even when it is not a terminal\n"
+    "  --max-constraints N     refuse a chain of more than N ETR-INV constraints,\n"
+    "                          predicted before it is built (default 2000000)\n"
+    "  --max-points N          refuse a dataset estimated above N points before the\n"
+    "                          layout starts (default 5000000). Limits: docs/limits.md\n"
     "\n"
     "Every compile checks the layout invariants exactly; a violation is a bug in\n"
     "etr2nn and stops the compile before anything is written. With --witness, a\n"
@@ -97,7 +102,7 @@ void print_reduction(std::ostream& out, const pipeline::Reduction& r) {
 int run(const std::vector<std::string>& raw) {
   const Arguments args(raw,
                        {"-o", "--output", "--points-per-line", "--witness", "--assign",
-                        "--bound-exponent", "--timeout-ms"},
+                        "--bound-exponent", "--timeout-ms", "--max-constraints", "--max-points"},
                        {"--quiet", "--verbose", "--floats"});
   if (args.help()) {
     std::cout << "usage: " << usage;
@@ -135,7 +140,11 @@ int run(const std::vector<std::string>& raw) {
   pipeline::ReductionOptions reduction_options;
   if (args.option("--bound-exponent"))
     reduction_options.bound_exponent =
-        static_cast<unsigned>(args.whole_number("--bound-exponent", 0, 0, 1000000000));
+        static_cast<unsigned>(args.whole_number("--bound-exponent", 0, 0, 1000000));
+  reduction_options.max_constraints =
+      args.whole_number("--max-constraints", etrinv::default_max_chain_constraints, 1, 1000000000);
+  const std::size_t max_points =
+      args.whole_number("--max-points", pipeline::default_max_points, 1, 1000000000);
   reduction_options.want_witness = witness != nullptr;
   if (assign) reduction_options.solution = network::read_named_values(*assign);
   reduction_options.solve_limit =
@@ -150,6 +159,14 @@ int run(const std::vector<std::string>& raw) {
   options.reduction = pipeline::describe(reduction, file);
   const double front_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // Before the layout: its size is known from the instance alone.
+  const pipeline::PointEstimate estimate =
+      pipeline::estimate_points(instance);
+  if (!quiet)
+    std::cout << "estimate    " << estimate.total() << " points at most (" << estimate.gadgets
+              << " gadgets)\n";
+  pipeline::check_points(estimate, max_points);
 
   // One progress line per stage, made at its first report, when its total is known.
   std::optional<io::Progress> progress;

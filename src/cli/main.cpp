@@ -7,6 +7,7 @@
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "etr/diagnostic.hpp"
+#include "numeric/work_limit.hpp"
 
 #ifndef ETR2NN_VERSION
 #error "ETR2NN_VERSION (CMake's project version) must be defined"
@@ -33,6 +34,10 @@ int run_subcommand(const etr2nn::cli::Subcommand& s, const std::vector<std::stri
     std::cerr << "etr2nn " << s.name << ": " << e.message << "\n"
               << "usage: " << s.usage.substr(0, s.usage.find('\n')) << "\n"
               << "(etr2nn " << s.name << " --help for details)\n";
+    return 2;
+  } catch (const numeric::LimitError& e) {
+    // Refused before the work: a documented limit (exit 2, like usage).
+    std::cerr << "etr2nn " << s.name << ": refused: " << e.what() << "\n";
     return 2;
   } catch (const etr::Diagnostic& d) {
     std::cerr << cli::friendlier_json_error(d.render()) << "\n";

@@ -82,7 +82,7 @@ int run(const std::vector<std::string>& args) {
   etrinv::ChainOptions options;
   if (a.option("--bound-exponent"))
     options.bound_exponent =
-        static_cast<unsigned>(a.whole_number("--bound-exponent", 0, 0, 1000000000));
+        static_cast<unsigned>(a.whole_number("--bound-exponent", 0, 0, 1000000));
   const unsigned long timeout = a.whole_number("--timeout-ms", 10000, 1, 1000000000);
 
   const std::string& input = a.positionals()[0];

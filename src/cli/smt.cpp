@@ -9,6 +9,7 @@
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "io/atomic_file.hpp"
+#include "numeric/work_limit.hpp"
 #include "smt/train_solver.hpp"
 #include "smt/train_to_smtlib.hpp"
 
@@ -17,6 +18,7 @@ namespace {
 
 const char* const usage =
     "etr2nn smt DATASET.json -o OUT.smt2 [--neurons M] [--status sat|unsat] [--quiet]\n"
+    "                        [--max-output-mb N]\n"
     "etr2nn smt DATASET.json --solve [--timeout-ms N] [--neurons M] [--status sat|unsat]\n"
     "\n"
     "Writes the dataset's Train-F2NN question (is there a network with M hidden\n"
@@ -26,17 +28,22 @@ const char* const usage =
     "\n"
     "options:\n"
     "  -o, --output FILE     the script to write (atomically)\n"
-    "  --neurons M           hidden neurons (default: the dataset's hidden_neurons)\n"
+    "  --neurons M           hidden neurons (default: the dataset's hidden_neurons; a\n"
+    "                        warning says when M differs from it)\n"
     "  --status sat|unsat    record the known answer as (set-info :status ...); only\n"
     "                        when it IS known (e.g. compiled from a sentence of known\n"
     "                        truth); without it no status is written\n"
     "  --solve               decide the script with z3 and print sat, unsat or unknown;\n"
     "                        only tiny datasets are decided, compiled ones give unknown\n"
-    "  --timeout-ms N        time limit for --solve (default 10000)\n"
+    "  --timeout-ms N        time limit for --solve (default 10000); z3 runs in a\n"
+    "                        child process killed at the limit: unknown (limit)\n"
+    "  --max-output-mb N     refuse a script estimated above N MiB before writing\n"
+    "                        (default 1024; --solve holds it in memory, same limit)\n"
     "  --quiet               print nothing when writing\n"
     "\n"
+    "Limits: docs/limits.md.\n"
     "Exit status: 0 written / decided, 1 bad input or a verdict that contradicts\n"
-    "--status, 2 usage error.\n";
+    "--status, 2 usage error or a refused limit.\n";
 
 std::optional<smt::KnownStatus> known_status(const Arguments& args) {
   const std::string* text = args.option("--status");
@@ -64,8 +71,9 @@ int solve(const dataset::Dataset& d, std::size_t neurons, const Arguments& args,
 }
 
 int run(const std::vector<std::string>& raw) {
-  const Arguments args(raw, {"-o", "--output", "--neurons", "--status", "--timeout-ms"},
-                       {"--solve", "--quiet"});
+  const Arguments args(
+      raw, {"-o", "--output", "--neurons", "--status", "--timeout-ms", "--max-output-mb"},
+      {"--solve", "--quiet"});
   if (args.help()) {
     std::cout << "usage: " << usage;
     return 0;
@@ -85,6 +93,23 @@ int run(const std::vector<std::string>& raw) {
   }
   const dataset::Dataset d = dataset::read_dataset(path);
   const std::size_t neurons = args.whole_number("--neurons", d.hidden_neurons, 0, 1000000000);
+  if (neurons != d.hidden_neurons)
+    std::cerr << "etr2nn smt: warning: --neurons " << neurons << " differs from the dataset's "
+              << d.hidden_neurons
+              << " hidden neurons: the script asks about a different question than the dataset "
+                 "(its known answer, if any, need not carry over)\n";
+
+  // Before a byte is written: the output grows with points x neurons.
+  const std::uintmax_t max_mb = args.whole_number("--max-output-mb", 1024, 1, 1000000);
+  const std::uintmax_t estimate = smt::estimated_smtlib_bytes(d.points, neurons);
+  if (estimate > max_mb * 1024 * 1024)
+    throw numeric::LimitError("the script for " + std::to_string(d.points.size()) + " points and " +
+                              std::to_string(neurons) + " neurons is estimated at " +
+                              std::to_string(estimate >> 20) + " MiB, above the limit of " +
+                              std::to_string(max_mb) + " MiB (--max-output-mb; docs/limits.md)");
+  if (output && !args.flag("--quiet"))
+    std::cout << "estimate: about " << (estimate + 1023) / 1024 << " KiB for " << d.points.size()
+              << " points and " << neurons << " neurons\n";
 
   if (output) {
     io::AtomicFile file(*output);

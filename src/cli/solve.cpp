@@ -10,12 +10,13 @@
 #include "etr/parse.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/real.hpp"
+#include "numeric/work_limit.hpp"
 
 namespace etr2nn::cli {
 namespace {
 
 const char* kUsage =
-    "etr2nn solve FILE [--timeout-ms N]\n"
+    "etr2nn solve FILE [--timeout-ms N] [--max-degree D]\n"
     "\n"
     "Decides the sentence in FILE (.etr or .smt2; - for standard input) with z3's\n"
     "nlsat procedure and prints sat, unsat or unknown on the first line. For sat,\n"
@@ -24,9 +25,15 @@ const char* kUsage =
     "with rational ends (the only root of the polynomial inside it). The model is\n"
     "checked exactly against the sentence before it is printed.\n"
     "\n"
-    "  --timeout-ms N   give up after N milliseconds (default 10000): unknown\n"
+    "  --timeout-ms N   give up after N milliseconds (default 10000): unknown. z3 runs\n"
+    "                   in a child process that is killed at the limit, so the\n"
+    "                   answer comes within N ms plus reading the model back\n"
+    "  --max-degree D   refuse a sentence of total degree above D before z3 starts\n"
+    "                   (default 512; also the largest root_of degree read back)\n"
     "\n"
-    "Exit status: 0 sat or unsat, 1 unknown or an error in the input, 2 usage.\n";
+    "Limits: docs/limits.md.\n"
+    "Exit status: 0 sat or unsat, 1 unknown or an error in the input, 2 usage or a\n"
+    "refused limit.\n";
 
 std::string polynomial(const std::vector<mpz_class>& c) {
   std::string s;
@@ -48,19 +55,30 @@ std::string value_text(const numeric::Real& v) {
 }
 
 int run(const std::vector<std::string>& args) {
-  Arguments a(args, {"--timeout-ms"}, {});
+  Arguments a(args, {"--timeout-ms", "--max-degree"}, {});
   if (a.help()) {
     std::cout << kUsage;
     return 0;
   }
   if (a.positionals().size() != 1) throw UsageError{"expected exactly one FILE"};
   const unsigned long timeout = a.whole_number("--timeout-ms", 10000, 1, 1000000000);
+  const std::size_t max_degree =
+      a.whole_number("--max-degree", numeric::default_max_degree, 1, 1000000);
+  numeric::set_max_degree(max_degree);
   etr::Sentence sentence = etr::parse_file(a.positionals()[0]);
+  if (const std::size_t degree = smt::sentence_degree(sentence); degree > max_degree)
+    throw numeric::LimitError("the sentence has degree up to " + std::to_string(degree) +
+                              ", above the limit " + std::to_string(max_degree) +
+                              " (--max-degree; docs/limits.md)");
   auto result = smt::solve(sentence, std::chrono::milliseconds(timeout));
   std::cout << smt::to_string(result.verdict) << "\n";
   if (result.verdict == smt::Verdict::Unknown) {
-    std::cerr << "etr2nn solve: z3 gave up: "
-              << (result.reason.empty() ? "no reason given" : result.reason) << "\n";
+    if (result.reason == "limit")
+      std::cerr << "etr2nn solve: stopped at the time limit of " << timeout
+                << " ms (--timeout-ms)\n";
+    else
+      std::cerr << "etr2nn solve: z3 gave up: "
+                << (result.reason.empty() ? "no reason given" : result.reason) << "\n";
     return 1;
   }
   if (result.verdict == smt::Verdict::Unsat) return 0;

@@ -10,6 +10,7 @@
 #include "cli/subcommand.hpp"
 #include "dataset/read.hpp"
 #include "network/network_json.hpp"
+#include "numeric/work_limit.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -28,11 +29,13 @@ const char* const usage =
     "  --quiet           no progress and no timings on stderr\n"
     "  --verbose         the timing line on stderr even when it is not a terminal\n"
     "                    (by default progress and timings show on a terminal only)\n"
+    "  --max-degree D    refuse a root_of polynomial of degree above D (default 512;\n"
+    "                    docs/limits.md): exit 2\n"
     "\n"
     "Formats: docs/dataset-format.md, docs/network-format.md.\n";
 
 int run(const std::vector<std::string>& args) {
-  Arguments arguments(args, {"--max-reported"}, {"--quiet", "--verbose"});
+  Arguments arguments(args, {"--max-reported", "--max-degree"}, {"--quiet", "--verbose"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
@@ -51,6 +54,8 @@ int run(const std::vector<std::string>& args) {
     throw UsageError{"arguments swapped? " + dataset_path + " is a network and " + network_path +
                      " a dataset; the order is DATASET.json NETWORK.json"};
   check_dataset_input(dataset_path, true);
+  numeric::set_max_degree(
+      arguments.whole_number("--max-degree", numeric::default_max_degree, 1, 1000000));
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
   const auto started = std::chrono::steady_clock::now();
   const std::clock_t cpu_started = std::clock();

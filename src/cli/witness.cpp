@@ -17,6 +17,7 @@
 #include "network/network_json.hpp"
 #include "network/witness_file.hpp"
 #include "pipeline/reduction.hpp"
+#include "pipeline/size_estimate.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -117,10 +118,14 @@ int run(const std::vector<std::string>& args) {
     reduction_options.solve_limit = timeout(arguments);
     if (arguments.option("--bound-exponent"))
       reduction_options.bound_exponent =
-          static_cast<unsigned>(arguments.whole_number("--bound-exponent", 0, 0, 1000000000));
+          static_cast<unsigned>(arguments.whole_number("--bound-exponent", 0, 0, 1000000));
     const pipeline::Reduction reduction =
         pipeline::reduce(etr::parse_file(file), reduction_options);
-    layout::Arrangement arrangement = layout::layout(reduction.chain.instance, layout::Options{});
+    layout::Options layout_options;
+    // The same ceiling as compile's default --max-points (docs/limits.md).
+    pipeline::check_points(pipeline::estimate_points(reduction.chain.instance),
+                           pipeline::default_max_points);
+    layout::Arrangement arrangement = layout::layout(reduction.chain.instance, layout_options);
     dataset::Emission emission(arrangement);
     net = network::write_witness(*output, arrangement, emission, *reduction.assignment, options);
     points = emission.size();

@@ -42,6 +42,15 @@ std::size_t Instance::text_length() const {
 }
 
 void Builder::set_context(std::string provenance, Pass pass) {
+  // Every variable and constraint made for an atom copies this text: clipped,
+  // a long atom costs linear memory, not quadratic (a 1 MB sum reached 20 GB).
+  constexpr std::size_t kLongest = 160;
+  if (provenance.size() > kLongest) {
+    std::size_t cut = kLongest - 3;
+    while (cut > 0 && (static_cast<unsigned char>(provenance[cut]) & 0xC0) == 0x80) --cut;
+    provenance.resize(cut);
+    provenance += "...";
+  }
   context_ = std::move(provenance);
   pass_ = pass;
 }

@@ -6,7 +6,6 @@
 #include <limits>
 #include <stdexcept>
 
-
 namespace etr2nn::etrinv {
 
 using numeric::Real;
@@ -26,6 +25,25 @@ unsigned safe_bound_exponent(std::size_t n, std::size_t text_length) {
   if (K > std::numeric_limits<unsigned>::max())
     throw std::overflow_error("bound exponent K = " + K.get_str() + " does not fit");
   return static_cast<unsigned>(K.get_ui());
+}
+
+ChainSize predicted_chain_size(unsigned K, std::size_t n, std::size_t one, std::size_t add,
+                               std::size_t mul) {
+  // Exact in mpz_class (no overflow to reason about), clamped on the way out.
+  const mpz_class k = K;
+  const mpz_class v = 6 + 13 * k + mpz_class(static_cast<unsigned long>(n)) +
+                      mpz_class(static_cast<unsigned long>(one)) +
+                      3 * mpz_class(static_cast<unsigned long>(add)) +
+                      79 * mpz_class(static_cast<unsigned long>(mul));
+  const mpz_class c = 6 + 13 * k + 2 * mpz_class(static_cast<unsigned long>(one)) +
+                      4 * mpz_class(static_cast<unsigned long>(add)) +
+                      80 * mpz_class(static_cast<unsigned long>(mul));
+  auto clamp = [](const mpz_class& x) {
+    return x.fits_ulong_p() && x.get_ui() <= std::numeric_limits<std::size_t>::max()
+               ? static_cast<std::size_t>(x.get_ui())
+               : std::numeric_limits<std::size_t>::max();
+  };
+  return {clamp(v), clamp(c)};
 }
 
 unsigned witness_bound_exponent(const std::vector<Real>& values) {

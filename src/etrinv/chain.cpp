@@ -7,6 +7,7 @@
 #include "etrinv/evaluate.hpp"
 #include "etrinv/gates.hpp"
 #include "etrinv/terms.hpp"
+#include "numeric/work_limit.hpp"
 
 namespace etr2nn::etrinv {
 namespace {
@@ -101,6 +102,15 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
     r.bound_exponent = r.safe_bound_exponent;
   }
   r.complete_for_all_solutions = r.bound_exponent >= r.safe_bound_exponent;
+  if (const ChainSize size =
+          predicted_chain_size(r.bound_exponent, r.ami.variables, r.ami.one, r.ami.add, r.ami.mul);
+      size.constraints > options.max_constraints)
+    throw numeric::LimitError(
+        "the ETR-INV instance would have " + std::to_string(size.constraints) +
+        " constraints (K = " + std::to_string(r.bound_exponent) + ", safe K = " +
+        std::to_string(r.safe_bound_exponent) + ", " + std::to_string(r.ami.variables) +
+        " ETR-AMI variables), above the limit " + std::to_string(options.max_constraints) +
+        " (--max-constraints, or a smaller --bound-exponent; docs/limits.md)");
 
   // Steps C and D.
   GadgetBuilder g;

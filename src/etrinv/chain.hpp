@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "etr/sentence.hpp"
+#include "etrinv/bound_exponent.hpp"
 #include "etrinv/instance.hpp"
 #include "numeric/real.hpp"
 
@@ -29,6 +30,9 @@ struct ChainOptions {
   // false: run the whole chain even on ETR-INV-shaped input (tests use it to
   // exercise the chain on the ETR-INV samples).
   bool allow_pass_through = true;
+  // Refuse (numeric::LimitError) before steps C and D when the ETR-INV instance
+  // would have more constraints than this (docs/limits.md).
+  std::size_t max_constraints = default_max_chain_constraints;
 };
 
 // Sizes after each pass, for the report of `normalize` and the dataset meta.

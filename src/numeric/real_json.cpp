@@ -1,7 +1,10 @@
 #include "numeric/real_json.hpp"
 
+#include <atomic>
+
 #include "numeric/rational.hpp"
 #include "numeric/sturm.hpp"
+#include "numeric/work_limit.hpp"
 
 namespace etr2nn::numeric {
 namespace {
@@ -18,7 +21,17 @@ mpq_class rational_from_string(const nlohmann::json& value, const std::string& w
   return *q;
 }
 
+std::atomic<std::size_t> degree_ceiling{default_max_degree};
+
 }  // namespace
+
+std::size_t max_degree() {
+  return degree_ceiling.load();
+}
+
+void set_max_degree(std::size_t degree) {
+  degree_ceiling.store(degree);
+}
 
 AlgebraicForm algebraic_form_from_json(const nlohmann::json& value, const std::string& where) {
   if (!value.contains("root_of") || !value.contains("in") || value.size() != 2)
@@ -30,6 +43,12 @@ AlgebraicForm algebraic_form_from_json(const nlohmann::json& value, const std::s
          "expected an array of at least 2 integer coefficients (degree 0 first)");
   if (!in.is_array() || in.size() != 2)
     fail(where + ".in", "expected [lower, upper] of an open isolating interval");
+  // Before any arithmetic: root isolation costs grow steeply with the degree
+  // (a degree-5000 root_of kept verify busy past 60 s).
+  if (poly.size() - 1 > max_degree())
+    throw LimitError(where + ".root_of: polynomial of degree " + std::to_string(poly.size() - 1) +
+                     " exceeds the limit " + std::to_string(max_degree()) +
+                     " (--max-degree; docs/limits.md)");
   AlgebraicForm form;
   for (std::size_t i = 0; i < poly.size(); ++i) {
     std::string at = where + ".root_of[" + std::to_string(i) + "]";

@@ -15,8 +15,8 @@ std::string first_failing_part(const etr::Sentence& sentence, const Solution& va
   for (const auto& b : sentence.variables) {
     const auto it = values.find(b.name);
     if (it == values.end()) return "no value is given for " + b.name;
-    if (b.bound && (it->second < numeric::Real(b.bound->lower) ||
-                    it->second > numeric::Real(b.bound->upper)))
+    if (b.bound &&
+        (it->second < numeric::Real(b.bound->lower) || it->second > numeric::Real(b.bound->upper)))
       return b.name + " = " + it->second.to_string() + " lies outside its bound";
   }
   std::vector<etr::FormulaPtr> parts;
@@ -48,10 +48,12 @@ Reduction reduce(const etr::Sentence& sentence, const ReductionOptions& options)
   Reduction r;
   etrinv::ChainOptions chain_options;
   chain_options.bound_exponent = options.bound_exponent;
+  chain_options.max_constraints = options.max_constraints;
   const bool etr_inv = etrinv::as_etr_inv(sentence).has_value();
   if (options.want_witness) {
     r.solution_source = options.solution ? "--assign" : "z3";
-    r.solution = options.solution ? *options.solution : find_solution(sentence, options.solve_limit);
+    r.solution =
+        options.solution ? *options.solution : find_solution(sentence, options.solve_limit);
     // ETR-INV values are checked below by the witness builder's own check,
     // which names the violated constraint; others here, before K_w is read off.
     if (!etr_inv) check_solution(sentence, *r.solution);
@@ -106,7 +108,8 @@ nlohmann::json describe(const Reduction& r, const std::string& input_file) {
             : "complete only for solutions with every |x_i| <= 2^(2^K); sound for all";
     nlohmann::json sizes = nlohmann::json::array();
     for (const auto& p : c.sizes)
-      sizes.push_back({{"pass", p.pass}, {"variables", p.variables}, {"constraints", p.constraints}});
+      sizes.push_back(
+          {{"pass", p.pass}, {"variables", p.variables}, {"constraints", p.constraints}});
     j["passes"] = sizes;
     nlohmann::json carrier = nlohmann::json::object();
     for (const auto& [name, index] : c.carrier) carrier[name] = c.instance.variables[index];

@@ -13,10 +13,9 @@
 
 #include <chrono>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "etr/sentence.hpp"
 #include "etrinv/chain.hpp"
@@ -29,15 +28,17 @@ using Solution = std::map<std::string, numeric::Real>;
 struct ReductionOptions {
   std::optional<unsigned> bound_exponent;  // --bound-exponent K
   bool want_witness = false;
-  std::optional<Solution> solution;  // --assign: a solution of the input sentence
+  std::optional<Solution> solution;              // --assign: a solution of the input sentence
   std::chrono::milliseconds solve_limit{10000};  // z3's time when no solution is given
+  // --max-constraints: the chain refuses a larger ETR-INV instance (docs/limits.md).
+  std::size_t max_constraints = etrinv::default_max_chain_constraints;
 };
 
 struct Reduction {
   etrinv::ChainResult chain;
-  std::optional<Solution> solution;           // of the input sentence, when want_witness
+  std::optional<Solution> solution;              // of the input sentence, when want_witness
   std::optional<etrinv::Assignment> assignment;  // of the instance, when want_witness
-  std::string solution_source;                // "--assign" or "z3"
+  std::string solution_source;                   // "--assign" or "z3"
 };
 
 // Throws network::WitnessError when a witness is wanted but none can exist

@@ -5,26 +5,33 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <string>
 
 #include "etr/sentence.hpp"
 #include "numeric/real.hpp"
+#include "smt/bounded_check.hpp"
 
 namespace etr2nn::smt {
-
-enum class Verdict { Sat, Unsat, Unknown };
-const char* to_string(Verdict verdict);  // "sat", "unsat", "unknown"
 
 struct SolveResult {
   Verdict verdict = Verdict::Unknown;
   std::map<std::string, numeric::Real> model;  // every bound variable, when Sat
-  std::string reason;  // why Unknown (timeout, incomplete), empty otherwise
+  std::string reason;  // why Unknown ("limit", z3's reason), empty otherwise
 };
 
-// Decides the sentence (bounds included) within the time limit. The model,
-// when Sat, is checked exactly against the sentence before it is returned.
+// Decides the sentence (bounds included) within the time limit, through
+// check_bounded (smt/bounded_check.hpp): it returns within the limit plus the
+// time to read the model back. The model, when Sat, is the one z3 found, checked
+// exactly against the sentence (inside the bounded child) before it is returned.
 SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_limit);
+
+// An upper bound on the total degree of every polynomial in the sentence, read
+// off the term DAG without expanding it (a product adds degrees, a power
+// multiplies them; saturates at SIZE_MAX). `solve` refuses past --max-degree
+// before z3 starts: x^1000 = 2 is degree 1000.
+std::size_t sentence_degree(const etr::Sentence& sentence);
 
 // Exact evaluation of the matrix and the bounds at a full assignment.
 bool satisfies(const etr::Sentence& sentence, const std::map<std::string, numeric::Real>& values);

@@ -2,9 +2,11 @@
 
 #include <z3++.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "numeric/real.hpp"
+#include "numeric/real_json.hpp"
 #include "smt/train_to_smtlib.hpp"
 
 namespace etr2nn::smt {
@@ -32,28 +34,51 @@ network::Network network_from_model(z3::context& context, const z3::model& model
 
 TrainSolveResult solve_train(const std::vector<dataset::LabelledPoint>& points, std::size_t neurons,
                              std::chrono::milliseconds time_limit) {
-  std::ostringstream script;  // tiny instances only: holding the text is fine
+  const Limit limit(time_limit);  // writing and parsing the script count too
+  std::ostringstream script;      // tiny instances only: holding the text is fine
   write_train_smtlib(script, points, {neurons, "(in memory)", std::nullopt});
 
   // In numeric::z3_context(), so model values become Reals without translation.
+  // No "timeout" parameter: check_bounded enforces the limit.
   z3::context& context = numeric::z3_context();
   z3::solver solver(context, "QF_NRA");
-  z3::params params(context);
-  params.set("timeout", static_cast<unsigned>(time_limit.count()));
-  solver.set(params);
   solver.add(context.parse_string(script.str().c_str()));
 
+  // In the child: the network, checked exactly, written exactly (weights in
+  // the order a_i1, a_i2, b_i, v_i1, v_i2 per neuron, then c_1, c_2).
+  const ModelReader read_model = [&](const z3::model& model) {
+    const network::Network net = network_from_model(context, model, neurons);
+    nlohmann::ordered_json j;
+    j["fits"] = fits_exactly(net, points);
+    nlohmann::ordered_json w = nlohmann::ordered_json::array();
+    for (const auto& n : net.neurons)
+      for (const Real* x : {&n.a[0], &n.a[1], &n.b, &n.v[0], &n.v[1]})
+        w.push_back(numeric::real_to_json(*x));
+    for (const auto& x : net.c) w.push_back(numeric::real_to_json(x));
+    j["weights"] = w;
+    return j.dump();
+  };
+  const BoundedResult r = check_bounded(solver, limit, read_model);
+
   TrainSolveResult result;
-  switch (solver.check()) {
-    case z3::unsat: result.verdict = Verdict::Unsat; return result;
-    case z3::unknown: result.reason = solver.reason_unknown(); return result;
-    case z3::sat: break;
-  }
-  network::Network net = network_from_model(context, solver.get_model(), neurons);
-  if (!fits_exactly(net, points)) {
+  result.verdict = r.verdict == Verdict::Sat ? Verdict::Unknown : r.verdict;
+  result.reason = r.reason;
+  if (r.verdict != Verdict::Sat) return result;
+  const nlohmann::json j = nlohmann::json::parse(r.model_text);
+  if (!j.at("fits").get<bool>()) {
     result.reason = "z3's model does not fit exactly (solver fault)";
     return result;
   }
+  const nlohmann::json& w = j.at("weights");
+  auto weight = [&](std::size_t k) {
+    return numeric::real_from_json(w.at(k), "weights[" + std::to_string(k) + "]");
+  };
+  network::Network net;
+  for (std::size_t i = 0; i < neurons; ++i)
+    net.neurons.push_back({{weight(5 * i), weight(5 * i + 1)},
+                           weight(5 * i + 2),
+                           {weight(5 * i + 3), weight(5 * i + 4)}});
+  net.c = {weight(5 * neurons), weight(5 * neurons + 1)};
   result.verdict = Verdict::Sat;
   result.network = std::move(net);
   return result;

@@ -18,6 +18,7 @@
 #include <gmpxx.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -44,6 +45,12 @@ struct TrainEncodingSize {
   friend bool operator==(const TrainEncodingSize&, const TrainEncodingSize&) = default;
 };
 TrainEncodingSize train_encoding_size(std::size_t neurons, std::size_t points);
+
+// The script's size in bytes, estimated from above before writing it (linear
+// in the points, not in the output), so that `etr2nn smt` can refuse a script
+// past --max-output-mb before writing a byte (docs/limits.md).
+std::uintmax_t estimated_smtlib_bytes(const std::vector<dataset::LabelledPoint>& points,
+                                      std::size_t neurons);
 
 // Streams the script to `out`, point by point: memory does not grow with the
 // output. Returns what it declared and asserted. The caller owns atomicity and
