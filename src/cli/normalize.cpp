@@ -1,6 +1,6 @@
 // etr2nn normalize FILE -o OUT.etr [--bound-exponent K] [--witness-mode]:
 // the ETR -> ETR-INV chain, written atomically as .etr, with a size report
-// per pass (ETR-INV.md section 8).
+// per pass (docs/etr-inv.md, "Sizes").
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -21,13 +21,13 @@ const char* kUsage =
     "etr2nn normalize FILE -o OUT.etr [--bound-exponent K] [--witness-mode] [--timeout-ms N]\n"
     "\n"
     "Reduces the sentence in FILE (.etr or .smt2) to an ETR-INV instance: variables\n"
-    "in [1/2, 2] and constraints x = 1, x + y = z, x * y = 1 (design/ETR-INV.md),\n"
+    "in [1/2, 2] and constraints x = 1, x + y = z, x * y = 1 (docs/etr-inv.md),\n"
     "and writes it to OUT.etr ('-': standard output). A size report per pass goes\n"
     "to standard output (to stderr when the instance does).\n"
     "Input that is ETR-INV already is passed through unchanged.\n"
     "\n"
     "  --bound-exponent K  the scale eps = 2^(-2^(K+1)); default: the safe K of\n"
-    "                      ETR-INV.md section 3, complete for every input. A smaller\n"
+    "                      docs/etr-inv.md, Step B, complete for every input. A smaller\n"
     "                      K is still sound, but complete only for solutions with\n"
     "                      every |x_i| <= 2^(2^K) (the report says so).\n"
     "  --witness-mode      find a solution with z3 first and use the smallest K that\n"

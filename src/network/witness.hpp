@@ -1,4 +1,4 @@
-// Witness networks (REDUCTION.md section 5): from a satisfying ETR-INV
+// Witness networks (docs/reduction.md, "The witness network"): from a satisfying ETR-INV
 // assignment, the network that fits the arrangement's dataset exactly.
 //
 // Each gadget g with normal n, offset o and variable X contributes its witness

@@ -1,8 +1,9 @@
 // The one place where the certifier asks z3 a question.
 //
-// Every query of `etr2nn certify` goes through check_within(): it always sets
-// a time limit, so no claim can hang, and replacing z3's own timer (e.g. by a
-// deadlock-free watchdog) is a change to this one function.
+// Every query of `etr2nn certify` goes through check_within(): it always has
+// a time limit, enforced without z3's own timer (which can deadlock in
+// Debian's libz3 4.8.12): a watchdog thread interrupts z3 at the limit, and
+// ends the process if z3 does not stop within 5 s more. So no claim can hang.
 #pragma once
 
 #include <z3++.h>
@@ -15,7 +16,7 @@ namespace etr2nn::smt {
 struct SolverAnswer {
   z3::check_result result = z3::unknown;
   std::optional<z3::model> model;  // when sat
-  std::string reason;              // when unknown: z3's reason (e.g. "timeout")
+  std::string reason;              // when unknown: "limit", or z3's reason
 };
 
 // Is the conjunction of `parts` satisfiable in `logic` ("QF_LRA", "QF_NRA")?

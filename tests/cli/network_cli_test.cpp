@@ -305,7 +305,7 @@ TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
   Outcome v = run_tool("verify " + path("d.json") + " " + path("n.json") + " --quiet");
   EXPECT_EQ(v.status, 0) << v.out;
   EXPECT_NE(v.out.find("verified: 478 points, error 0"), std::string::npos)
-      << v.out;  // REDUCTION.md 4
+      << v.out;  // docs/reduction.md, section 4
 
   // A wrong assignment: nothing is written, the constraint is named.
   Outcome wrong = run_tool("compile " + sample("inv_rational_sat.etr") + " -o " + path("d2.json") +

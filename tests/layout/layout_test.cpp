@@ -25,7 +25,7 @@ const gadgets::ConstraintPointKind& kind_of(const etrinv::Constraint& c) {
   throw std::logic_error("kind");
 }
 
-// The witness of REDUCTION.md section 5, evaluated directly from the gadget
+// The witness network (docs/reduction.md), evaluated directly from the gadget
 // profiles (quadratic; small instances only): the sum of every gadget's
 // ridge at p.
 gadgets::Label fit(const Arrangement& a, const std::vector<mpq_class>& values,
