@@ -1,5 +1,5 @@
 // etr2nn render: SVG pictures for inspecting and teaching the reduction.
-//   render DATASET.json -o OUT.svg [--region all|stack|column:N]   the arrangement
+//   render DATASET.json -o OUT.svg [--region all|stack|column:N|lanes]   the arrangement
 //   render --profile I|D --x VALUE -o OUT.svg                      a witness profile
 #include <cstdio>
 #include <iostream>
@@ -18,7 +18,8 @@ namespace etr2nn::cli {
 namespace {
 
 const char* usage =
-    "etr2nn render DATASET.json -o OUT.svg [--region all|stack[:N]|column:N] [--quiet]\n"
+    "etr2nn render DATASET.json -o OUT.svg [--region all|stack[:N]|column:N|lanes[:F]]\n"
+    "                    [--quiet]\n"
     "       etr2nn render --profile I|D --x VALUE -o OUT.svg [--quiet]\n"
     "\n"
     "Draws an SVG picture.\n"
@@ -26,15 +27,17 @@ const char* usage =
     "With a DATASET (made by etr2nn compile): its arrangement. Gadget strips are\n"
     "bands coloured by role (canonical, copy, diagonal), data points are dots\n"
     "coloured by label, constraint points are larger marks with their kind and\n"
-    "constraint, and the measuring lines through them are dashed.\n"
-    "  --region all        everything (default); columns are far apart, so for\n"
-    "                      more than a few constraints zoom in:\n"
-    "  --region column:N   constraint N's column (0-based, the order of\n"
-    "                      'etr2nn inspect --instance'): its point, its fresh\n"
-    "                      strips and their home points, the copy links\n"
-    "  --region stack:N    the left end of the canonical stack: the canonical\n"
-    "                      strips and home points of variables N to N+7\n"
-    "                      (stack alone: from variable 0)\n"
+    "constraint, the measuring lines through them are dashed, and the three\n"
+    "lanes that carry every gadget's home points are thin lines.\n"
+    "  --region all        everything (default); the lanes run far from the\n"
+    "                      constraint points, so zoom in:\n"
+    "  --region column:N   around constraint N's point (0-based, the order of\n"
+    "                      'etr2nn inspect --instance'), where its three fresh\n"
+    "                      strips cross (neighbouring columns' strips may show)\n"
+    "  --region stack:N    the home points, on the lanes, of the canonical\n"
+    "                      gadgets of variables N to N+7 (stack alone: from 0)\n"
+    "  --region lanes:F    the stretch of the three lanes with the windows of\n"
+    "                      family F (C canonical, V, P, M fresh); lanes is lanes:C\n"
     "In a column view the copy links up in the stack are included while the\n"
     "stack is small (no taller than the drop below it).\n"
     "Regions with more than 10000 data points draw each data line as a segment.\n"

@@ -1,6 +1,7 @@
 #include "render/arrangement_svg.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -79,7 +80,7 @@ class Drawing {
 
   ArrangementDrawing run() {
     count_region();
-    const double legend_height = legend_line * (labels_.size() + 12);
+    const double legend_height = legend_line * (labels_.size() + 13);
     // At least wide enough for the title and caption when the region is narrow.
     const double width =
         std::max(names_width + viewport_.width() + legend_gap + legend_width, 900.0);
@@ -93,6 +94,7 @@ class Drawing {
     draw_title(svg);
     draw_frame(svg);
     draw_strips(svg);
+    draw_lanes(svg);
     draw_measuring_lines(svg);
     draw_data_points(svg);
     draw_fresh_gadget_names(svg);
@@ -152,13 +154,50 @@ class Drawing {
       std::vector<CanvasPoint> corners;
       for (const auto& p : band) corners.push_back(viewport_.map(p));
       const std::string& colour = role_colour(gadget.role);
-      svg.polygon(corners, {{"class", "strip " + role_name(gadget.role)},
+      // A column zoom also crosses its neighbours' strips: fainter, so the
+      // column's own three stand out.
+      const bool faint = options_.region.kind == Region::Kind::Column &&
+                         gadget.role != Gadget::Role::Canonical &&
+                         gadget.constraint != options_.region.index;
+      Attributes attributes{{"class", "strip " + role_name(gadget.role)},
                             {"data-gadget", std::to_string(g)},
                             {"fill", colour},
-                            {"fill-opacity", "0.16"},
+                            {"fill-opacity", faint ? "0.06" : "0.16"},
                             {"stroke", colour},
-                            {"stroke-opacity", "0.55"},
-                            {"stroke-width", "0.7"}});
+                            {"stroke-opacity", faint ? "0.25" : "0.55"},
+                            {"stroke-width", "0.7"}};
+      if (gadget.constraint != layout::no_constraint)
+        attributes.emplace_back("data-constraint", std::to_string(gadget.constraint));
+      svg.polygon(corners, attributes);
+    }
+    svg.end_group();
+  }
+
+  // The three lanes L_j = P_j + τ·d, clipped exactly to the box: every home
+  // point lies on one of them. Named at their upper end when they are drawn
+  // far enough apart for the names not to overprint.
+  void draw_lanes(SvgWriter& svg) const {
+    const layout::Lanes& lanes = a_.lanes;
+    const geometry::Normal across{lanes.direction.b, -lanes.direction.a};
+    if (across.a == 0 && across.b == 0) return;  // no direction: nothing to draw
+    const double apart = numeric::to_double(abs(geometry::level(across, lanes.spacing))) /
+                         std::hypot(double(across.a), double(across.b)) * viewport_.scale();
+    svg.begin_group({{"class", "lanes"}});
+    for (unsigned j = 0; j < layout::lane_count; ++j) {
+      const auto segment = clip_line(across, geometry::level(across, lanes.start(j)), box());
+      if (!segment) continue;
+      const CanvasPoint from = viewport_.map(segment->first), to = viewport_.map(segment->second);
+      svg.line(from, to,
+               {{"class", "lane"},
+                {"data-lane", std::to_string(j)},
+                {"stroke", "#333333"},
+                {"stroke-width", "0.6"}});
+      if (apart < 14) continue;
+      const CanvasPoint& top = from.y <= to.y ? from : to;
+      // Just right of the lane, below its upper end: the lane runs away from
+      // the text to the lower left.
+      svg.text({top.x + 3, top.y + 14}, "L" + std::to_string(j),
+               {{"class", "lane-name"}, {"font-size", "11"}, {"fill", "#333333"}});
     }
     svg.end_group();
   }
@@ -233,6 +272,11 @@ class Drawing {
     for (std::size_t g = 0; g < a_.gadgets.size(); ++g) {
       const layout::Gadget& gadget = a_.gadgets[g];
       if (gadget.role == Gadget::Role::Canonical) continue;
+      // A column zoom names its own gadgets only; its neighbours' strips are
+      // context.
+      if (options_.region.kind == Region::Kind::Column &&
+          gadget.constraint != options_.region.index)
+        continue;
       const auto midline =
           clip_line(gadget.strip.normal, gadget.strip.offset + gadget.strip.width / 2, box());
       if (!midline) continue;
@@ -337,6 +381,9 @@ class Drawing {
           "constraint point: kind, constraint");
     svg.line({x, y - 5}, {x + 11, y - 5}, {{"stroke", "#555555"}, {"stroke-dasharray", "5 3"}});
     svg.text({x + 18, y}, "measuring line through it", {{"font-size", "12"}});
+    y += legend_line;
+    svg.line({x, y - 5}, {x + 11, y - 5}, {{"stroke", "#333333"}, {"stroke-width", "0.6"}});
+    svg.text({x + 18, y}, "lane L0, L1, L2 (home points)", {{"font-size", "12"}});
     y += legend_line;
     svg.end_group();
   }

@@ -1,6 +1,7 @@
 #include "render/region.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 namespace etr2nn::render {
@@ -10,7 +11,9 @@ using layout::Arrangement;
 using layout::Gadget;
 
 std::invalid_argument bad_region(const std::string& text) {
-  return std::invalid_argument("region '" + text + "': expected all, stack, stack:N or column:N");
+  return std::invalid_argument("region '" + text +
+                               "': expected all, stack, stack:N, column:N, lanes or lanes:F "
+                               "(F one of C, V, P, M)");
 }
 
 // Points on the border of a box would be drawn half outside the canvas: a
@@ -32,19 +35,47 @@ mpq_class stack_height(const Arrangement& a) {
   return high - low;
 }
 
-std::vector<geometry::Point> column_points(const Arrangement& a, std::size_t column) {
+// The copy points that tie column `column`'s fresh gadgets to the stack.
+std::vector<geometry::Point> link_points(const Arrangement& a, std::size_t column) {
   std::vector<geometry::Point> points;
-  std::vector<bool> fresh(a.gadgets.size(), false);
-  for (std::size_t g = 0; g < a.gadgets.size(); ++g) fresh[g] = a.gadgets[g].constraint == column;
-  const bool links = stack_height(a) <= a.parameters.drop;
-  // The fresh gadgets' home points lie on the lanes, far from the column:
-  // the column view shows the point and, when near, its copy links.
   for (const auto& cp : a.constraint_points) {
-    bool belongs = cp.constraint == column;
-    // A copy link belongs to the column whose fresh gadget it ties.
-    if (links && cp.constraint == layout::no_constraint)
-      for (std::size_t g : cp.gadgets) belongs = belongs || fresh.at(g);
+    if (cp.constraint != layout::no_constraint) continue;
+    bool belongs = false;
+    for (std::size_t g : cp.gadgets) belongs = belongs || a.gadgets.at(g).constraint == column;
     if (belongs) points.push_back(cp.where);
+  }
+  return points;
+}
+
+const layout::ConstraintPoint& constraint_point_of(const Arrangement& a, std::size_t column) {
+  for (const auto& cp : a.constraint_points)
+    if (cp.constraint == column) return cp;
+  throw std::invalid_argument("region column:" + std::to_string(column) +
+                              ": the arrangement has no constraint point for it");
+}
+
+Box column_box(const Arrangement& a, std::size_t column) {
+  const geometry::Point& p = constraint_point_of(a, column).where;
+  Box box{p.x - column_half_width, p.y - column_half_height, p.x + column_half_width,
+          p.y + column_half_height};
+  // The links lie up in the stack, D + H away at most: worth the smaller
+  // scale only while the stack is no taller than the drop.
+  if (stack_height(a) > a.parameters.drop) return box;
+  std::vector<geometry::Point> points = link_points(a, column);
+  if (points.empty()) return box;
+  Box links = with_margin(points, 0);
+  box.left = std::min(box.left, links.left);
+  box.bottom = std::min(box.bottom, links.bottom);
+  box.right = std::max(box.right, links.right);
+  box.top = std::max(box.top, links.top);
+  return box;
+}
+
+std::vector<geometry::Point> family_points(const Arrangement& a, const std::string& family) {
+  std::vector<geometry::Point> points;
+  for (const auto& d : a.data_points) {
+    const std::size_t f = a.gadgets.at(d.gadget).family;
+    if (f < a.families.size() && a.families[f].name == family) points.push_back(d.where);
   }
   return points;
 }
@@ -80,6 +111,10 @@ Region parse_region(const std::string& text) {
   if (text == "stack") return {Region::Kind::Stack, 0};
   if (text.rfind("stack:", 0) == 0) return {Region::Kind::Stack, parse_index(text, 6)};
   if (text.rfind("column:", 0) == 0) return {Region::Kind::Column, parse_index(text, 7)};
+  if (text == "lanes") return {Region::Kind::Lanes, 0};
+  if (text.rfind("lanes:", 0) == 0)
+    for (std::size_t f = 0; f < std::size(lane_families); ++f)
+      if (text.substr(6) == lane_families[f]) return {Region::Kind::Lanes, f};
   throw bad_region(text);
 }
 
@@ -89,6 +124,11 @@ std::string to_string(const Region& region) {
     case Region::Kind::Stack:
       return region.index == 0 ? "stack" : "stack:" + std::to_string(region.index);
     case Region::Kind::Column: return "column:" + std::to_string(region.index);
+    case Region::Kind::Lanes:
+      if (region.index == 0) return "lanes";
+      return "lanes:" + (region.index < std::size(lane_families)
+                             ? std::string(lane_families[region.index])
+                             : std::to_string(region.index));
   }
   return "all";
 }
@@ -108,6 +148,12 @@ std::string region_problem(const Arrangement& a, const Region& region) {
       return "region " + to_string(region) + ": the instance has " +
              range_text(n, "column:", "constraint");
     }
+    case Region::Kind::Lanes: {
+      if (region.index < std::size(lane_families) &&
+          !family_points(a, lane_families[region.index]).empty())
+        return "";
+      return "region " + to_string(region) + ": the arrangement has no gadget in that family";
+    }
   }
   return "region: unknown kind";
 }
@@ -125,19 +171,16 @@ Box region_box(const Arrangement& a, const Region& region) {
       return with_margin(points, mpq_class(1, 25));
     }
     case Region::Kind::Stack: {
-      // Only 10 units on the right: column 0 reaches to within 20 of the
-      // home points (layout.hpp), and its strips would crowd the picture.
-      // The left is empty, so room there shows the bands arriving.
+      // The home points lie on the lanes; the canonical bands run on across
+      // the whole picture, so room on the left shows them arriving before
+      // their first window.
       Box box = with_margin(stack_points(a, region.index), 0);
       box.left -= 3 * gadgets::strip_width;
       return box;
     }
-    case Region::Kind::Column: {
-      // A fixed margin of 10: columns are laid out so that nothing of another
-      // column comes within 20 of this column's points (layout.hpp), so the
-      // zoom shows this column alone.
-      return with_margin(column_points(a, region.index), 0);
-    }
+    case Region::Kind::Column: return column_box(a, region.index);
+    case Region::Kind::Lanes:
+      return with_margin(family_points(a, lane_families[region.index]), mpq_class(1, 25));
   }
   throw std::logic_error("region: unknown kind");
 }

@@ -1,10 +1,12 @@
 // The arrangement picture of a compiled sample: every point drawn once, the
-// zooms show exactly what they promise, big regions fall back to segments.
+// zooms show what they promise, the lanes pass through the home points, big
+// regions fall back to segments.
 #include "render/arrangement_svg.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -56,6 +58,61 @@ Document draw(const Region& region, std::size_t max_point_marks = 10000) {
   return parse_xml(draw_arrangement(sample().arrangement, options).svg);
 }
 
+ArrangementDrawing drawing(const layout::Arrangement& a, const Region& region) {
+  ArrangementDrawingOptions options;
+  options.region = region;
+  return draw_arrangement(a, options);
+}
+
+// Whether the canonical stack is no taller than the drop below it, the
+// condition under which a column view reaches up to its copy links.
+bool small_stack(const layout::Arrangement& a) {
+  mpq_class low = a.gadgets.at(a.canonical.front()).strip.offset, high = low;
+  for (std::size_t g : a.canonical) {
+    low = std::min<mpq_class>(low, a.gadgets[g].strip.offset);
+    high = std::max<mpq_class>(high, a.gadgets[g].strip.offset + a.gadgets[g].strip.width);
+  }
+  return high - low <= a.parameters.drop;
+}
+
+const layout::ConstraintPoint& point_of(const layout::Arrangement& a, std::size_t column) {
+  for (const auto& cp : a.constraint_points)
+    if (cp.constraint == column) return cp;
+  throw std::logic_error("no point for column " + std::to_string(column));
+}
+
+// The copy links that tie column c's fresh gadgets to the stack.
+std::vector<geometry::Point> links_of(const layout::Arrangement& a, std::size_t column) {
+  std::vector<geometry::Point> links;
+  for (const auto& cp : a.constraint_points) {
+    if (cp.constraint != layout::no_constraint) continue;
+    bool own = false;
+    for (std::size_t g : cp.gadgets) own = own || a.gadgets[g].constraint == column;
+    if (own) links.push_back(cp.where);
+  }
+  return links;
+}
+
+bool holds_zoom(const Box& box, const geometry::Point& p) {
+  return box.left <= p.x - column_half_width && box.right >= p.x + column_half_width &&
+         box.bottom <= p.y - column_half_height && box.top >= p.y + column_half_height;
+}
+
+std::multiset<std::string> gadget_names(const Document& doc) {
+  std::multiset<std::string> names;
+  for (const auto* t : doc.all("text"))
+    if (doc.inside(*t, "gadget-names")) names.insert(t->text);
+  return names;
+}
+
+std::multiset<std::string> fresh_names(const layout::Arrangement& a, std::size_t column) {
+  std::multiset<std::string> names;
+  for (const auto& g : a.gadgets)
+    if (g.constraint == column)
+      names.insert(g.kind->name() + " " + a.instance.variables[g.variable]);
+  return names;
+}
+
 TEST(ArrangementSvg, AllDrawsEveryPointOnceAsACircle) {
   const Document doc = draw({Region::Kind::All, 0});
   EXPECT_EQ(doc.elements.front().name, "svg");
@@ -105,39 +162,40 @@ TEST(ArrangementSvg, ConstraintPointsSayWhatTheyEnforce) {
   EXPECT_EQ(lines, 23u);
 }
 
-TEST(ArrangementSvg, ColumnRegionShowsExactlyThatColumn) {
+TEST(ArrangementSvg, ColumnRegionZoomsOnItsPointAndReachesItsLinks) {
   const auto& a = sample().arrangement;
+  // The sample's stack (139) is lower than its drop (235): links are shown.
+  ASSERT_TRUE(small_stack(a));
   for (std::size_t c = 0; c < a.instance.constraints.size(); ++c) {
-    const Document doc = draw({Region::Kind::Column, c});
-    // Exactly one constraint (not copy-link) marker, and it is c's.
-    std::vector<const testing::Element*> own;
-    std::size_t links = 0;
-    for (const auto* m : doc.with_class("circle", "constraint-point")) {
-      if (m->attribute("data-constraint") == "link")
-        ++links;
-      else
-        own.push_back(m);
-    }
-    ASSERT_EQ(own.size(), 1u) << "column " << c;
-    EXPECT_EQ(own.front()->attribute("data-constraint"), std::to_string(c));
-    // Its data points are exactly the home points of c's fresh gadgets, and
-    // its links those of c's fresh I copies.
-    std::size_t home = 0, copies = 0;
-    for (const auto& d : a.data_points) home += a.gadgets[d.gadget].constraint == c;
-    for (const auto& g : a.gadgets)
-      copies += g.constraint == c && g.role == layout::Gadget::Role::Copy;
-    EXPECT_EQ(doc.with_class("circle", "data-point").size(), home) << "column " << c;
-    EXPECT_EQ(links, copies) << "column " << c;
+    const ArrangementDrawing d = drawing(a, {Region::Kind::Column, c});
+    const Document doc = parse_xml(d.svg);
+    // c's own mark is drawn once; its zoom and all its links are in the box.
+    std::size_t own = 0;
+    for (const auto* m : doc.with_class("circle", "constraint-point"))
+      own += m->attribute("data-constraint") == std::to_string(c);
+    EXPECT_EQ(own, 1u) << "column " << c;
+    EXPECT_TRUE(holds_zoom(d.box, point_of(a, c).where)) << "column " << c;
+    const auto links = links_of(a, c);
+    EXPECT_FALSE(links.empty());
+    for (const auto& p : links) EXPECT_TRUE(d.box.contains(p)) << "column " << c;
+    // Its three fresh strips cross the view, and it names exactly them.
+    std::size_t strips = 0;
+    for (const auto* st : doc.with_class("polygon", "strip"))
+      strips += st->attribute("data-constraint") == std::to_string(c);
+    EXPECT_EQ(strips, 3u) << "column " << c;
+    EXPECT_EQ(gadget_names(doc), fresh_names(a, c)) << "column " << c;
   }
 }
 
 TEST(ArrangementSvg, ColumnNamesItsFreshGadgets) {
   // Constraint 2 is z * y = 1: a diagonal D carrying y, copies of y and z.
   const Document doc = draw({Region::Kind::Column, 2});
-  std::multiset<std::string> names;
-  for (const auto* t : doc.all("text"))
-    if (doc.inside(*t, "gadget-names")) names.insert(t->text);
-  EXPECT_EQ(names, (std::multiset<std::string>{"D y", "I y", "I z"}));
+  EXPECT_EQ(gadget_names(doc), (std::multiset<std::string>{"D y", "I y", "I z"}));
+  // The view also crosses other columns' strips: only c's are named.
+  std::size_t others = 0;
+  for (const auto* st : doc.with_class("polygon", "strip"))
+    others += !st->attribute("data-constraint").empty() && st->attribute("data-constraint") != "2";
+  EXPECT_GT(others, 0u);
 }
 
 TEST(ArrangementSvg, StackRegionShowsTheCanonicalHomePointsAndNames) {
@@ -172,14 +230,14 @@ TEST(ArrangementSvg, UnknownColumnOrVariableIsRefused) {
   EXPECT_EQ(region_problem(sample().arrangement, {Region::Kind::Stack, 2}), "");
 }
 
-// 20 variables, v_i + v_i = v_{i+1} and v_0 = 1: a stack (779 tall) much
-// taller than the drop (200).
+// 20 variables, v_0 = 1 and v_i + v_i = v_{i+1} for i < 5: a stack
+// (40·S(19) + 19 = 3419 tall) much taller than the drop (45·S(5) + 100 = 550).
 const layout::Arrangement& tall_stack() {
   static const layout::Arrangement a = [] {
     etrinv::Instance instance;
     for (int v = 0; v < 20; ++v) instance.variables.push_back("v" + std::to_string(v));
     instance.constraints.push_back({etrinv::Constraint::Kind::One, {0, 0, 0}});
-    for (std::size_t v = 0; v + 1 < 20; ++v)
+    for (std::size_t v = 0; v < 5; ++v)
       instance.constraints.push_back({etrinv::Constraint::Kind::Add, {v, v, v + 1}});
     return layout::layout(instance);
   }();
@@ -203,16 +261,37 @@ TEST(ArrangementSvg, StackRegionIsAWindowOfEightVariables) {
             3u * 39u);
 }
 
-TEST(ArrangementSvg, ColumnOfATallStackLeavesTheLinksOut) {
-  // Links would stretch the view up the whole stack and shrink the column
-  // to a speck at its bottom; with a tall stack the view is the column alone.
-  ArrangementDrawingOptions options;
-  options.region = parse_region("column:5");
-  const Document doc = parse_xml(draw_arrangement(tall_stack(), options).svg);
+TEST(ArrangementSvg, ColumnOfATallStackIsTheZoomAlone) {
+  // Links would stretch the view up the whole stack and shrink the crossing
+  // to a speck; with a tall stack the view is the fixed zoom around the point.
+  const auto& a = tall_stack();
+  ASSERT_FALSE(small_stack(a));
+  const ArrangementDrawing d = drawing(a, parse_region("column:5"));
+  const Document doc = parse_xml(d.svg);
+  const geometry::Point& p = point_of(a, 5).where;
+  EXPECT_EQ(d.box.left, p.x - column_half_width);
+  EXPECT_EQ(d.box.right, p.x + column_half_width);
+  EXPECT_EQ(d.box.bottom, p.y - column_half_height);
+  EXPECT_EQ(d.box.top, p.y + column_half_height);
+  // Neighbouring points are a column pitch away: only column 5's is in view.
   const auto marks = doc.with_class("circle", "constraint-point");
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks.front()->attribute("data-constraint"), "5");
-  EXPECT_EQ(doc.with_class("circle", "data-point").size(), 3u * 39u);
+  EXPECT_TRUE(doc.with_class("circle", "data-point").empty());  // they are on the lanes
+  EXPECT_EQ(gadget_names(doc), fresh_names(a, 5));
+  // Its own three strips are drawn normally, the neighbours' ones fainter.
+  std::size_t own = 0, neighbours = 0;
+  for (const auto* st : doc.with_class("polygon", "strip")) {
+    if (st->attribute("data-constraint") == "5") {
+      ++own;
+      EXPECT_EQ(st->attribute("fill-opacity"), "0.16");
+    } else {
+      ++neighbours;
+      EXPECT_EQ(st->attribute("fill-opacity"), "0.06");
+    }
+  }
+  EXPECT_EQ(own, 3u);
+  EXPECT_GT(neighbours, 0u);
 }
 
 TEST(ArrangementSvg, CrowdedViewsLeaveConstraintTextsOut) {
@@ -235,13 +314,102 @@ TEST(ArrangementSvg, ReportCountsWhatIsDrawn) {
   EXPECT_EQ(d.constraint_points, doc.with_class("circle", "constraint-point").size());
   EXPECT_EQ(d.strips, doc.with_class("polygon", "strip").size());
   EXPECT_FALSE(d.data_lines_as_segments);
-  // The box holds the column's point exactly.
+  // The marks are exactly the constraint points inside the reported box,
+  // which holds column 1's zoom.
   const auto& a = sample().arrangement;
+  std::multiset<std::string> inside, marked;
   for (const auto& cp : a.constraint_points)
-    EXPECT_EQ(d.box.contains(cp.where),
-              cp.constraint == 1 || (cp.constraint == layout::no_constraint &&
-                                     (a.gadgets[cp.gadgets[0]].constraint == 1 ||
-                                      a.gadgets[cp.gadgets[1]].constraint == 1)));
+    if (d.box.contains(cp.where))
+      inside.insert(cp.constraint == layout::no_constraint ? "link"
+                                                           : std::to_string(cp.constraint));
+  for (const auto* m : doc.with_class("circle", "constraint-point"))
+    marked.insert(m->attribute("data-constraint"));
+  EXPECT_EQ(marked, inside);
+  EXPECT_TRUE(holds_zoom(d.box, point_of(a, 1).where));
+}
+
+// The frame rectangle of a drawing: [0] is the white background.
+struct Frame {
+  double left, top, right, bottom;
+};
+Frame frame_of(const Document& doc) {
+  const auto* f = doc.all("rect").at(1);
+  const double left = std::stod(f->attribute("x")), top = std::stod(f->attribute("y"));
+  return {left, top, left + std::stod(f->attribute("width")),
+          top + std::stod(f->attribute("height"))};
+}
+
+// Canvas coordinates are printed with two decimals.
+constexpr double printed = 0.02;
+
+TEST(ArrangementSvg, LanesAreThreeLinesThroughEveryHomePoint) {
+  for (const Region& region :
+       {Region{Region::Kind::All, 0}, parse_region("stack"), parse_region("lanes"),
+        parse_region("lanes:V"), parse_region("lanes:M")}) {
+    const Document doc = draw(region);
+    const auto lanes = doc.with_class("line", "lane");
+    ASSERT_EQ(lanes.size(), 3u) << to_string(region);
+    // Each ends on the frame: clipped to the view, not drawn past it.
+    const Frame f = frame_of(doc);
+    const auto on_frame = [&](double x, double y) {
+      const bool in = x >= f.left - printed && x <= f.right + printed && y >= f.top - printed &&
+                      y <= f.bottom + printed;
+      const bool edge = std::abs(x - f.left) <= printed || std::abs(x - f.right) <= printed ||
+                        std::abs(y - f.top) <= printed || std::abs(y - f.bottom) <= printed;
+      return in && edge;
+    };
+    std::set<std::string> numbers;
+    for (const auto* l : lanes) {
+      numbers.insert(l->attribute("data-lane"));
+      EXPECT_TRUE(on_frame(std::stod(l->attribute("x1")), std::stod(l->attribute("y1"))))
+          << to_string(region);
+      EXPECT_TRUE(on_frame(std::stod(l->attribute("x2")), std::stod(l->attribute("y2"))))
+          << to_string(region);
+    }
+    EXPECT_EQ(numbers, (std::set<std::string>{"0", "1", "2"}));
+    // Every home point in view lies on one of them (to display precision).
+    const auto points = doc.with_class("circle", "data-point");
+    EXPECT_FALSE(points.empty()) << to_string(region);
+    for (const auto* c : points) {
+      const double x = std::stod(c->attribute("cx")), y = std::stod(c->attribute("cy"));
+      double nearest = 1e300;
+      for (const auto* l : lanes) {
+        const double x1 = std::stod(l->attribute("x1")), y1 = std::stod(l->attribute("y1"));
+        const double x2 = std::stod(l->attribute("x2")), y2 = std::stod(l->attribute("y2"));
+        const double cross = (x2 - x1) * (y - y1) - (y2 - y1) * (x - x1);
+        nearest = std::min(nearest, std::abs(cross) / std::hypot(x2 - x1, y2 - y1));
+      }
+      EXPECT_LT(nearest, 0.05) << to_string(region) << " " << x << "," << y;
+    }
+  }
+}
+
+TEST(ArrangementSvg, LanesRegionShowsOneFamilysHomePoints) {
+  const auto& a = sample().arrangement;
+  for (const auto& family : a.families) {
+    const ArrangementDrawing d = drawing(a, parse_region("lanes:" + family.name));
+    // Exactly the home points of the family's gadgets: the family regions
+    // along the lanes are far apart, so no other gadget's window is in view.
+    std::size_t own = 0, others = 0;
+    for (const auto& p : a.data_points) {
+      const bool mine = a.families[a.gadgets[p.gadget].family].name == family.name;
+      own += mine;
+      others += !mine && d.box.contains(p.where);
+    }
+    EXPECT_GT(own, 0u) << family.name;
+    EXPECT_EQ(d.data_points, own) << family.name;
+    EXPECT_EQ(others, 0u) << family.name;
+    EXPECT_EQ(d.constraint_points, 0u) << family.name;
+  }
+}
+
+TEST(ArrangementSvg, LanesOfAFamilyWithoutGadgetsAreRefused) {
+  layout::Arrangement a = sample().arrangement;
+  for (auto& f : a.families)
+    if (f.name == "M") f.name = "Q";
+  EXPECT_NE(region_problem(a, parse_region("lanes:M")), "");
+  EXPECT_THROW(drawing(a, parse_region("lanes:M")), std::invalid_argument);
+  EXPECT_EQ(region_problem(a, parse_region("lanes:C")), "");
 }
 
 }  // namespace

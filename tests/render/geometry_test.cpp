@@ -113,16 +113,21 @@ TEST(Viewport, BoundingBoxAndPadding) {
   EXPECT_EQ(q.height(), 20);
 }
 
-TEST(Region, ParsesTheThreeForms) {
+TEST(Region, ParsesTheFourForms) {
   EXPECT_EQ(parse_region("all"), (Region{Region::Kind::All, 0}));
   EXPECT_EQ(parse_region("stack"), (Region{Region::Kind::Stack, 0}));
   EXPECT_EQ(parse_region("stack:0"), (Region{Region::Kind::Stack, 0}));
   EXPECT_EQ(parse_region("stack:16"), (Region{Region::Kind::Stack, 16}));
   EXPECT_EQ(parse_region("column:12"), (Region{Region::Kind::Column, 12}));
-  for (const char* text : {"all", "stack", "stack:16", "column:0", "column:12"})
+  EXPECT_EQ(parse_region("lanes"), (Region{Region::Kind::Lanes, 0}));
+  EXPECT_EQ(parse_region("lanes:C"), (Region{Region::Kind::Lanes, 0}));
+  EXPECT_EQ(parse_region("lanes:M"), (Region{Region::Kind::Lanes, 3}));
+  for (const char* text :
+       {"all", "stack", "stack:16", "column:0", "column:12", "lanes", "lanes:V", "lanes:P"})
     EXPECT_EQ(to_string(parse_region(text)), text);
   for (const char* bad : {"", "All", "column", "column:", "column:-1", "column:1x", "column: 1",
-                          "column:99999999999999999999", "stack:", "stack:x", "columns:1"})
+                          "column:99999999999999999999", "stack:", "stack:x", "columns:1",
+                          "lanes:", "lanes:c", "lanes:X", "lanes:CV", "lanes:0", "lane"})
     EXPECT_THROW(parse_region(bad), std::invalid_argument) << bad;
 }
 

@@ -44,7 +44,7 @@ TEST_F(RenderCli, DrawsADatasetWithEveryPoint) {
   EXPECT_EQ(doc.all("circle").size(), 478u);
 }
 
-TEST_F(RenderCli, ColumnAndStackRegions) {
+TEST_F(RenderCli, ColumnStackAndLanesRegions) {
   const std::string data = compiled_sample();
   const Outcome column = run("render " + q(data) + " --region column:2 -o " + q(dir / "c.svg"));
   ASSERT_EQ(column.status, 0) << column.err;
@@ -59,6 +59,10 @@ TEST_F(RenderCli, ColumnAndStackRegions) {
   EXPECT_EQ(
       render::testing::parse_xml(slurp(dir / "s.svg")).with_class("circle", "data-point").size(),
       3u * 39u);
+  const Outcome lanes = run("render " + q(data) + " --region lanes:V -o " + q(dir / "l.svg"));
+  ASSERT_EQ(lanes.status, 0) << lanes.err;
+  EXPECT_NE(lanes.out.find("region lanes:V"), std::string::npos) << lanes.out;
+  EXPECT_EQ(render::testing::parse_xml(slurp(dir / "l.svg")).with_class("line", "lane").size(), 3u);
 }
 
 TEST_F(RenderCli, DrawsAProfile) {
@@ -79,7 +83,8 @@ TEST_F(RenderCli, UsageErrorsExitTwoAndWriteNothing) {
       {"render " + q(data), "missing -o"},
       {"render -o " + q(svg), "expected exactly one DATASET.json"},
       {"render " + q(data) + " --region diagonal -o " + q(svg),
-       "expected all, stack, stack:N or column:N"},
+       "expected all, stack, stack:N, column:N, lanes or lanes:F"},
+      {"render " + q(data) + " --region lanes:Q -o " + q(svg), "F one of C, V, P, M"},
       {"render " + q(data) + " --region column:3 -o " + q(svg),
        "column:3: the instance has 3 constraints (column:0 to column:2)"},
       {"render " + q(data) + " --region stack:3 -o " + q(svg), "has 3 variables"},
@@ -103,17 +108,22 @@ TEST_F(RenderCli, UsageErrorsExitTwoAndWriteNothing) {
 
 TEST_F(RenderCli, BadInputExitsOneAndWritesNothing) {
   const fs::path svg = dir / "out.svg";
-  // A missing file, a broken file, a dataset without meta, an unwritable output.
+  // A missing file, a broken file, datasets without meta (a hand-made
+  // Train-F2NN instance: readable in format versions 1 and 2, but there is no
+  // arrangement to draw), an unwritable output.
   std::ofstream(dir / "broken.json") << "{\"format\": \"etr2nn-dataset\", \"version\": 1,";
-  std::ofstream(dir / "plain.json")
-      << "{\"format\": \"etr2nn-dataset\", \"version\": 1, \"inputs\": 2, \"outputs\": 2,"
-         " \"hidden_neurons\": 1, \"target_error\": \"0\", \"labels\": [[\"0\", \"0\"]],"
-         " \"points\": [{\"x\": [\"0\", \"0\"], \"y\": [\"0\", \"0\"]}]}";
+  for (const char* version : {"1", "2"})
+    std::ofstream(dir / ("plain" + std::string(version) + ".json"))
+        << "{\"format\": \"etr2nn-dataset\", \"version\": " << version
+        << ", \"inputs\": 2, \"outputs\": 2,"
+           " \"hidden_neurons\": 1, \"target_error\": \"0\", \"labels\": [[\"0\", \"0\"]],"
+           " \"points\": [{\"x\": [\"0\", \"0\"], \"y\": [\"0\", \"0\"]}]}";
   const std::size_t before = entries();
   const std::vector<std::pair<std::string, std::string>> cases{
       {"render " + q(dir / "missing.json") + " -o " + q(svg), "missing.json"},
       {"render " + q(dir / "broken.json") + " -o " + q(svg), "broken.json"},
-      {"render " + q(dir / "plain.json") + " -o " + q(svg), "no meta"},
+      {"render " + q(dir / "plain1.json") + " -o " + q(svg), "no meta"},
+      {"render " + q(dir / "plain2.json") + " -o " + q(svg), "no meta"},
       {"render --profile D --x 1 -o " + q(dir / "no" / "such" / "dir.svg"), "dir.svg"},
   };
   for (const auto& [args, message] : cases) {
@@ -129,6 +139,7 @@ TEST_F(RenderCli, HelpExitsZero) {
   const Outcome r = run("render --help");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("--region column:N"), std::string::npos);
+  EXPECT_NE(r.out.find("--region lanes:F"), std::string::npos);
   EXPECT_NE(r.out.find("--profile"), std::string::npos);
 }
 
