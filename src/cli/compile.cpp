@@ -161,11 +161,10 @@ int run(const std::vector<std::string>& raw) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // Before the layout: its size is known from the instance alone.
-  const pipeline::PointEstimate estimate =
-      pipeline::estimate_points(instance);
+  const pipeline::PointEstimate estimate = pipeline::estimate_points(instance);
   if (!quiet)
-    std::cout << "estimate    " << estimate.total() << " points at most (" << estimate.gadgets
-              << " gadgets)\n";
+    summary << "estimate    " << estimate.total() << " points at most (" << estimate.gadgets
+            << " gadgets)\n";
   pipeline::check_points(estimate, max_points);
 
   // One progress line per stage, made at its first report, when its total is known.
@@ -206,6 +205,10 @@ int run(const std::vector<std::string>& raw) {
             << "\n";
     print_reduction(summary, reduction);
     dataset::print_statistics(summary, report.statistics);
+    // compile_instance ran the checks before writing (it throws on a failure).
+    summary << "layout      checks N1-N7 pass: a network with " << report.statistics.neurons
+            << " hidden neurons fits every point exactly iff the instance is true "
+               "(docs/soundness.md)\n";
     if (witness_network)
       summary << "witness     " << witness_network->neurons.size() << " neurons, "
               << (network::is_rational(*witness_network) ? "rational" : "real algebraic")

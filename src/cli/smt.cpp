@@ -108,8 +108,9 @@ int run(const std::vector<std::string>& raw) {
                               std::to_string(estimate >> 20) + " MiB, above the limit of " +
                               std::to_string(max_mb) + " MiB (--max-output-mb; docs/limits.md)");
   if (output && !args.flag("--quiet"))
-    std::cout << "estimate: about " << (estimate + 1023) / 1024 << " KiB for " << d.points.size()
-              << " points and " << neurons << " neurons\n";
+    (*output == "-" ? std::cerr : std::cout)
+        << "estimate: about " << (estimate + 1023) / 1024 << " KiB for " << d.points.size()
+        << " points and " << neurons << " neurons\n";
 
   if (output) {
     io::AtomicFile file(*output);

@@ -83,9 +83,10 @@ class Reader {
     // (a hand-made Train-F2NN instance) is still a valid dataset.
     const bool has_meta = root.contains("meta") && !root["meta"].is_null();
     if (version == 1 && has_meta)
-      fail("dataset format version 1 (the stacked layout, whose hardness direction is not "
-           "proved) is no longer read: compile the formula again with this etr2nn (version " +
-           std::to_string(format_version) + ", the counting-lines layout)");
+      fail(
+          "dataset format version 1 (the stacked layout, whose hardness direction is not "
+          "proved) is no longer read: compile the formula again with this etr2nn (version " +
+          std::to_string(format_version) + ", the counting-lines layout)");
     if (version != format_version && !(version == 1 && !has_meta))
       fail("unsupported version " + version.dump() + " (this etr2nn reads version " +
            std::to_string(format_version) + ")");
@@ -182,8 +183,9 @@ class Reader {
       const std::string where = "meta.layout.families[" + std::to_string(i) + "]";
       const json& name = member(fs[i], "name", where);
       if (!name.is_string()) fail(where + ".name: expected a string");
-      layout::Family f{name.get<std::string>(), integers(member(fs[i], "normal", where), where +
-                       ".normal"), rational(member(fs[i], "origin", where), where + ".origin"),
+      layout::Family f{name.get<std::string>(),
+                       integers(member(fs[i], "normal", where), where + ".normal"),
+                       rational(member(fs[i], "origin", where), where + ".origin"),
                        rational(member(fs[i], "pitch", where), where + ".pitch")};
       for (const auto& other : m.families)
         if (other.name == f.name) fail(where + ".name: family " + f.name + " named twice");

@@ -53,7 +53,7 @@ struct Lanes {
   geometry::Normal direction;  // d, an integer vector
   friend bool operator==(const Lanes&, const Lanes&) = default;
 
-  geometry::Point start(unsigned lane) const;                      // P_j
+  geometry::Point start(unsigned lane) const;                     // P_j
   geometry::Point at(unsigned lane, const mpq_class& tau) const;  // P_j + τ·d
 };
 

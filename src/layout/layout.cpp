@@ -105,10 +105,9 @@ class Builder {
   std::size_t add_gadget(const gadgets::GadgetKind& kind, std::size_t family, mpq_class offset,
                          std::uint64_t index, etrinv::VariableIndex variable, Gadget::Role role,
                          std::size_t constraint) {
-    a_.gadgets.push_back(Gadget{&kind,
-                                Strip{a_.families[family].normal, std::move(offset),
-                                      gadgets::strip_width},
-                                variable, role, constraint, family, index});
+    a_.gadgets.push_back(
+        Gadget{&kind, Strip{a_.families[family].normal, std::move(offset), gadgets::strip_width},
+               variable, role, constraint, family, index});
     return a_.gadgets.size() - 1;
   }
 
@@ -209,8 +208,7 @@ bool is_progression_free_index(std::uint64_t s) {
 }
 
 std::vector<Family> families(const Parameters& p) {
-  return {Family{"C", {0, 1}, 0, p.canonical_pitch},
-          Family{"V", {1, 0}, 0, p.column_pitch},
+  return {Family{"C", {0, 1}, 0, p.canonical_pitch}, Family{"V", {1, 0}, 0, p.column_pitch},
           Family{"P", {1, 1}, -p.drop, p.column_pitch},
           Family{"M", {1, -1}, p.drop, p.column_pitch}};
 }

@@ -147,15 +147,14 @@ void check_structure(const Arrangement& a, Violations& out) {
     const auto& d = a.data_points[i];
     if (d.gadget >= a.gadgets.size() || a.gadgets[d.gadget].kind == nullptr ||
         d.line >= a.gadgets[d.gadget].kind->data_lines().size() || d.lane >= lane_count)
-      out.report(2, "data point " + std::to_string(i) +
-                        " refers to a missing gadget, data line or lane");
+      out.report(
+          2, "data point " + std::to_string(i) + " refers to a missing gadget, data line or lane");
   }
   for (std::size_t i = 0; i < a.constraint_points.size() && !out.full(); ++i) {
     const auto& c = a.constraint_points[i];
     bool ok = c.kind != nullptr && c.gadgets.size() == c.kind->lines.size();
     for (std::size_t k = 0; ok && k < c.gadgets.size(); ++k)
-      ok = c.gadgets[k] < a.gadgets.size() &&
-           a.gadgets[c.gadgets[k]].kind == c.kind->lines[k].kind;
+      ok = c.gadgets[k] < a.gadgets.size() && a.gadgets[c.gadgets[k]].kind == c.kind->lines[k].kind;
     if (!ok)
       out.report(4, "constraint point " + std::to_string(i) +
                         " does not have one gadget of the right kind per line of its kind");
@@ -192,30 +191,32 @@ void check_home_points(const Arrangement& a, Violations& out, const CheckProgres
   const Normal& d = a.lanes.direction;
   const mpq_class lane_step = cross(a.lanes.spacing, d);
   for (std::size_t i = 0; i < a.data_points.size() && !out.full(); ++i) {
-    if (progress && i % 65536 == 0)
-      progress(i, a.data_points.size() + a.constraint_points.size());
+    if (progress && i % 65536 == 0) progress(i, a.data_points.size() + a.constraint_points.size());
     const auto& p = a.data_points[i];
     const auto& g = a.gadgets[p.gadget];
     const auto& line = g.kind->data_lines()[p.line];
-    const std::string name = "data point " + std::to_string(i) + " at " + str(p.where) + " of " +
-                             gadget_name(a, p.gadget);
+    // Built only for a report: formatting every point would cost more than checking it.
+    const auto name = [&] {
+      return "data point " + std::to_string(i) + " at " + str(p.where) + " of " +
+             gadget_name(a, p.gadget);
+    };
     if (g.strip.coordinate(p.where) != line.position)
-      out.report(2, name + " has t = " + str(g.strip.coordinate(p.where)) +
+      out.report(2, name() + " has t = " + str(g.strip.coordinate(p.where)) +
                         ", not its data line t = " + str(line.position));
     const Point rel{p.where.x - a.lanes.base.x, p.where.y - a.lanes.base.y};
     if (cross(rel, d) != lane_step * p.lane)
-      out.report(2, name + " is not on lane " + std::to_string(p.lane));
+      out.report(2, name() + " is not on lane " + std::to_string(p.lane));
     auto& slot = seen[p.gadget * per_gadget + p.line * lane_count + p.lane];
     if (slot++ == 1)
-      out.report(2, name + ": a second home point on data line " + std::to_string(p.line) +
+      out.report(2, name() + ": a second home point on data line " + std::to_string(p.line) +
                         " and lane " + std::to_string(p.lane));
   }
   for (std::size_t g = 0; g < a.gadgets.size() && !out.full(); ++g)
     for (std::size_t l = 0; l < a.gadgets[g].kind->data_lines().size(); ++l)
       for (unsigned j = 0; j < lane_count; ++j)
         if (seen[g * per_gadget + l * lane_count + j] == 0)
-          out.report(2, gadget_name(a, g) + " has no home point on data line " +
-                            std::to_string(l) + " and lane " + std::to_string(j));
+          out.report(2, gadget_name(a, g) + " has no home point on data line " + std::to_string(l) +
+                            " and lane " + std::to_string(j));
 }
 
 void check_lane_windows(const Arrangement& a, const LaneWindows& windows, Violations& out) {
@@ -241,22 +242,23 @@ void check_point_strips(const Arrangement& a, Violations& out) {
   std::vector<std::size_t> inside;
   for (std::size_t i = 0; i < a.constraint_points.size() && !out.full(); ++i) {
     const auto& c = a.constraint_points[i];
-    const std::string name =
-        "constraint point " + std::to_string(i) + " (" + c.kind->name + ") at " + str(c.where);
+    const auto name = [&] {
+      return "constraint point " + std::to_string(i) + " (" + c.kind->name + ") at " + str(c.where);
+    };
     std::vector<std::size_t> own = c.gadgets;
     std::sort(own.begin(), own.end());
     if (std::adjacent_find(own.begin(), own.end()) != own.end())
-      out.report(4, name + " uses two lines of one gadget");
+      out.report(4, name() + " uses two lines of one gadget");
     for (std::size_t k = 0; k < c.gadgets.size(); ++k) {
       const mpq_class t = a.gadgets[c.gadgets[k]].strip.coordinate(c.where);
       if (t != c.kind->lines[k].position)
-        out.report(4, name + " has t = " + str(t) + " in " + gadget_name(a, c.gadgets[k]) +
+        out.report(4, name() + " has t = " + str(t) + " in " + gadget_name(a, c.gadgets[k]) +
                           ", not its measuring line t = " + str(c.kind->lines[k].position));
     }
     index.containing(c.where, inside);
     for (std::size_t other : inside)
       if (!std::binary_search(own.begin(), own.end(), other))
-        out.report(4, name + " lies in the strip of " + gadget_name(a, other));
+        out.report(4, name() + " lies in the strip of " + gadget_name(a, other));
   }
 }
 
@@ -281,14 +283,15 @@ void check_point_roles(const Arrangement& a, Violations& out) {
     for (std::size_t g : cp.gadgets) vars.push_back(a.gadgets[g].variable);
     if (cp.constraint == no_constraint) {
       // A copy link: one fresh copy and its variable's canonical gadget.
-      const bool shape = cp.kind == &gadgets::copy_point() && vars[0] == vars[1] &&
-                         (cp.gadgets[0] == a.canonical[vars[0]]) !=
-                             (cp.gadgets[1] == a.canonical[vars[1]]);
+      const bool shape =
+          cp.kind == &gadgets::copy_point() && vars[0] == vars[1] &&
+          (cp.gadgets[0] == a.canonical[vars[0]]) != (cp.gadgets[1] == a.canonical[vars[1]]);
       if (!shape) {
         out.report(4, name + " does not link a fresh copy to its variable's canonical gadget");
         continue;
       }
-      const std::size_t copy = cp.gadgets[0] == a.canonical[vars[0]] ? cp.gadgets[1] : cp.gadgets[0];
+      const std::size_t copy =
+          cp.gadgets[0] == a.canonical[vars[0]] ? cp.gadgets[1] : cp.gadgets[0];
       if (a.gadgets[copy].role != Gadget::Role::Copy)
         out.report(4, name + " links gadget " + std::to_string(copy) + ", which is no fresh copy");
       ++links[copy];
@@ -300,18 +303,20 @@ void check_point_roles(const Arrangement& a, Violations& out) {
       continue;
     }
     const auto& c = inst.constraints[cp.constraint];
-    const std::string text = " constraint " + std::to_string(cp.constraint) + " (" +
-                             etrinv::describe(inst, c) + ")";
+    const auto text = [&] {
+      return " constraint " + std::to_string(cp.constraint) + " (" + etrinv::describe(inst, c) +
+             ")";
+    };
     if (cp.kind != &constraint_point_kind(c))
-      out.report(4, name + " is not the kind that enforces" + text);
+      out.report(4, name + " is not the kind that enforces" + text());
     else if (vars != line_variables(c))
-      out.report(4, name + ": its gadgets do not carry the variables of" + text);
+      out.report(4, name + ": its gadgets do not carry the variables of" + text());
     for (std::size_t g : cp.gadgets)
       if (a.gadgets[g].role == Gadget::Role::Canonical || a.gadgets[g].constraint != cp.constraint)
-        out.report(4, name + " uses " + gadget_name(a, g) + ", which is not a fresh gadget of" +
-                          text);
+        out.report(
+            4, name + " uses " + gadget_name(a, g) + ", which is not a fresh gadget of" + text());
     if (point_of[cp.constraint] != a.constraint_points.size())
-      out.report(4, name + " is a second point for" + text);
+      out.report(4, name + " is a second point for" + text());
     point_of[cp.constraint] = i;
   }
   for (std::size_t c = 0; c < point_of.size() && !out.full(); ++c)
@@ -331,15 +336,15 @@ void check_family_indices(const Arrangement& a, Violations& out) {
     const Family& family = a.families[f];
     auto& gs = members[f];
     if (gs.empty()) continue;
-    std::sort(gs.begin(), gs.end(),
-              [&](std::size_t p, std::size_t q) { return a.gadgets[p].index < a.gadgets[q].index; });
+    std::sort(gs.begin(), gs.end(), [&](std::size_t p, std::size_t q) {
+      return a.gadgets[p].index < a.gadgets[q].index;
+    });
     mpq_class low, high;
     for (std::size_t i = 0; i < gs.size() && !out.full(); ++i) {
       const auto& g = a.gadgets[gs[i]];
       if (i > 0 && a.gadgets[gs[i - 1]].index == g.index)
-        out.report(5, "family " + family.name + ": gadgets " + std::to_string(gs[i - 1]) +
-                          " and " + std::to_string(gs[i]) + " share the index " +
-                          std::to_string(g.index));
+        out.report(5, "family " + family.name + ": gadgets " + std::to_string(gs[i - 1]) + " and " +
+                          std::to_string(gs[i]) + " share the index " + std::to_string(g.index));
       if (!is_progression_free_index(g.index))
         out.report(5, gadget_name(a, gs[i]) + ": the index has a base-3 digit 2");
       mpq_class eps = g.strip.offset - family.origin -
@@ -368,17 +373,18 @@ void check_family_hulls(const Arrangement& a, const LaneWindows& windows, Violat
         const Hull &h0 = hull[f0][0], &h1 = hull[f1][1], &h2 = hull[f2][2];
         if (h0.high + h2.high < 2 * h1.low || h0.low + h2.low > 2 * h1.high) continue;
         out.report(6, "families " + a.families[f0].name + ", " + a.families[f1].name + ", " +
-                          a.families[f2].name + ": a line can cross lanes 0, 1, 2 in their "
-                          "window hulls [" + str(h0.low) + ", " + str(h0.high) + "], [" +
-                          str(h1.low) + ", " + str(h1.high) + "], [" + str(h2.low) + ", " +
-                          str(h2.high) + "]");
+                          a.families[f2].name +
+                          ": a line can cross lanes 0, 1, 2 in their "
+                          "window hulls [" +
+                          str(h0.low) + ", " + str(h0.high) + "], [" + str(h1.low) + ", " +
+                          str(h1.high) + "], [" + str(h2.low) + ", " + str(h2.high) + "]");
       }
 }
 
-void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons,
-                              Violations& out) {
+void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons, Violations& out) {
   std::set<gadgets::Label> labels;
-  for (const auto& d : a.data_points) labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  for (const auto& d : a.data_points)
+    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
   for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
   if (labels.size() > max_labels)
     out.report(7, std::to_string(labels.size()) + " distinct labels, more than " +

@@ -42,18 +42,18 @@ LaneWindows lane_windows(const Arrangement& a);
 // gadgets); the other checks index by them. Reported under N1, N2 and N4.
 void check_structure(const Arrangement& a, Violations& out);
 
-void check_lane_directions(const Arrangement& a, Violations& out);                   // N1
+void check_lane_directions(const Arrangement& a, Violations& out);  // N1
 void check_home_points(const Arrangement& a, Violations& out,
-                       const CheckProgress& progress = {});                          // N2
+                       const CheckProgress& progress = {});                            // N2
 void check_lane_windows(const Arrangement& a, const LaneWindows& w, Violations& out);  // N3
-void check_point_strips(const Arrangement& a, Violations& out);                      // N4
+void check_point_strips(const Arrangement& a, Violations& out);                        // N4
 // Also N4: every constraint has exactly one point, of the kind that enforces
 // it, on fresh gadgets carrying its variables; every fresh I copy has exactly
 // one copy point to its variable's canonical gadget (decoding reads there).
-void check_point_roles(const Arrangement& a, Violations& out);                       // N4
-void check_family_indices(const Arrangement& a, Violations& out);                    // N5
+void check_point_roles(const Arrangement& a, Violations& out);                         // N4
+void check_family_indices(const Arrangement& a, Violations& out);                      // N5
 void check_family_hulls(const Arrangement& a, const LaneWindows& w, Violations& out);  // N6
 void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons,
-                              Violations& out);                                      // N7
+                              Violations& out);  // N7
 
 }  // namespace etr2nn::layout

@@ -1,7 +1,5 @@
 #include <gtest/gtest.h>
 
-#include "numeric/rational.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -14,6 +12,7 @@
 #include "dataset/write.hpp"
 #include "etr/diagnostic.hpp"
 #include "layout/layout.hpp"
+#include "numeric/rational.hpp"
 #include "tests/layout/test_instances.hpp"
 
 namespace etr2nn::dataset {
@@ -282,8 +281,8 @@ TEST(DatasetJson, ReaderRejectsAMetaThatDoesNotDescribeASoundLayout) {
   {  // a constraint point moved by 1/7
     nlohmann::json j = good;
     const std::size_t i = j["meta"]["constraint_points"][0]["point"];
-    j["points"][i]["x"][0] = numeric::to_string(*numeric::parse_rational(j["points"][i]["x"][0].get<std::string>()) +
-                                                mpq_class(1, 7));
+    j["points"][i]["x"][0] = numeric::to_string(
+        *numeric::parse_rational(j["points"][i]["x"][0].get<std::string>()) + mpq_class(1, 7));
     rejected(j, "check N4");
   }
   {  // a canonical home point moved along its data line (y fixed), off its lane

@@ -1,4 +1,4 @@
-// 500 random small sentences (fixed seed) through the whole chain:
+// 200 random small sentences (fixed seed) through the whole chain:
 //  - forward: whenever z3 finds a model of the input, the witness-mode forward
 //    mapping yields an exact ETR-INV solution (every constraint and range) and
 //    the backward mapping gives the model back;
@@ -35,7 +35,7 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
   int inv_sat = 0, inv_unsat = 0, inv_unknown = 0, backward_verified = 0, outside_ball = 0;
   double forward_seconds = 0;
   auto start = steady_clock::now();
-  const char* env = std::getenv("ETR2NN_RANDOM_SENTENCES");  // for profiling only
+  const char* env = std::getenv("ETR2NN_RANDOM_SENTENCES");  // fewer: scripts/test (sanitizers)
   const int count = env ? std::atoi(env) : 200;
   const int with_output_solve = std::min(count, 80);
   for (int i = 0; i < count; ++i) {
@@ -102,8 +102,10 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
             << inv_unknown << " unknown; backward verified " << backward_verified
             << "; unsat although the input is sat (K = 2 too small): " << outside_ball << "\n"
             << "[random] total " << duration<double>(steady_clock::now() - start).count() << " s\n";
-  EXPECT_GE(forward_verified, 40);   // the forward check must not be vacuous
-  EXPECT_GE(backward_verified, 15);  // nor the backward one
+  // Measured: about 1 in 3 sentences is sat and forward-verified, and over half
+  // of the output solves verify backward; the bounds keep a wide margin.
+  EXPECT_GE(forward_verified, count / 5);               // the forward check must not be vacuous
+  EXPECT_GE(backward_verified, with_output_solve / 6);  // nor the backward one
 }
 
 }  // namespace

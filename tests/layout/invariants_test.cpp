@@ -243,8 +243,8 @@ TEST(ChecksCrossCheck, FastChecksAgreeWithBruteForceUnderRandomChanges) {
     if (n2.found().empty() && n3.found().empty() && n4.found().empty()) {
       EXPECT_EQ(brute_force_foreign_points(a), 0u) << "trial " << trial;
     }
-    const bool all = n3.found().empty() && n4.found().empty() && n5.found().empty() &&
-                     n6.found().empty();
+    const bool all =
+        n3.found().empty() && n4.found().empty() && n5.found().empty() && n6.found().empty();
     (all ? passed : failed)++;
   }
   EXPECT_GT(failed, 20);

@@ -137,7 +137,8 @@ TEST(Layout, FamiliesIndicesOffsetsAndLanesFollowTheScheme) {
   const auto p = bench::planted_instance(30, 4);
   const Arrangement a = layout(p.instance);
   const auto& q = a.parameters;
-  EXPECT_EQ(q.stack_height, 40 * mpq_class(progression_free_index(a.instance.variables.size() - 1)) + 19);
+  EXPECT_EQ(q.stack_height,
+            40 * mpq_class(progression_free_index(a.instance.variables.size() - 1)) + 19);
   EXPECT_EQ(q.column_span, 45 * mpq_class(progression_free_index(29)));
   EXPECT_EQ(q.drop, q.column_span + 100);
   EXPECT_EQ(a.lanes.base, (geometry::Point{-q.drop - q.lane_shift, 0}));
@@ -149,12 +150,11 @@ TEST(Layout, FamiliesIndicesOffsetsAndLanesFollowTheScheme) {
     EXPECT_EQ(g.index, progression_free_index(v));
     EXPECT_EQ(g.strip.offset, 40 * mpq_class(g.index));
   }
-  const std::map<std::string, std::set<mpq_class>> lines = {
-      {"V", {5}}, {"P", {3}}, {"M", {5, 8}}};
+  const std::map<std::string, std::set<mpq_class>> lines = {{"V", {5}}, {"P", {3}}, {"M", {5, 8}}};
   for (const auto& c : a.constraint_points) {
     if (c.constraint == no_constraint) continue;
-    EXPECT_EQ(c.where, (geometry::Point{45 * mpq_class(progression_free_index(c.constraint)),
-                                        -q.drop}));
+    EXPECT_EQ(c.where,
+              (geometry::Point{45 * mpq_class(progression_free_index(c.constraint)), -q.drop}));
     for (std::size_t k = 0; k < c.gadgets.size(); ++k) {
       const auto& g = a.gadgets[c.gadgets[k]];
       const auto& family = a.families[g.family];

@@ -1,9 +1,11 @@
-// Every dataset etr2nn makes passes N1–N7: the layouts of 500 random general
+// Every dataset etr2nn makes passes N1–N7: the layouts of random general
 // sentences (through the ETR -> ETR-INV chain at K = 0) and of planted
 // ETR-INV instances of growing size, with the near-linear checks and, where
 // small enough, the brute-force versions.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <iostream>
 #include <random>
 
 #include "bench/planted.hpp"
@@ -16,11 +18,17 @@
 namespace etr2nn::layout {
 namespace {
 
-TEST(LayoutChecks, FiveHundredRandomSentencesPassEveryCheck) {
+// 150 sentences by default (about 180,000 ETR-INV constraints, 7 million
+// points); ETR2NN_RANDOM_SENTENCES=500 runs the 500 of the soundness issue
+// (about 10 minutes), and scripts/test lowers it to 60 for the sanitizer pass,
+// whose point is memory safety, not coverage of shapes.
+TEST(LayoutChecks, RandomSentencesPassEveryCheck) {
   std::mt19937 rng(20261201);
   testing::RandomSentenceOptions o;
   std::size_t constraints = 0, largest = 0;
-  for (int i = 0; i < 500; ++i) {
+  const char* env = std::getenv("ETR2NN_RANDOM_SENTENCES");
+  const int count = env ? std::atoi(env) : 150;
+  for (int i = 0; i < count; ++i) {
     const etr::Sentence s = testing::random_sentence(rng, o);
     // K = 0 keeps the chain's output small (the ε chain is the bulk) while
     // every kind of gadget and constraint still occurs.
@@ -34,7 +42,7 @@ TEST(LayoutChecks, FiveHundredRandomSentencesPassEveryCheck) {
     largest = std::max(largest, r.instance.constraints.size());
   }
   EXPECT_GT(largest, 100u);  // the chain's output is not trivially small
-  std::cout << "500 sentences, " << constraints << " ETR-INV constraints in all, largest "
+  std::cout << count << " sentences, " << constraints << " ETR-INV constraints in all, largest "
             << largest << "\n";
 }
 

@@ -20,8 +20,12 @@ namespace {
 
 // The 6-breakpoint fit of the I gadget's data: (β, Δ) pairs.
 const std::vector<std::tuple<mpq_class, mpq_class, mpq_class>> spare_profile = {
-    {mpq_class(5, 2), 2, 0}, {4, mpq_class(-1, 2), 0}, {6, mpq_class(-3, 2), 3},
-    {8, 0, -3},              {11, -1, -1},             {17, 1, 1}};
+    {mpq_class(5, 2), 2, 0},
+    {4, mpq_class(-1, 2), 0},
+    {6, mpq_class(-3, 2), 3},
+    {8, 0, -3},
+    {11, -1, -1},
+    {17, 1, 1}};
 
 TEST(Tightness, SpareNeuronFitsUnsatInstance) {
   using K = etrinv::Constraint::Kind;
