@@ -50,12 +50,7 @@ int run(const std::vector<std::string>& args) {
     check_output("--assign-out", *out, ".json", "a JSON assignment");
     check_distinct({dataset_path, network_path}, {*out});
   }
-  check_input(dataset_path);
-  check_input(network_path);
-  if (sniff(dataset_path) == InputKind::Network && sniff(network_path) == InputKind::Dataset)
-    throw UsageError{"arguments swapped? " + dataset_path + " is a network and " + network_path +
-                     " a dataset; the order is DATASET.json NETWORK.json"};
-  check_dataset_input(dataset_path, true);
+  check_dataset_and_network(dataset_path, network_path);
   // Standard output carries the assignment: the report moves aside.
   std::ostream& report = out && *out == "-" ? std::cerr : std::cout;
   dataset::Dataset data = dataset::read_dataset(dataset_path);

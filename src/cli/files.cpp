@@ -183,6 +183,15 @@ void check_formula_input(const std::string& path) {
                          ", not a formula (.etr or .smt2)");
 }
 
+void check_dataset_and_network(const std::string& dataset_path, const std::string& network_path) {
+  check_input(dataset_path);
+  check_input(network_path);
+  if (sniff(dataset_path) == InputKind::Network && sniff(network_path) == InputKind::Dataset)
+    throw UsageError{"arguments swapped? " + dataset_path + " is a network and " + network_path +
+                     " a dataset; the order is DATASET.json NETWORK.json"};
+  check_dataset_input(dataset_path, true);
+}
+
 void check_dataset_input(const std::string& path, bool swapped_hint) {
   check_input(path);
   const InputKind kind = sniff(path);

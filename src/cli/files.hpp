@@ -46,6 +46,9 @@ void check_formula_input(const std::string& path);
 // with file, line and column. `swapped_hint`: the command takes a dataset and
 // a network, so a network here probably means swapped arguments.
 void check_dataset_input(const std::string& path, bool swapped_hint = false);
+// verify and decode: both inputs readable, in the order DATASET NETWORK (a
+// swapped pair is named as such), the first a dataset.
+void check_dataset_and_network(const std::string& dataset_path, const std::string& network_path);
 
 // An error message that quotes the JSON library ("FILE: error: not valid JSON:
 // [json.exception.parse_error.101] parse error at line 3, column 5: ...")

@@ -48,12 +48,7 @@ int run(const std::vector<std::string>& args) {
   const io::Verbosity verbosity(quiet, arguments.flag("--verbose"));
   const std::string& dataset_path = arguments.positionals()[0];
   const std::string& network_path = arguments.positionals()[1];
-  check_input(dataset_path);
-  check_input(network_path);
-  if (sniff(dataset_path) == InputKind::Network && sniff(network_path) == InputKind::Dataset)
-    throw UsageError{"arguments swapped? " + dataset_path + " is a network and " + network_path +
-                     " a dataset; the order is DATASET.json NETWORK.json"};
-  check_dataset_input(dataset_path, true);
+  check_dataset_and_network(dataset_path, network_path);
   numeric::set_max_degree(
       arguments.whole_number("--max-degree", numeric::default_max_degree, 1, 1000000));
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
