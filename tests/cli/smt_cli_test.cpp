@@ -17,6 +17,7 @@ namespace etr2nn {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::xor_dataset;
 
 std::size_t count_lines_starting(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
@@ -24,19 +25,6 @@ std::size_t count_lines_starting(const std::string& text, const std::string& pre
   for (std::string line; std::getline(in, line);) n += line.rfind(prefix, 0) == 0;
   return n;
 }
-
-// XOR on the unit square, m = 1 in the file: unsat as given, sat with --neurons 2.
-const char* const xor_dataset = R"({
-  "format": "etr2nn-dataset", "version": 1, "inputs": 2, "outputs": 2,
-  "hidden_neurons": 1, "target_error": "0",
-  "labels": [["0", "0"], ["1", "0"]],
-  "points": [
-    {"x": ["0", "0"], "y": ["0", "0"]},
-    {"x": ["1", "0"], "y": ["1", "0"]},
-    {"x": ["0", "1"], "y": ["1", "0"]},
-    {"x": ["1", "1"], "y": ["0", "0"]}
-  ]
-})";
 
 class SmtCli : public testing::ToolTest {
  protected:

@@ -23,6 +23,20 @@ std::string slurp(const std::filesystem::path& path);
 // The shipped sample's path.
 std::string sample(const std::string& name);
 
+// XOR on the unit square as a dataset without meta, m = 1 in the file: unsat
+// as given, sat with --neurons 2 (the smt and limits tests use it).
+inline const char* const xor_dataset = R"({
+  "format": "etr2nn-dataset", "version": 1, "inputs": 2, "outputs": 2,
+  "hidden_neurons": 1, "target_error": "0",
+  "labels": [["0", "0"], ["1", "0"]],
+  "points": [
+    {"x": ["0", "0"], "y": ["0", "0"]},
+    {"x": ["1", "0"], "y": ["1", "0"]},
+    {"x": ["0", "1"], "y": ["1", "0"]},
+    {"x": ["1", "1"], "y": ["0", "0"]}
+  ]
+})";
+
 class ToolTest : public ::testing::Test {
  protected:
   std::filesystem::path dir;

@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 using testing::sample;
 using testing::slurp;
 using Outcome = testing::ToolOutcome;
+using testing::xor_dataset;
 
 class WorkLimits : public testing::ToolTest {
  protected:
@@ -113,18 +114,6 @@ TEST_F(WorkLimits, ALongConstantIsRefusedByTheChainLimit) {
   EXPECT_NE(range.err.find("--bound-exponent"), std::string::npos) << range.err;
   EXPECT_FALSE(fs::exists(out));
 }
-
-const char* const xor_dataset = R"({
-  "format": "etr2nn-dataset", "version": 1, "inputs": 2, "outputs": 2,
-  "hidden_neurons": 1, "target_error": "0",
-  "labels": [["0", "0"], ["1", "0"]],
-  "points": [
-    {"x": ["0", "0"], "y": ["0", "0"]},
-    {"x": ["1", "0"], "y": ["1", "0"]},
-    {"x": ["0", "1"], "y": ["1", "0"]},
-    {"x": ["1", "1"], "y": ["0", "0"]}
-  ]
-})";
 
 TEST_F(WorkLimits, SmtRefusesAHugeScriptAndWarnsAboutOtherNeurons) {
   const fs::path data = write("xor.json", xor_dataset);
