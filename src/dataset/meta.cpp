@@ -3,22 +3,6 @@
 #include <stdexcept>
 
 namespace etr2nn::dataset {
-namespace {
-
-// The lane j with (p − P_0) × d = j · (w × d), or lane_count when p is on
-// none (check N2 then reports it).
-unsigned lane_of(const layout::Lanes& lanes, const geometry::Point& p) {
-  const auto cross = [&](const mpq_class& x, const mpq_class& y) -> mpq_class {
-    return x * lanes.direction.b - y * lanes.direction.a;
-  };
-  const mpq_class step = cross(lanes.spacing.x, lanes.spacing.y);
-  const mpq_class here = cross(p.x - lanes.base.x, p.y - lanes.base.y);
-  for (unsigned j = 0; j < layout::lane_count; ++j)
-    if (here == step * j) return j;
-  return layout::lane_count;
-}
-
-}  // namespace
 
 layout::Arrangement arrangement_of(const Dataset& dataset) {
   if (!dataset.meta) throw std::invalid_argument("dataset has no meta: not made by etr2nn compile");
@@ -41,7 +25,7 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
       if (line == lines.size())
         throw std::invalid_argument("point " + std::to_string(i) + " of gadget " +
                                     std::to_string(g) + " lies on none of its data lines");
-      a.data_points.push_back({where, g, line, lane_of(a.lanes, where)});
+      a.data_points.push_back({where, g, line, a.lanes.lane_of(where)});
     }
   }
   for (const auto& c : meta.constraint_points) a.constraint_points.push_back(c.point);

@@ -21,6 +21,17 @@ geometry::Point Lanes::at(unsigned lane, const mpq_class& tau) const {
   return p;
 }
 
+unsigned Lanes::lane_of(const geometry::Point& p) const {
+  const auto cross = [&](const mpq_class& x, const mpq_class& y) -> mpq_class {
+    return x * direction.b - y * direction.a;
+  };
+  const mpq_class step = cross(spacing.x, spacing.y);
+  const mpq_class here = cross(p.x - base.x, p.y - base.y);
+  for (unsigned j = 0; j < lane_count; ++j)
+    if (here == step * j) return j;
+  return lane_count;
+}
+
 mpq_class lane_crossing(const Lanes& lanes, unsigned lane, const geometry::Strip& s,
                         const mpq_class& t) {
   // n·(P_j + τ d) - o = t  <=>  τ = (o + t - n·P_j) / (n·d).

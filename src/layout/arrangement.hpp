@@ -55,6 +55,9 @@ struct Lanes {
 
   geometry::Point start(unsigned lane) const;                     // P_j
   geometry::Point at(unsigned lane, const mpq_class& tau) const;  // P_j + τ·d
+  // The lane j that p lies on ((p − P_0) × d = j·(w × d)), or lane_count when
+  // p lies on none of the three.
+  unsigned lane_of(const geometry::Point& p) const;
 };
 
 struct Gadget {

@@ -187,9 +187,6 @@ void check_home_points(const Arrangement& a, Violations& out, const CheckProgres
   for (const auto& g : a.gadgets) lines = std::max(lines, g.kind->data_lines().size());
   const std::size_t per_gadget = lines * lane_count;
   std::vector<unsigned char> seen(a.gadgets.size() * per_gadget, 0);
-  // Lane j is {p : (p − P_0) × d = j · (w × d)}.
-  const Normal& d = a.lanes.direction;
-  const mpq_class lane_step = cross(a.lanes.spacing, d);
   for (std::size_t i = 0; i < a.data_points.size() && !out.full(); ++i) {
     if (progress && i % 65536 == 0) progress(i, a.data_points.size() + a.constraint_points.size());
     const auto& p = a.data_points[i];
@@ -203,8 +200,7 @@ void check_home_points(const Arrangement& a, Violations& out, const CheckProgres
     if (g.strip.coordinate(p.where) != line.position)
       out.report(2, name() + " has t = " + str(g.strip.coordinate(p.where)) +
                         ", not its data line t = " + str(line.position));
-    const Point rel{p.where.x - a.lanes.base.x, p.where.y - a.lanes.base.y};
-    if (cross(rel, d) != lane_step * p.lane)
+    if (a.lanes.lane_of(p.where) != p.lane)
       out.report(2, name() + " is not on lane " + std::to_string(p.lane));
     auto& slot = seen[p.gadget * per_gadget + p.line * lane_count + p.lane];
     if (slot++ == 1)
