@@ -51,8 +51,12 @@ class Printer {
       case Term::Kind::Negate: {
         const Term& x = *t.operands[0];
         out += '-';
-        // A constant right after '-' would become part of the literal.
-        operand(x, x.kind == Term::Kind::Constant || strength(x) < Power);
+        // A non-negative constant right after '-' would become part of the
+        // literal. Other unary operands stay bare ("--x", "--3"): parentheses
+        // would add a nesting level per '-', and a chain just inside the
+        // parser's limit would print to text past it.
+        const bool fuses = x.kind == Term::Kind::Constant && x.value >= 0;
+        operand(x, fuses || strength(x) < Unary);
         return;
       }
       case Term::Kind::Power: {

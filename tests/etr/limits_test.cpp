@@ -54,6 +54,19 @@ TEST(Limits, NestingUpToTheLimitParses) {
   EXPECT_EQ(test::etr(nots).matrix->kind, Formula::Kind::Not);
 }
 
+// Found by the fuzzer: "-(-(...))" took two levels per '-', so a chain the
+// parser accepted printed to text it refused.
+TEST(Limits, ChainsJustInsideTheLimitPrintToTextThatParses) {
+  const std::size_t n = max_nesting - 3;
+  for (const std::string& text :
+       {"exists x: " + repeat("-", n) + "x = 1",
+        "exists x: " + repeat("-", n / 3) + "3" + repeat("-", n) + "x = 1",
+        "exists x: " + repeat("-", n) + "3 = x", "exists x: " + repeat("not ", n - 2) + "x > 0"}) {
+    const Sentence sentence = test::etr(text);
+    EXPECT_EQ(test::etr(print(sentence)), sentence) << text.substr(0, 40);
+  }
+}
+
 TEST(Limits, DeepNotAndMinusAreRefused) {
   const std::size_t n = 100000;
   EXPECT_NE(error_of("exists x: " + repeat("not ", n) + "x > 0", Language::Etr)

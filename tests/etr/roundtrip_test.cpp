@@ -27,7 +27,9 @@ TEST(Print, ParenthesesExactlyWhereNeeded) {
   EXPECT_EQ(print(*sub({x, add({y, z})})), "x - (y + z)");
   EXPECT_EQ(print(*mul({add({x, y}), z})), "(x + y) * z");
   EXPECT_EQ(print(*mul({x, neg(y)})), "x * -y");
-  EXPECT_EQ(print(*neg(neg(x))), "-(-x)");
+  EXPECT_EQ(print(*neg(neg(x))), "--x");
+  EXPECT_EQ(print(*neg(num(-3))), "--3");
+  EXPECT_EQ(print(*neg(neg(num(3)))), "--(3)");
   EXPECT_EQ(print(*neg(power(x, 2))), "-x^2");
   EXPECT_EQ(print(*power(neg(x), 2)), "(-x)^2");
   EXPECT_EQ(print(*power(power(x, 2), 3)), "(x^2)^3");
