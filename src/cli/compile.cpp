@@ -156,7 +156,7 @@ int run(const std::vector<std::string>& raw) {
   const etr::Sentence sentence = etr::parse_file(file);
   const pipeline::Reduction reduction = pipeline::reduce(sentence, reduction_options);
   const etrinv::Instance& instance = reduction.chain.instance;
-  options.reduction = pipeline::describe(reduction, file);
+  options.reduction = pipeline::describe(reduction, sentence, file);
   const double front_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

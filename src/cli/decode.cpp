@@ -3,6 +3,8 @@
 #include "network/decode.hpp"
 
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
@@ -12,6 +14,8 @@
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
 #include "network/verify.hpp"
+#include "etrinv/evaluate.hpp"
+#include "pipeline/origin.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -25,7 +29,9 @@ const char* const usage =
     "the instance exactly and reports which hold. Also checks whether the\n"
     "network fits the dataset: the reading is meaningful for a fitting network.\n"
     "Exit status 0 when every value is in [1/2, 2] and every constraint holds, 1\n"
-    "otherwise.\n"
+    "otherwise. For a dataset compiled from a general sentence, also reports\n"
+    "that sentence's own variables, x = (X - 1)/(E - 1) from their carriers X\n"
+    "(meta.reduction), and whether the sentence holds there.\n"
     "\n"
     "  --assign-out FILE  write the decoded values as an assignment file\n"
     "  --all              list every variable and constraint even when there are\n"
@@ -34,6 +40,37 @@ const char* const usage =
     "  --quiet            no progress display on stderr\n"
     "\n"
     "The dataset must carry its meta (datasets written by etr2nn compile do).\n";
+
+// For a dataset compiled from a general sentence: the sentence's own
+// variables by the backward map, and whether the sentence holds there (when
+// the meta records it). Both exact.
+void report_sentence_values(std::ostream& report, const dataset::Meta& meta,
+                            const network::Decoded& decoded) {
+  if (!pipeline::from_general_sentence(meta)) return;
+  std::optional<pipeline::Solution> values;
+  try {
+    values = pipeline::sentence_values(meta, decoded.values);
+  } catch (const std::domain_error& e) {
+    report << "the sentence's variables: not defined (" << e.what() << ")\n";
+    return;
+  }
+  if (!values) {
+    report << "the sentence's variables: the meta does not name E (a file from an older "
+              "etr2nn), so x = (X - 1)/(E - 1) cannot be formed\n";
+    return;
+  }
+  report << "the sentence's variables (backward map x = (X - 1)/(E - 1), exactly):\n";
+  for (const auto& [name, value] : *values)
+    report << "  " << name << " = " << network::exact_text(value) << "\n";
+  if (!meta.origin->sentence) return;
+  try {
+    const etr::Sentence sentence = pipeline::recorded_sentence(meta);
+    report << "the sentence " << (etrinv::satisfies(sentence, *values) ? "holds" : "does NOT hold")
+           << " at these values (evaluated exactly)\n";
+  } catch (const std::exception& e) {
+    report << "the sentence could not be evaluated: " << e.what() << "\n";
+  }
+}
 
 int run(const std::vector<std::string>& args) {
   Arguments arguments(args, {"--assign-out"}, {"--quiet", "--all"});
@@ -81,6 +118,7 @@ int run(const std::vector<std::string>& args) {
       report << "  " << c.index + 1 << ". " << c.text << (c.holds ? "   holds" : "   FAILS")
              << "\n";
   }
+  report_sentence_values(report, *data.meta, decoded);
   io::Progress progress("verify", data.points.size(), arguments.flag("--quiet"));
   network::VerifyReport fit = network::verify(data, net, 0, &progress);
   if (fit.ok())

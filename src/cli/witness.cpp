@@ -2,6 +2,7 @@
 // of a satisfying assignment, verified exactly before it is written.
 #include "network/witness.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -16,6 +17,7 @@
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
 #include "network/witness_file.hpp"
+#include "pipeline/origin.hpp"
 #include "pipeline/reduction.hpp"
 #include "pipeline/size_estimate.hpp"
 
@@ -40,7 +42,9 @@ const char* const usage =
     "  --assign FILE          exact values by name: for a formula, a solution of the\n"
     "                         sentence (its own variables; a general sentence is\n"
     "                         mapped forward through the ETR -> ETR-INV chain); for a\n"
-    "                         dataset, its ETR-INV variables:\n"
+    "                         dataset, its ETR-INV variables, or, when it was compiled\n"
+    "                         from a general sentence, that sentence's variables\n"
+    "                         (mapped forward with what its meta records):\n"
     "                         {\"x\": \"1\", \"y\": {\"root_of\": [\"-2\",\"0\",\"1\"], \"in\": "
     "[\"1\",\"2\"]}}\n"
     "                         (docs/network-format.md). Without it, z3 looks for a\n"
@@ -60,17 +64,25 @@ std::chrono::milliseconds timeout(const Arguments& args) {
   return std::chrono::milliseconds(args.whole_number("--timeout-ms", 10000, 1, 1000000000));
 }
 
-// The user's assignment, checked exactly; or, without --assign, z3's.
-etrinv::Assignment assignment(const Arguments& args, const etrinv::Instance& instance) {
+// The user's assignment, checked exactly; or, without --assign, z3's. For a
+// dataset compiled from a general sentence, the values may be the sentence's
+// own (every instance variable not named): they are mapped forward with what
+// meta.reduction records.
+etrinv::Assignment assignment(const Arguments& args, const dataset::Meta& meta) {
+  const etrinv::Instance& instance = meta.instance;
   if (const std::string* assign = args.option("--assign")) {
     if (args.option("--timeout-ms"))
       throw UsageError{"--timeout-ms is for solving without --assign"};
-    etrinv::Assignment values =
-        network::assignment_for(instance, network::read_named_values(*assign));
+    const pipeline::Solution named = network::read_named_values(*assign);
+    const bool names_instance = std::all_of(instance.variables.begin(), instance.variables.end(),
+                                            [&](const auto& v) { return named.count(v) > 0; });
+    if (pipeline::from_general_sentence(meta) && !names_instance)
+      return pipeline::instance_values(meta, named);
+    etrinv::Assignment values = network::assignment_for(instance, named);
     network::check_assignment(instance, values);
     return values;
   }
-  return pipeline::find_assignment(instance, timeout(args));
+  return pipeline::solve_instance(meta, timeout(args));
 }
 
 int run(const std::vector<std::string>& args) {
@@ -103,7 +115,7 @@ int run(const std::vector<std::string>& args) {
     check_dataset_input(file);
     dataset::Dataset data = dataset::read_dataset(file);
     layout::Arrangement arrangement = dataset::arrangement_of(data);
-    etrinv::Assignment values = assignment(arguments, arrangement.instance);
+    etrinv::Assignment values = assignment(arguments, *data.meta);
     net = network::write_witness(*output, arrangement, data, values, options);
     points = data.points.size();
   } else {

@@ -53,6 +53,20 @@ struct Statistics {
   friend bool operator==(const Statistics&, const Statistics&) = default;
 };
 
+// meta.reduction: how the instance was obtained from the sentence the user
+// compiled (docs/dataset-format.md). Enough to map values both ways without
+// the input file: backward (decode) needs the carriers and E, forward
+// (witness --assign with the sentence's own variables) needs the sentence.
+struct Origin {
+  std::string input;            // the input file as named to compile
+  bool passed_through = true;   // the sentence was ETR-INV already: identity maps
+  unsigned bound_exponent = 0;  // K (general sentences)
+  // x = (X - 1) / (E - 1) for each input variable x and its carrier X.
+  std::map<std::string, etrinv::VariableIndex> carrier;
+  std::optional<etrinv::VariableIndex> epsilon;  // E = 1 + eps; absent in older files
+  std::optional<std::string> sentence;           // the input, printed; absent in older files
+};
+
 struct Meta {
   etrinv::Instance instance;
   layout::Parameters parameters;
@@ -64,6 +78,7 @@ struct Meta {
   // one decode reads v from (its strip, its home data points).
   std::vector<std::size_t> canonical;
   Statistics statistics;
+  std::optional<Origin> origin;  // absent when the file has no meta.reduction
 };
 
 struct Dataset {

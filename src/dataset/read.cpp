@@ -1,6 +1,8 @@
 #include "dataset/read.hpp"
 
 #include <fstream>
+#include <limits>
+#include <map>
 #include <set>
 
 #include "dataset/meta.hpp"
@@ -152,7 +154,43 @@ class Reader {
     for (std::size_t i = 0; i < cps.size(); ++i)
       m.constraint_points.push_back(
           constraint_point(cps[i], "meta.constraint_points[" + std::to_string(i) + "]", m, d));
+    if (auto it = j.find("reduction"); it != j.end() && !it->is_null())
+      m.origin = origin(*it, m.instance);
     return m;
+  }
+
+  // Only what the value maps need is read; the sizes per pass are a report.
+  Origin origin(const json& r, const etrinv::Instance& instance) const {
+    const std::string where = "meta.reduction";
+    Origin o;
+    const json& input = member(r, "input", where);
+    if (!input.is_string()) fail(where + ".input: expected a file name");
+    o.input = input.get<std::string>();
+    const json& passed = member(r, "passed_through", where);
+    if (!passed.is_boolean()) fail(where + ".passed_through: expected true or false");
+    o.passed_through = passed.get<bool>();
+    if (o.passed_through) return o;
+    const std::size_t k = index(member(r, "bound_exponent", where), where + ".bound_exponent");
+    if (k > std::numeric_limits<unsigned>::max()) fail(where + ".bound_exponent: too large");
+    o.bound_exponent = static_cast<unsigned>(k);
+    std::map<std::string, etrinv::VariableIndex> by_name;
+    for (std::size_t v = 0; v < instance.variables.size(); ++v) by_name[instance.variables[v]] = v;
+    auto variable = [&](const json& name, const std::string& at) {
+      if (!name.is_string()) fail(at + ": expected the name of a variable of meta.instance");
+      auto it = by_name.find(name.get<std::string>());
+      if (it == by_name.end()) fail(at + ": no variable " + name.dump() + " in meta.instance");
+      return it->second;
+    };
+    const json& carrier = member(r, "carrier", where);
+    if (!carrier.is_object()) fail(where + ".carrier: expected an object {input variable: name}");
+    for (const auto& [name, carried] : carrier.items())
+      o.carrier[name] = variable(carried, where + ".carrier." + name);
+    if (auto it = r.find("epsilon"); it != r.end()) o.epsilon = variable(*it, where + ".epsilon");
+    if (auto it = r.find("sentence"); it != r.end()) {
+      if (!it->is_string()) fail(where + ".sentence: expected the sentence as text");
+      o.sentence = it->get<std::string>();
+    }
+    return o;
   }
 
   geometry::Point point(const json& j, const std::string& where) const {

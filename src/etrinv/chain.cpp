@@ -198,16 +198,30 @@ Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
 std::map<std::string, Real> backward(const ChainResult& chain, const Assignment& solution) {
   if (solution.size() != chain.instance.variables.size())
     throw std::invalid_argument("backward: the assignment has the wrong number of values");
+  return backward(chain.carrier,
+                  chain.passed_through ? std::nullopt : std::optional(chain.trace->epsilon),
+                  solution);
+}
+
+std::map<std::string, Real> backward(const std::map<std::string, VariableIndex>& carrier,
+                                     std::optional<VariableIndex> epsilon,
+                                     const Assignment& solution) {
   std::map<std::string, Real> x;
-  if (chain.passed_through) {
-    for (const auto& [name, i] : chain.carrier) x[name] = solution[i];
+  if (!epsilon) {
+    for (const auto& [name, i] : carrier) x[name] = solution.at(i);
     return x;
   }
-  // E = 1 + eps is forced by the constraints, so read eps off the solution
-  // (it would take 2^(K+1) bits to write down from K alone).
-  Real eps = solution[chain.trace->epsilon] - Real(1);
-  for (const auto& [name, i] : chain.carrier) x[name] = (solution[i] - Real(1)) / eps;
+  // Read eps off the solution: it would take 2^(K+1) bits to write down from
+  // K alone.
+  const Real eps = solution.at(*epsilon) - Real(1);
+  if (eps.sign() == 0) throw std::domain_error("E = 1, so eps = 0: there is no scale to undo");
+  for (const auto& [name, i] : carrier) x[name] = (solution.at(i) - Real(1)) / eps;
   return x;
+}
+
+VariableIndex epsilon_variable(const ChainResult& chain) {
+  if (chain.passed_through) throw std::logic_error("epsilon_variable: the input passed through");
+  return chain.trace->epsilon;
 }
 
 }  // namespace etr2nn::etrinv

@@ -1,5 +1,6 @@
 #include "pipeline/reduction.hpp"
 
+#include "etr/print.hpp"
 #include "network/assignment_json.hpp"
 #include "network/witness.hpp"
 #include "smt/solve.hpp"
@@ -31,7 +32,8 @@ std::string first_failing_part(const etr::Sentence& sentence, const Solution& va
   return "the sentence is false there";
 }
 
-// Every bound variable named, no other name, and the sentence true there.
+}  // namespace
+
 void check_solution(const etr::Sentence& sentence, const Solution& solution) {
   for (const auto& b : sentence.variables)
     if (!solution.count(b.name)) throw network::WitnessError("no value is given for " + b.name);
@@ -41,8 +43,6 @@ void check_solution(const etr::Sentence& sentence, const Solution& solution) {
     throw network::WitnessError("the given values do not satisfy the sentence: " +
                                 first_failing_part(sentence, solution));
 }
-
-}  // namespace
 
 Reduction reduce(const etr::Sentence& sentence, const ReductionOptions& options) {
   Reduction r;
@@ -93,7 +93,8 @@ etrinv::Assignment find_assignment(const etrinv::Instance& instance,
   return values;
 }
 
-nlohmann::json describe(const Reduction& r, const std::string& input_file) {
+nlohmann::json describe(const Reduction& r, const etr::Sentence& sentence,
+                        const std::string& input_file) {
   const auto& c = r.chain;
   nlohmann::json j;
   j["input"] = input_file;
@@ -114,6 +115,11 @@ nlohmann::json describe(const Reduction& r, const std::string& input_file) {
     nlohmann::json carrier = nlohmann::json::object();
     for (const auto& [name, index] : c.carrier) carrier[name] = c.instance.variables[index];
     j["carrier"] = carrier;  // x = (X - 1) / eps for each input variable x
+    j["epsilon"] = c.instance.variables[etrinv::epsilon_variable(c)];
+    // For the forward map from the file alone (witness D.json --assign with
+    // the sentence's own variables); the chain is re-run from it and checked.
+    if (std::string text = etr::print(sentence); text.size() <= max_recorded_sentence_bytes)
+      j["sentence"] = std::move(text);
   }
   return j;
 }

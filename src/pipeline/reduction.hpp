@@ -55,8 +55,17 @@ Solution find_solution(const etr::Sentence& sentence, std::chrono::milliseconds 
 etrinv::Assignment find_assignment(const etrinv::Instance& instance,
                                    std::chrono::milliseconds limit);
 
+// Throws network::WitnessError unless the solution names exactly the
+// sentence's bound variables and satisfies the sentence (exactly); the message
+// names the first bound or top-level conjunct that fails.
+void check_solution(const etr::Sentence& sentence, const Solution& solution);
+
 // What the dataset meta records about the reduction (meta.reduction):
-// input file, whether it passed through, K, completeness, sizes per pass.
-nlohmann::json describe(const Reduction& reduction, const std::string& input_file);
+// input file, whether it passed through, K, completeness, sizes per pass, the
+// carriers and E (for the backward map) and the sentence itself, printed, when
+// it takes at most max_recorded_sentence_bytes (for the forward map).
+inline constexpr std::size_t max_recorded_sentence_bytes = std::size_t{1} << 20;
+nlohmann::json describe(const Reduction& reduction, const etr::Sentence& sentence,
+                        const std::string& input_file);
 
 }  // namespace etr2nn::pipeline
