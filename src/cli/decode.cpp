@@ -10,11 +10,11 @@
 #include "cli/subcommand.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
+#include "etrinv/evaluate.hpp"
 #include "io/atomic_file.hpp"
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
 #include "network/verify.hpp"
-#include "etrinv/evaluate.hpp"
 #include "pipeline/origin.hpp"
 
 namespace etr2nn::cli {

@@ -34,8 +34,7 @@ etr::Sentence recorded_sentence(const dataset::Meta& meta) {
   try {
     return etr::parse(*meta.origin->sentence, etr::Language::Etr, "meta.reduction.sentence");
   } catch (const etr::Diagnostic& d) {
-    throw network::WitnessError("meta.reduction.sentence does not parse: " +
-                                std::string(d.what()));
+    throw network::WitnessError("meta.reduction.sentence does not parse: " + std::string(d.what()));
   }
 }
 
@@ -49,7 +48,8 @@ etrinv::Assignment instance_values(const dataset::Meta& meta, const Solution& so
     throw network::WitnessError(
         "the values do not name all " + std::to_string(meta.instance.variables.size()) +
         " variables of meta.instance, so they are read as a solution of the sentence the "
-        "dataset was compiled from (variables " + names + "): " + e.what());
+        "dataset was compiled from (variables " +
+        names + "): " + e.what());
   }
   etrinv::ChainOptions options;
   options.bound_exponent = meta.origin->bound_exponent;

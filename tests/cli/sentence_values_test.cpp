@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "tool_test.hpp"
@@ -115,16 +115,14 @@ TEST_F(SentenceValues, AScaleTooFineToWriteIsRefusedWithTheReason) {
   const testing::ToolOutcome w = run("witness " + path("d.json") + " --assign " +
                                      write("a.json", sqrt2) + " -o " + path("n.json"));
   EXPECT_EQ(w.status, 1);
-  EXPECT_NE(w.err.find("the values cannot be mapped onto this dataset: K = 21"),
-            std::string::npos)
+  EXPECT_NE(w.err.find("the values cannot be mapped onto this dataset: K = 21"), std::string::npos)
       << w.err;
   EXPECT_FALSE(fs::exists(path("n.json")));
 }
 
 TEST_F(SentenceValues, OlderMetaWithoutTheRecordsSaysWhatIsMissing) {
   const std::string data = compiled_sqrt2();
-  ASSERT_EQ(run("witness " + data + " --assign " + write("a.json", sqrt2) + " -o " +
-                path("n.json"))
+  ASSERT_EQ(run("witness " + data + " --assign " + write("a.json", sqrt2) + " -o " + path("n.json"))
                 .status,
             0);
   const std::string older = edited(data, [](json& r) {

@@ -40,9 +40,9 @@ TEST(Limits, HundredThousandParenthesesAreRefusedAtTheLimit) {
   const std::size_t n = 100000;
   std::string text = "exists x: " + repeat("(", n) + "x > 0" + repeat(")", n);
   // Level max_nesting + 1 starts after "exists x: " and max_nesting + 1 '('.
-  EXPECT_EQ(error_of(text, Language::Etr),
-            "t.etr:1:" + std::to_string(10 + max_nesting + 2) + ": error: nested too deeply: more than " +
-                std::to_string(max_nesting) + " levels");
+  EXPECT_EQ(error_of(text, Language::Etr), "t.etr:1:" + std::to_string(10 + max_nesting + 2) +
+                                               ": error: nested too deeply: more than " +
+                                               std::to_string(max_nesting) + " levels");
 }
 
 TEST(Limits, NestingUpToTheLimitParses) {
