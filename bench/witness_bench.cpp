@@ -17,7 +17,8 @@ namespace {
 using namespace etr2nn;
 
 void BM_AlgebraicWitness(benchmark::State& state, const std::string& sample) {
-  const etr::Sentence sentence = etr::parse_file(std::string(ETR2NN_SOURCE_DIR) + "/samples/" + sample);
+  const etr::Sentence sentence =
+      etr::parse_file(std::string(ETR2NN_SOURCE_DIR) + "/samples/" + sample);
   pipeline::ReductionOptions options;
   options.want_witness = true;
   const pipeline::Reduction reduction = pipeline::reduce(sentence, options);

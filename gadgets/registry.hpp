@@ -26,8 +26,8 @@ struct ConstraintLine {
   // The equation's variable this gadget carries (its s_0 = variable + 1), or ""
   // for an auxiliary gadget (D) whose slope is free and set by the point
   // itself: for inv and one its witness is D's witness at Y (s_D = Y + 1,
-  // which equals 1/X + 1 when X * Y = 1). Two roles may carry the same variable: the "one" point reads two
-  // copies of X (tied to X by copy points).
+  // which equals 1/X + 1 when X * Y = 1). Two roles may carry the same variable: the "one" point
+  // reads two copies of X (tied to X by copy points).
   std::string variable = "";
 };
 

@@ -31,8 +31,10 @@ struct chain_directive : x3::unary_parser<Subject, chain_directive<Subject, Wrap
     x3::skip_over(start, last, context);
     etr_ast::chain c;
     bool ok;
-    if constexpr (Wrap) ok = this->subject.parse(first, last, context, rcontext, c.first);
-    else ok = this->subject.parse(first, last, context, rcontext, c);
+    if constexpr (Wrap)
+      ok = this->subject.parse(first, last, context, rcontext, c.first);
+    else
+      ok = this->subject.parse(first, last, context, rcontext, c);
     if (!ok) return false;
     if (!Wrap && c.rest.empty()) {
       attr = std::move(c.first);
@@ -47,8 +49,8 @@ struct chain_directive : x3::unary_parser<Subject, chain_directive<Subject, Wrap
 template <bool Wrap>
 struct chain_gen {
   template <typename Subject>
-  constexpr chain_directive<typename x3::extension::as_parser<Subject>::value_type, Wrap> operator[](
-      Subject const& subject) const {
+  constexpr chain_directive<typename x3::extension::as_parser<Subject>::value_type, Wrap>
+  operator[](Subject const& subject) const {
     return {x3::as_parser(subject)};
   }
 };

@@ -8,7 +8,6 @@
 
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
-
 #include <vector>
 
 namespace etr2nn::grammar {

@@ -7,6 +7,8 @@ namespace etr_rules {
 BOOST_SPIRIT_INSTANTIATE(sentence_type, iterator_type, etr_context_type)
 }  // namespace etr_rules
 
-etr_rules::sentence_type const& etr_sentence() { return etr_rules::sentence; }
+etr_rules::sentence_type const& etr_sentence() {
+  return etr_rules::sentence;
+}
 
 }  // namespace etr2nn::grammar

@@ -15,7 +15,6 @@
 #include <boost/optional.hpp>
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
-
 #include <string>
 #include <vector>
 
@@ -24,9 +23,20 @@ namespace etr2nn::grammar::etr_ast {
 namespace x3 = boost::spirit::x3;
 
 enum class op {
-  Or, And, Not,                            // formulas
-  Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual,  // relations
-  Plus, Minus, Times, Divide, Caret        // polynomials ('/' only to report it)
+  Or,
+  And,
+  Not,  // formulas
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,  // relations
+  Plus,
+  Minus,
+  Times,
+  Divide,
+  Caret  // polynomials ('/' only to report it)
 };
 
 // A numeric literal "12", "0.5" or a fraction "1/2", verbatim (blanks or

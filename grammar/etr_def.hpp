@@ -27,15 +27,17 @@ using etr_ast::op;
 inline auto const ident_char = x3::char_("a-zA-Z0-9_'");
 
 // A keyword is a word, not the prefix of a longer name ("order", "nothing").
-inline auto keyword(char const* word) { return x3::lexeme[x3::lit(word) >> !ident_char]; }
+inline auto keyword(char const* word) {
+  return x3::lexeme[x3::lit(word) >> !ident_char];
+}
 
 inline auto const reserved = keyword("exists") | keyword("in") | keyword("and") | keyword("or") |
                              keyword("not") | keyword("true") | keyword("false");
 
 struct relations_table : x3::symbols<op> {
   relations_table() {
-    add("=", op::Equal)("!=", op::NotEqual)("\xE2\x89\xA0", op::NotEqual)  // ≠
-        ("<", op::Less)("<=", op::LessEqual)("\xE2\x89\xA4", op::LessEqual)  // ≤
+    add("=", op::Equal)("!=", op::NotEqual)("\xE2\x89\xA0", op::NotEqual)              // ≠
+        ("<", op::Less)("<=", op::LessEqual)("\xE2\x89\xA4", op::LessEqual)            // ≤
         (">", op::Greater)(">=", op::GreaterEqual)("\xE2\x89\xA5", op::GreaterEqual);  // ≥
   }
 };
@@ -43,10 +45,12 @@ inline relations_table const relations;
 
 inline auto const or_op = (keyword("or") | "||" | "\xE2\x88\xA8") >> x3::attr(op::Or);     // ∨
 inline auto const and_op = (keyword("and") | "&&" | "\xE2\x88\xA7") >> x3::attr(op::And);  // ∧
-inline auto const not_op =
-    (keyword("not") | "\xC2\xAC" | (x3::lit('!') >> !x3::lit('='))) >> x3::attr(op::Not);  // ¬
-inline auto const add_op = (x3::lit('+') >> x3::attr(op::Plus)) | (x3::lit('-') >> x3::attr(op::Minus));
-inline auto const mul_op = (x3::lit('*') >> x3::attr(op::Times)) | (x3::lit('/') >> x3::attr(op::Divide));
+inline auto const not_op = (keyword("not") | "\xC2\xAC" | (x3::lit('!') >> !x3::lit('='))) >>
+                           x3::attr(op::Not);  // ¬
+inline auto const add_op =
+    (x3::lit('+') >> x3::attr(op::Plus)) | (x3::lit('-') >> x3::attr(op::Minus));
+inline auto const mul_op =
+    (x3::lit('*') >> x3::attr(op::Times)) | (x3::lit('/') >> x3::attr(op::Divide));
 inline auto const minus_op = x3::lit('-') >> x3::attr(op::Minus);
 inline auto const caret_op = x3::lit('^') >> x3::attr(op::Caret);
 
@@ -173,12 +177,13 @@ auto const rational_def = x3::eps >> x3::raw[number >> -('/' >> number)];
 auto const word_def = x3::lexeme[x3::char_("a-zA-Z_") >> *ident_char];
 auto const identifier_def = x3::eps >> (word - reserved);
 auto const variable_def = identifier;
-auto const boolean_def = x3::eps >> x3::lexeme[(x3::string("true") | x3::string("false")) >> !ident_char];
+auto const boolean_def =
+    x3::eps >> x3::lexeme[(x3::string("true") | x3::string("false")) >> !ident_char];
 
 BOOST_SPIRIT_DEFINE(sentence, groups, group, names, interval, bound, negative_bound, formula, expr,
                     or_tail, and_level, and_tail, not_level, negation, relation, relation_tail,
                     relop, sum, sum_tail, product, product_tail, signed_, negative, power,
-                    power_tail, exponent, negative_exponent, primary, paren, rational, number,
-                    word, identifier, variable, boolean, colon, exists, end)
+                    power_tail, exponent, negative_exponent, primary, paren, rational, number, word,
+                    identifier, variable, boolean, colon, exists, end)
 
 }  // namespace etr2nn::grammar::etr_rules

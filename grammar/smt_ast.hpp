@@ -8,7 +8,6 @@
 
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
-
 #include <string>
 #include <vector>
 

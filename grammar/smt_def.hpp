@@ -28,7 +28,8 @@ x3::rule<struct token_class, std::string> const token = "a token";
 x3::rule<struct close_class, x3::unused_type> const close = "')'";
 x3::rule<struct end_class, x3::unused_type> const end = "end of input";
 
-auto const string_literal = x3::lexeme[x3::char_('"') > *(x3::string("\"\"") | ~x3::char_('"')) > x3::char_('"')];
+auto const string_literal =
+    x3::lexeme[x3::char_('"') > *(x3::string("\"\"") | ~x3::char_('"')) > x3::char_('"')];
 auto const quoted_symbol = x3::lexeme[x3::char_('|') > *~x3::char_('|') > x3::char_('|')];
 auto const plain_token = x3::lexeme[+~x3::char_(" \t\r\n\f\v()\";|")];
 

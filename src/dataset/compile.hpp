@@ -7,9 +7,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "dataset/dataset.hpp"
 #include "etrinv/instance.hpp"

@@ -93,9 +93,7 @@ void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reducti
       << ",\n      \"constraints\": ";
   put_array(out, "        ", inst.constraints,
             [&](const etrinv::Constraint& c) { return json_meta::constraint(inst, c); });
-  out << "\n    },\n    \"layout\": "
-      << json_meta::layout(meta).dump()
-      << ",\n    \"gadgets\": ";
+  out << "\n    },\n    \"layout\": " << json_meta::layout(meta).dump() << ",\n    \"gadgets\": ";
   put_array(out, "      ", meta.gadgets,
             [&](const GadgetRecord& r) { return json_meta::gadget(r, meta); });
   out << ",\n    \"constraint_points\": ";

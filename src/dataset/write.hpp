@@ -8,10 +8,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "dataset/dataset.hpp"
 #include "dataset/emit.hpp"

@@ -100,14 +100,14 @@ class EtrLowering {
   }
   const FormulaPtr& as_formula(const Value& v) const {
     if (!v.formula)
-      fail(v.last, "expected a relation (=, <, <=, >, >=, !=) after '" + quote(v.first, v.last) +
-                       "'");
+      fail(v.last,
+           "expected a relation (=, <, <=, >, >=, !=) after '" + quote(v.first, v.last) + "'");
     return v.formula;
   }
   unsigned deeper(unsigned depth, const char* at) const {
     if (depth >= max_nesting)
-      fail(at, "expression nested too deeply: more than " + std::to_string(max_nesting) +
-                   " levels");
+      fail(at,
+           "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
     return depth + 1;
   }
 
@@ -117,7 +117,9 @@ class EtrLowering {
     struct {
       EtrLowering& self;
       using result_type = Value;
-      Value operator()(const ast::rational& n) const { return self.rational(n, false, self.first(n)); }
+      Value operator()(const ast::rational& n) const {
+        return self.rational(n, false, self.first(n));
+      }
       Value operator()(const ast::identifier& n) const { return self.identifier(n); }
       Value operator()(const x3::forward_ast<ast::chain>& n) const { return self.chain(n.get()); }
       Value operator()(const x3::forward_ast<ast::unary>& n) const { return self.unary(n.get()); }
@@ -132,10 +134,10 @@ class EtrLowering {
   Value identifier(const ast::identifier& n) const {
     SourceLocation where = source_.location(first(n));
     if (n.name == "true" || n.name == "false")
-      return leaf(nullptr,
-                  located_formula(n.name == "true" ? Formula::Kind::True : Formula::Kind::False,
-                                  {}, where),
-                  n);
+      return leaf(
+          nullptr,
+          located_formula(n.name == "true" ? Formula::Kind::True : Formula::Kind::False, {}, where),
+          n);
     if (!bound_.count(n.name)) fail(first(n), "unbound variable '" + n.name + "'");
     return leaf(located_variable(n.name, where), nullptr, n);
   }
@@ -163,12 +165,15 @@ class EtrLowering {
           ++slash;
       }
       const char* below = end;
-      while (below > slash + 1 && ((below[-1] >= '0' && below[-1] <= '9') || below[-1] == '.')) --below;
+      while (below > slash + 1 && ((below[-1] >= '0' && below[-1] <= '9') || below[-1] == '.'))
+        --below;
       std::string denominator_text(below, end);
       auto denominator = decimal_value(denominator_text);
       if (!denominator) fail(below, "malformed number '" + denominator_text + "'");
-      if (numerator.find('.') != std::string::npos || denominator_text.find('.') != std::string::npos)
-        fail(begin, "a fraction needs integer numerator and denominator, found '" + quote(begin, end) + "'");
+      if (numerator.find('.') != std::string::npos ||
+          denominator_text.find('.') != std::string::npos)
+        fail(begin, "a fraction needs integer numerator and denominator, found '" +
+                        quote(begin, end) + "'");
       if (*denominator == 0) fail(slash, "division by zero in '" + quote(begin, end) + "'");
       *value /= *denominator;
     }
@@ -213,11 +218,16 @@ class EtrLowering {
     }
     const op kind = level->rest.front().oper;
     Value v;
-    if (kind == op::Or || kind == op::And) v = connective(*level, kind);
-    else if (is_relation(kind)) v = relation(*level);
-    else if (kind == op::Plus || kind == op::Minus) v = sum(*level);
-    else if (kind == op::Times || kind == op::Divide) v = product(*level);
-    else v = power(*level);
+    if (kind == op::Or || kind == op::And)
+      v = connective(*level, kind);
+    else if (is_relation(kind))
+      v = relation(*level);
+    else if (kind == op::Plus || kind == op::Minus)
+      v = sum(*level);
+    else if (kind == op::Times || kind == op::Divide)
+      v = product(*level);
+    else
+      v = power(*level);
     v.first = first(c);
     v.last = last(c);
     return v;
@@ -246,9 +256,10 @@ class EtrLowering {
     Value rhs = operand(c.rest[0].right);
     const char* at = first(c);
     unsigned depth = deeper(std::max(lhs.depth, rhs.depth), at);
-    return {nullptr,
-            located_atom(as_term(lhs), relation_of(c.rest[0].oper), as_term(rhs), source_.location(at)),
-            depth, at, last(c)};
+    return {
+        nullptr,
+        located_atom(as_term(lhs), relation_of(c.rest[0].oper), as_term(rhs), source_.location(at)),
+        depth, at, last(c)};
   }
 
   // a + b - c - d + e  is  Add[Subtract[Add[a, b], c, d], e]: each run of one

@@ -8,10 +8,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <exception>
 #include <iterator>
 #include <optional>
 #include <sstream>
@@ -30,7 +30,9 @@ namespace {
 
 namespace x3 = boost::spirit::x3;
 
-bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 // Skips blanks and comments starting with any of `comment` (for messages and
 // for guessing the language of standard input).
@@ -58,7 +60,8 @@ void run_grammar(const SourceText& source, grammar::parse_state& state, const Ru
   try {
     bool ok = x3::phrase_parse(first, source.end(), x3::with<grammar::parse_state_tag>(state)[rule],
                                skipper, tree);
-    if (!ok) throw expected_error(source, skip_blanks(first, source.end(), comment), first_expected);
+    if (!ok)
+      throw expected_error(source, skip_blanks(first, source.end(), comment), first_expected);
   } catch (const x3::expectation_failure<grammar::iterator_type>& failure) {
     const char* where = skip_blanks(failure.where(), source.end(), comment);
     refine(where, failure.which());
@@ -124,8 +127,8 @@ Sentence parse_on_this_stack(std::string_view text, Language language, const std
   if (auto bad = first_invalid_utf8(text)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    throw source.error(source.begin() + *bad,
-                       std::string("invalid UTF-8: byte ") + hex + " does not start a valid character");
+    throw source.error(source.begin() + *bad, std::string("invalid UTF-8: byte ") + hex +
+                                                  " does not start a valid character");
   }
   grammar::parse_state state(source.begin(), source.end(), max_nesting);
   if (language == Language::Etr) {
@@ -142,8 +145,8 @@ Sentence parse_on_this_stack(std::string_view text, Language language, const std
         if (skip_blanks(source.pointer(d.where()), source.end(), "#") == where) throw;
       }
     };
-    run_grammar(source, state, grammar::etr_sentence(), grammar::etr_skipper, "#", "'exists'",
-                tree, refine);
+    run_grammar(source, state, grammar::etr_sentence(), grammar::etr_skipper, "#", "'exists'", tree,
+                refine);
     return lower_etr(tree, state, source);
   }
   std::vector<grammar::smt_ast::sexpr> script;
@@ -162,7 +165,8 @@ Sentence parse(std::string_view text, Language language, const std::string& file
 
 Language language_of(const std::string& path, std::string_view text) {
   auto ends_with = [&](const std::string& suffix) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends_with(".smt2")) return Language::SmtLib;
   if (path != "-") return Language::Etr;
@@ -179,11 +183,14 @@ Sentence parse_file(const std::string& path) {
     if (std::cin.bad()) throw Diagnostic({name, 0, 0}, "cannot read standard input");
   } else {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw Diagnostic({path, 0, 0}, "cannot read file: it is a directory");
+    if (std::filesystem::is_directory(path, ec))
+      throw Diagnostic({path, 0, 0}, "cannot read file: it is a directory");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Diagnostic({path, 0, 0}, std::string("cannot open file: ") + std::strerror(errno));
+    if (!in)
+      throw Diagnostic({path, 0, 0}, std::string("cannot open file: ") + std::strerror(errno));
     text = read_all(in);
-    if (in.bad()) throw Diagnostic({path, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+    if (in.bad())
+      throw Diagnostic({path, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
   }
   return parse(text, language_of(path, text), name);
 }

@@ -71,7 +71,9 @@ class Printer {
       case Term::Kind::Add:
       case Term::Kind::Subtract:
       case Term::Kind::Multiply: {
-        const char* symbol = t.kind == Term::Kind::Add ? " + " : t.kind == Term::Kind::Subtract ? " - " : " * ";
+        const char* symbol = t.kind == Term::Kind::Add        ? " + "
+                             : t.kind == Term::Kind::Subtract ? " - "
+                                                              : " * ";
         for (std::size_t i = 0; i < t.operands.size(); ++i) {
           const Term& x = *t.operands[i];
           if (i > 0) out += symbol;
@@ -124,8 +126,10 @@ class Printer {
   template <class Node>
   void operand(const Node& x, bool parens) {
     if (parens) out += '(';
-    if constexpr (std::is_same_v<Node, Term>) term(x);
-    else formula(x);
+    if constexpr (std::is_same_v<Node, Term>)
+      term(x);
+    else
+      formula(x);
     if (parens) out += ')';
   }
 };
@@ -166,8 +170,10 @@ std::string print(const Sentence& sentence) {
   }
   out += ": ";
   Printer p;
-  if (sentence.matrix) p.formula(*sentence.matrix);
-  else p.out = "true";
+  if (sentence.matrix)
+    p.formula(*sentence.matrix);
+  else
+    p.out = "true";
   return out + p.out;
 }
 

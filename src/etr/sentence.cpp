@@ -36,7 +36,9 @@ bool operator==(const Formula& a, const Formula& b) {
   return same_operands(a.operands, b.operands);
 }
 
-bool operator==(const Bound& a, const Bound& b) { return a.lower == b.lower && a.upper == b.upper; }
+bool operator==(const Bound& a, const Bound& b) {
+  return a.lower == b.lower && a.upper == b.upper;
+}
 
 bool operator==(const Binding& a, const Binding& b) {
   return a.name == b.name && a.bound == b.bound;

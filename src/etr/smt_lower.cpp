@@ -49,7 +49,7 @@ class SmtLowering {
   std::vector<Binding> variables_;
   std::map<std::string, std::size_t> declared_;  // name -> index in variables_
   std::vector<FormulaPtr> assertions_;
-  bool checked_ = false;  // check-sat seen
+  bool checked_ = false;                              // check-sat seen
   std::vector<std::map<std::string, Value>> scopes_;  // let bindings, innermost last
 
   // ---- positions and messages -------------------------------------------------
@@ -77,12 +77,14 @@ class SmtLowering {
     if (!a || a->text.empty()) return std::nullopt;
     const std::string& t = a->text;
     if (t.front() == '|') return t.substr(1, t.size() - 2);
-    if (t.front() == '"' || t.front() == ':' || t.front() == '#' || (t.front() >= '0' && t.front() <= '9'))
+    if (t.front() == '"' || t.front() == ':' || t.front() == '#' ||
+        (t.front() >= '0' && t.front() <= '9'))
       return std::nullopt;
     return t;
   }
   std::string describe(const ast::sexpr& e) const {
-    if (const ast::atom* a = as_atom(e)) return "'" + quote(a->text.data(), a->text.data() + a->text.size()) + "'";
+    if (const ast::atom* a = as_atom(e))
+      return "'" + quote(a->text.data(), a->text.data() + a->text.size()) + "'";
     const ast::list* l = as_list(e);
     const char* from = first(*l);
     const char* to = l->id_last < 0 ? from : state_.positions.position_of(*l).end();
@@ -99,8 +101,8 @@ class SmtLowering {
     const std::string& name = as_atom(l->items.front())->text;
     const auto& args = l->items;
     const std::size_t n = args.size() - 1;
-    static const std::set<std::string> supported{"set-logic", "set-info",  "declare-fun", "declare-const",
-                                                 "assert",    "check-sat", "exit"};
+    static const std::set<std::string> supported{
+        "set-logic", "set-info", "declare-fun", "declare-const", "assert", "check-sat", "exit"};
     if (!supported.count(name)) fail(args[0], "unsupported SMT-LIB command '" + name + "'");
     if (checked_ && name != "exit" && name != "set-info")
       fail(args[0], "'" + name + "' after 'check-sat' is not supported: one query per file");
@@ -170,7 +172,8 @@ class SmtLowering {
       size = std::min(size + p->size, max_expanded_nodes + 1);
     }
     if (depth >= max_nesting)
-      fail(at, "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
+      fail(at,
+           "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
     if (size > max_expanded_nodes)
       fail(at, "formula too large: more than " + std::to_string(max_expanded_nodes) +
                    " nodes once 'let' is expanded");
@@ -190,7 +193,8 @@ class SmtLowering {
     v.term = located_term(kind, std::move(operands), location(at));
     return v;
   }
-  Value make_formula(Formula::Kind kind, const std::vector<Value>& parts, const ast::sexpr& at) const {
+  Value make_formula(Formula::Kind kind, const std::vector<Value>& parts,
+                     const ast::sexpr& at) const {
     std::vector<FormulaPtr> operands;
     std::vector<const Value*> ps;
     for (const Value& p : parts) {
@@ -221,7 +225,8 @@ class SmtLowering {
     const ast::sexpr& head = l.items.front();
     auto name = symbol(head);
     if (!name) {
-      if (const ast::list* h = as_list(head); h && !h->items.empty() && symbol(h->items[0]) == std::optional<std::string>("_"))
+      if (const ast::list* h = as_list(head);
+          h && !h->items.empty() && symbol(h->items[0]) == std::optional<std::string>("_"))
         fail(head, "indexed identifiers '(_ ...)' are not supported");
       fail(head, "expected a function symbol, found " + describe(head));
     }
@@ -275,8 +280,10 @@ class SmtLowering {
       need(2, "at least two arguments");
       lower_args();
       terms();
-      Relation r = f == "<" ? Relation::Less : f == "<=" ? Relation::LessEqual
-                 : f == ">" ? Relation::Greater : Relation::GreaterEqual;
+      Relation r = f == "<"    ? Relation::Less
+                   : f == "<=" ? Relation::LessEqual
+                   : f == ">"  ? Relation::Greater
+                               : Relation::GreaterEqual;
       return chained(args, r, e);
     }
     if (f == "=") {
@@ -294,7 +301,10 @@ class SmtLowering {
     if (f == "distinct") {
       need(2, "at least two arguments");
       lower_args();
-      if (args[0].term) terms(); else formulas();
+      if (args[0].term)
+        terms();
+      else
+        formulas();
       std::vector<Value> pairs;
       for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = i + 1; j < n; ++j)
@@ -340,13 +350,15 @@ class SmtLowering {
                           e);
     }
     if (declared_.count(f) || lookup(f))
-      fail(head, "'" + f + "' is a constant, not a function: uninterpreted functions are not supported");
+      fail(head,
+           "'" + f + "' is a constant, not a function: uninterpreted functions are not supported");
     fail(head, "unsupported function '" + f + "'");
   }
 
   Value boolean(bool value, const ast::sexpr& at) const {
     Value v;
-    v.formula = located_formula(value ? Formula::Kind::True : Formula::Kind::False, {}, location(at));
+    v.formula =
+        located_formula(value ? Formula::Kind::True : Formula::Kind::False, {}, location(at));
     return v;
   }
 
@@ -386,7 +398,8 @@ class SmtLowering {
   // Left to right: a < b < c is (a < b) and (b < c), sharing b.
   Value chained(const std::vector<Value>& args, Relation r, const ast::sexpr& at) const {
     std::vector<Value> links;
-    for (std::size_t i = 0; i + 1 < args.size(); ++i) links.push_back(make_atom(args[i], r, args[i + 1], at));
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+      links.push_back(make_atom(args[i], r, args[i + 1], at));
     return links.size() == 1 ? links[0] : make_formula(Formula::Kind::And, links, at);
   }
 
@@ -409,11 +422,14 @@ class SmtLowering {
       Value d = lower(items[i]);
       auto value = evaluate(*term(items[i], d));
       evaluated_.clear();  // keyed by address: valid only while `d` lives
-      if (!value) fail(items[i], "division by a non-constant term " + describe(items[i]) + " is not supported");
+      if (!value)
+        fail(items[i],
+             "division by a non-constant term " + describe(items[i]) + " is not supported");
       if (*value == 0) fail(items[i], "division by zero");
       divisor *= *value;
     }
-    if (dividend.term->kind == Term::Kind::Constant) return constant(dividend.term->value / divisor, e);
+    if (dividend.term->kind == Term::Kind::Constant)
+      return constant(dividend.term->value / divisor, e);
     return make_term(Term::Kind::Multiply, {dividend, constant(1 / divisor, e)}, e);
   }
 
@@ -448,9 +464,12 @@ class SmtLowering {
     mpq_class r = values[0];
     if (t.kind == Term::Kind::Negate) return -r;
     for (std::size_t i = 1; i < values.size(); ++i) {
-      if (t.kind == Term::Kind::Add) r += values[i];
-      else if (t.kind == Term::Kind::Subtract) r -= values[i];
-      else r *= values[i];
+      if (t.kind == Term::Kind::Add)
+        r += values[i];
+      else if (t.kind == Term::Kind::Subtract)
+        r -= values[i];
+      else
+        r *= values[i];
     }
     return r;
   }
@@ -483,9 +502,8 @@ bool is_etr_identifier(const std::string& name) {
   if (name.empty() || keywords.count(name)) return false;
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
   if (!letter(name[0])) return false;
-  return std::all_of(name.begin(), name.end(), [&](char c) {
-    return letter(c) || (c >= '0' && c <= '9') || c == '\'';
-  });
+  return std::all_of(name.begin(), name.end(),
+                     [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '\''; });
 }
 
 Sentence lower_smt(const std::vector<grammar::smt_ast::sexpr>& script,

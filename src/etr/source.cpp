@@ -66,7 +66,8 @@ std::string quote(const char* first, const char* last, std::size_t limit) {
     blank = false;
     if (out.size() >= limit) {
       // Do not cut a UTF-8 sequence in half.
-      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+        out.pop_back();
       if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
       return out + "...";
     }

@@ -64,7 +64,9 @@ class Counter {
 
 }  // namespace
 
-mpz_class degree(const Term& term) { return Counter().compute(term); }
+mpz_class degree(const Term& term) {
+  return Counter().compute(term);
+}
 
 Summary summarize(const Sentence& sentence) {
   Summary s;

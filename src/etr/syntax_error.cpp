@@ -11,7 +11,9 @@ bool name_char(char c) {
          c == '\'';
 }
 
-bool number_char(char c) { return (c >= '0' && c <= '9') || c == '.'; }
+bool number_char(char c) {
+  return (c >= '0' && c <= '9') || c == '.';
+}
 
 }  // namespace
 

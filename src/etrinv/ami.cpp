@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-
 namespace etr2nn::etrinv::ami {
 
 using numeric::Real;

@@ -87,9 +87,9 @@ std::map<std::string, numeric::Real> backward(const ChainResult& chain, const As
 // (E - 1) for each input variable x with carrier X, E = 1 + eps being forced by
 // the constraints; x = X when `epsilon` is nullopt (the input passed through).
 // Throws std::domain_error when E = 1 (then the values solve no scaled instance).
-std::map<std::string, numeric::Real> backward(
-    const std::map<std::string, VariableIndex>& carrier, std::optional<VariableIndex> epsilon,
-    const Assignment& solution);
+std::map<std::string, numeric::Real> backward(const std::map<std::string, VariableIndex>& carrier,
+                                              std::optional<VariableIndex> epsilon,
+                                              const Assignment& solution);
 
 // The variable E = 1 + eps of a chain's instance (not of a passed-through one).
 VariableIndex epsilon_variable(const ChainResult& chain);

@@ -3,7 +3,6 @@
 #include <stdexcept>
 #include <unordered_map>
 
-
 namespace etr2nn::etrinv {
 namespace {
 

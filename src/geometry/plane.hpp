@@ -45,7 +45,9 @@ inline mpq_class level(const Normal& n, const Point& p) {
 }
 
 // n·d for an integer direction d (stored as a Normal: any integer vector).
-inline long dot(const Normal& n, const Normal& d) { return n.a * d.a + n.b * d.b; }
+inline long dot(const Normal& n, const Normal& d) {
+  return n.a * d.a + n.b * d.b;
+}
 
 struct Strip {
   Normal normal;

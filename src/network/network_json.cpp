@@ -65,7 +65,8 @@ class Reader {
     std::string key = j.dump();
     auto it = cache_.find(key);
     if (it == cache_.end())
-      it = cache_.emplace(key, numeric::real_from_json(j, where, field_ ? &*field_ : nullptr)).first;
+      it =
+          cache_.emplace(key, numeric::real_from_json(j, where, field_ ? &*field_ : nullptr)).first;
     return it->second;
   }
   std::array<Real, 2> pair(const json& j, const std::string& where) {

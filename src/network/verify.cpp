@@ -78,7 +78,8 @@ void print_report(std::ostream& out, const VerifyReport& report) {
     out << "verified: " << report.points << " points, error 0\n";
     out << "network: " << report.neurons << " neurons (the dataset allows "
         << report.allowed_neurons << "), " << report.directions << " distinct directions, exact "
-        << (report.rational ? "rational arithmetic" : "real algebraic arithmetic (number fields), no rounding")
+        << (report.rational ? "rational arithmetic"
+                            : "real algebraic arithmetic (number fields), no rounding")
         << "\n";
     return;
   }

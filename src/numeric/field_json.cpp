@@ -35,7 +35,7 @@ const NumberField* common_field(const std::vector<const Real*>& values) {
     if (v->is_rational()) continue;
     const Real moved = v->in_chain_of(*anchor);
     const NumberField* f = moved.field();
-    if (!f) continue;  // rational after all
+    if (!f) continue;                                               // rational after all
     if (&f->base_field() != &anchor->base_field()) return nullptr;  // two fields that stay apart
     if (f->contains(*top)) top = f;
   }
@@ -52,7 +52,8 @@ nlohmann::ordered_json field_to_json(const NumberField& field) {
     form.upper += 1;
   }
   nlohmann::ordered_json roots = nlohmann::ordered_json::array();
-  for (std::size_t i = 1; i < tower.size(); ++i) roots.push_back(rationals_to_json(tower[i]->radicand()));
+  for (std::size_t i = 1; i < tower.size(); ++i)
+    roots.push_back(rationals_to_json(tower[i]->radicand()));
   nlohmann::ordered_json theta_json = {{"root_of", nlohmann::ordered_json::array()},
                                        {"in", {to_string(form.lower), to_string(form.upper)}}};
   for (const auto& c : form.coefficients) theta_json["root_of"].push_back(c.get_str());

@@ -308,7 +308,8 @@ NumberField::Coordinates NumberField::norm(const Coordinates& a, const Coordinat
   return f.subtract(f.multiply(a, a), f.multiply(f.multiply(b, b), radicand_));
 }
 
-void NumberField::learn_root_below(const Coordinates& a, const Coordinates& b, bool from_norm) const {
+void NumberField::learn_root_below(const Coordinates& a, const Coordinates& b,
+                                   bool from_norm) const {
   const NumberField& f = *below_;
   Coordinates ratio = f.multiply(a, f.inverse(b));  // a/b
   // a + b·s = 0 gives s = −a/b; a² = b²·r gives s = |a/b|.
@@ -342,7 +343,7 @@ Polynomial NumberField::minimal_polynomial(const Coordinates& x) const {
   // The first power of x that is a rational combination of the lower ones
   // (Gaussian elimination on the coordinate vectors 1, x, x², …).
   struct Row {
-    Coordinates v;        // echelon form: zero before pivot
+    Coordinates v;  // echelon form: zero before pivot
     std::size_t pivot;
     Polynomial combination;  // v = Σ combination[i]·x^i
   };

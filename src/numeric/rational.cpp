@@ -51,6 +51,8 @@ std::string to_string(const mpq_class& value) {
   return canonical.get_str(10);
 }
 
-double to_double(const mpq_class& value) { return value.get_d(); }
+double to_double(const mpq_class& value) {
+  return value.get_d();
+}
 
 }  // namespace etr2nn::numeric

@@ -191,7 +191,8 @@ struct RealAccess {
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::optional<Real> image;
     if (level.below()) {
-      if (auto r = value_in(*level.below(), level.radicand(), target)) image = sqrt_in_chain(target, *r);
+      if (auto r = value_in(*level.below(), level.radicand(), target))
+        image = sqrt_in_chain(target, *r);
     } else {
       const Polynomial m = level.base_polynomial();  // monic
       if (degree(m) == 1) image = Real(mpq_class(-m[0]));
@@ -328,7 +329,8 @@ Real Real::root(const Real& value, unsigned k) {
     // factor·√d, with the base Q(√d) shared by every rational of that d.
     const auto [factor, d] = square_root_parts(value.rational_);
     if (d == 1) return Real(factor);
-    const NumberField& field = NumberField::generated_by({mpq_class(-d), 0, 1}, 0, mpq_class(d + 1));
+    const NumberField& field =
+        NumberField::generated_by({mpq_class(-d), 0, 1}, 0, mpq_class(d + 1));
     return Real(factor) * RealAccess::of(field, field.generator());
   }
   if (value.is_rational()) {
@@ -419,13 +421,13 @@ std::string Real::to_string() const {
   std::string s = "root-obj([";
   for (std::size_t i = 0; i < form.coefficients.size(); ++i)
     s += (i ? ", " : "") + form.coefficients[i].get_str();
-  return s + "], (" + numeric::to_string(form.lower) + ", " + numeric::to_string(form.upper) +
-         "))";
+  return s + "], (" + numeric::to_string(form.lower) + ", " + numeric::to_string(form.upper) + "))";
 }
 
 Real operator+(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ + b.rational_);
-  if (auto o = RealAccess::in_one_field(a, b)) return RealAccess::of(*o->field, o->field->add(o->x, o->y));
+  if (auto o = RealAccess::in_one_field(a, b))
+    return RealAccess::of(*o->field, o->field->add(o->x, o->y));
   return RealAccess::algebraic(Z3_algebraic_add, a, b);
 }
 Real operator-(const Real& a, const Real& b) {
@@ -436,7 +438,8 @@ Real operator-(const Real& a, const Real& b) {
 }
 Real operator*(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ * b.rational_);
-  if ((a.is_rational() && a.rational_ == 0) || (b.is_rational() && b.rational_ == 0)) return Real(0);
+  if ((a.is_rational() && a.rational_ == 0) || (b.is_rational() && b.rational_ == 0))
+    return Real(0);
   if (a.is_rational() && b.element_)
     return RealAccess::of(*b.element_->field, b.element_->field->scale(a.rational_, b.element_->x));
   if (b.is_rational() && a.element_)
@@ -482,7 +485,11 @@ int compare(const Real& a, const Real& b) {
   return difference.sign();
 }
 
-Real max(const Real& a, const Real& b) { return a < b ? b : a; }
-Real min(const Real& a, const Real& b) { return b < a ? b : a; }
+Real max(const Real& a, const Real& b) {
+  return a < b ? b : a;
+}
+Real min(const Real& a, const Real& b) {
+  return b < a ? b : a;
+}
 
 }  // namespace etr2nn::numeric

@@ -112,12 +112,12 @@ class Real {
   friend bool operator>=(const Real& a, const Real& b) { return compare(a, b) >= 0; }
 
  private:
-  friend struct RealAccess;  // the arithmetic in real.cpp
+  friend struct RealAccess;            // the arithmetic in real.cpp
   static Real from_z3_ast(void* ast);  // Z3_ast, kept out of this header
 
-  mpq_class rational_;                          // the value when both pointers are null
-  std::shared_ptr<const FieldValue> element_;   // set for a NumberField element
-  std::shared_ptr<const z3::expr> algebraic_;   // set for a z3 algebraic numeral
+  mpq_class rational_;                         // the value when both pointers are null
+  std::shared_ptr<const FieldValue> element_;  // set for a NumberField element
+  std::shared_ptr<const z3::expr> algebraic_;  // set for a z3 algebraic numeral
 };
 
 Real max(const Real& a, const Real& b);

@@ -1,12 +1,12 @@
 // End-to-end: the etr2nn check command, run as a process.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -22,7 +22,8 @@ Outcome run(const std::string& args, const std::string& input = "") {
                      std::to_string(counter++);
   std::string in = base + ".in", out = base + ".out", err = base + ".err";
   std::ofstream(in, std::ios::binary) << input;
-  std::string command = std::string(ETR2NN_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
+  std::string command =
+      std::string(ETR2NN_BINARY) + " " + args + " <" + in + " >" + out + " 2>" + err;
   int raw = std::system(command.c_str());
   auto slurp = [](const std::string& path) {
     std::ifstream f(path, std::ios::binary);
@@ -111,7 +112,8 @@ TEST(CheckCommand, Help) {
   EXPECT_EQ(sub.out.rfind("etr2nn check FILE\n", 0), 0u);
   Outcome tool = run("--help");
   EXPECT_EQ(tool.status, 0);
-  EXPECT_NE(tool.out.find("  check       parse a sentence and print it in canonical form\n"), std::string::npos);
+  EXPECT_NE(tool.out.find("  check       parse a sentence and print it in canonical form\n"),
+            std::string::npos);
 }
 
 TEST(CheckCommand, NonUtf8InputIsRejected) {

@@ -29,7 +29,9 @@ void ToolTest::SetUp() {
   fs::create_directories(dir);
 }
 
-void ToolTest::TearDown() { fs::remove_all(dir); }
+void ToolTest::TearDown() {
+  fs::remove_all(dir);
+}
 
 ToolOutcome ToolTest::run(const std::string& args) const {
   const fs::path out = dir.parent_path() / (dir.filename().string() + ".stdout");

@@ -1,10 +1,11 @@
 // The .etr front-end: what each construct of docs/syntax.md parses to.
+#include "etr/parse.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "etr/parse.hpp"
 #include "etr/print.hpp"
 #include "helpers.hpp"
 
@@ -12,7 +13,6 @@ namespace etr2nn::etr {
 namespace {
 
 using namespace test;
-
 
 TEST(EtrParse, EverySampleParses) {
   namespace fs = std::filesystem;
@@ -69,7 +69,8 @@ TEST(EtrParse, ChainsOfOneOperatorAreNary) {
 
 TEST(EtrParse, PrecedenceOfArithmetic) {
   auto x = var("x"), y = var("y");
-  EXPECT_EQ(*etr("exists x, y: x + 2 * y^3 = 0").matrix->lhs, *add({x, mul({num(2), power(y, 3)})}));
+  EXPECT_EQ(*etr("exists x, y: x + 2 * y^3 = 0").matrix->lhs,
+            *add({x, mul({num(2), power(y, 3)})}));
   EXPECT_EQ(*etr("exists x, y: -x * y = 0").matrix->lhs, *mul({neg(x), y}));
   EXPECT_EQ(*etr("exists x: -x^2 = 0").matrix->lhs, *neg(power(x, 2)));
   EXPECT_EQ(*etr("exists x: (-x)^2 = 0").matrix->lhs, *power(neg(x), 2));
@@ -89,9 +90,9 @@ TEST(EtrParse, MinusBeforeALiteralIsPartOfTheConstant) {
 
 TEST(EtrParse, AllSixRelations) {
   const std::pair<const char*, Relation> cases[] = {
-      {"=", Relation::Equal},        {"!=", Relation::NotEqual},     {"<", Relation::Less},
-      {"<=", Relation::LessEqual},   {">", Relation::Greater},       {">=", Relation::GreaterEqual},
-      {"≠", Relation::NotEqual},     {"≤", Relation::LessEqual},     {"≥", Relation::GreaterEqual}};
+      {"=", Relation::Equal},      {"!=", Relation::NotEqual}, {"<", Relation::Less},
+      {"<=", Relation::LessEqual}, {">", Relation::Greater},   {">=", Relation::GreaterEqual},
+      {"≠", Relation::NotEqual},   {"≤", Relation::LessEqual}, {"≥", Relation::GreaterEqual}};
   for (auto [symbol, relation] : cases) {
     SCOPED_TRACE(symbol);
     EXPECT_EQ(*etr(std::string("exists x: x ") + symbol + " 1").matrix,
@@ -151,7 +152,8 @@ TEST(EtrParse, ParseFileReportsMissingFiles) {
     FAIL() << "no error";
   } catch (const Diagnostic& d) {
     EXPECT_EQ(d.where().line, 0u);
-    EXPECT_EQ(std::string(d.what()), "/nonexistent/dir/f.etr: error: cannot open file: No such file or directory");
+    EXPECT_EQ(std::string(d.what()),
+              "/nonexistent/dir/f.etr: error: cannot open file: No such file or directory");
   }
 }
 
@@ -160,7 +162,8 @@ TEST(EtrParse, ParseFileRefusesDirectories) {
     parse_file(ETR2NN_SOURCE_DIR);
     FAIL() << "no error";
   } catch (const Diagnostic& d) {
-    EXPECT_EQ(std::string(d.what()), std::string(ETR2NN_SOURCE_DIR) + ": error: cannot read file: it is a directory");
+    EXPECT_EQ(std::string(d.what()),
+              std::string(ETR2NN_SOURCE_DIR) + ": error: cannot read file: it is a directory");
   }
 }
 

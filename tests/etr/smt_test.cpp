@@ -18,18 +18,22 @@ struct Pair {
 
 const Pair pairs[] = {
     {"exists x: x*x = 2 and x > 0",
-     "(set-logic QF_NRA)(declare-const x Real)(assert (= (* x x) 2.0))(assert (> x 0.0))(check-sat)"},
+     "(set-logic QF_NRA)(declare-const x Real)(assert (= (* x x) 2.0))(assert (> x "
+     "0.0))(check-sat)"},
     {"exists x, y: x*x + y*y = 1 and x + y = 3",
      "(declare-fun x () Real)(declare-fun y () Real)"
      "(assert (= (+ (* x x) (* y y)) 1))(assert (= (+ x y) 3))"},
-    {"exists x, y: x - y - 1 < -2", "(declare-const x Real)(declare-const y Real)(assert (< (- x y 1) (- 2)))"},
+    {"exists x, y: x - y - 1 < -2",
+     "(declare-const x Real)(declare-const y Real)(assert (< (- x y 1) (- 2)))"},
     {"exists x: -x >= 1/2", "(declare-const x Real)(assert (>= (- x) (/ 1 2)))"},
     {"exists x: x * 1/2 <= 0.75", "(declare-const x Real)(assert (<= (/ x 2) 0.75))"},
-    {"exists x, y: x != y or not x = 1", "(declare-const x Real)(declare-const y Real)(assert (or (distinct x y) (not (= x 1))))"},
+    {"exists x, y: x != y or not x = 1",
+     "(declare-const x Real)(declare-const y Real)(assert (or (distinct x y) (not (= x 1))))"},
     {"exists x: x > 0 and x < 1 and x != 1/2",
      "(declare-const x Real)(assert (and (> x 0) (< x 1) (distinct x 0.5))) (exit)"},
     {"exists x: true", "(declare-const x Real)"},
-    {"exists x: x = 1", "; comment\n(set-info :status sat)\n(declare-const |x| Real)\n(assert (= x 1))\n"},
+    {"exists x: x = 1",
+     "; comment\n(set-info :status sat)\n(declare-const |x| Real)\n(assert (= x 1))\n"},
     {"exists: 1 < 2", "(assert (< 1 2))"},
 };
 
@@ -44,9 +48,12 @@ TEST(SmtLib, PairsGiveEqualTrees) {
 TEST(SmtLib, PairsDifferWhenTheSentencesDo) {
   // The comparison is not vacuous: a changed constant, relation, order or
   // variable list breaks the equality.
-  EXPECT_NE(etr("exists x: x*x = 2 and x > 0"), smt("(declare-const x Real)(assert (= (* x x) 3))(assert (> x 0))"));
-  EXPECT_NE(etr("exists x: x*x = 2 and x > 0"), smt("(declare-const x Real)(assert (> x 0))(assert (= (* x x) 2))"));
-  EXPECT_NE(etr("exists x: x*x = 2"), smt("(declare-const x Real)(declare-const y Real)(assert (= (* x x) 2))"));
+  EXPECT_NE(etr("exists x: x*x = 2 and x > 0"),
+            smt("(declare-const x Real)(assert (= (* x x) 3))(assert (> x 0))"));
+  EXPECT_NE(etr("exists x: x*x = 2 and x > 0"),
+            smt("(declare-const x Real)(assert (> x 0))(assert (= (* x x) 2))"));
+  EXPECT_NE(etr("exists x: x*x = 2"),
+            smt("(declare-const x Real)(declare-const y Real)(assert (= (* x x) 2))"));
   EXPECT_NE(etr("exists x: x > 0"), smt("(declare-const x Real)(assert (>= x 0))"));
 }
 
@@ -59,7 +66,8 @@ TEST(SmtLib, UnaryMinusIsNegateOrANegativeConstant) {
 TEST(SmtLib, DivisionByConstantsOnly) {
   EXPECT_EQ(*smt("(assert (= (/ 1 2) 1))").matrix->lhs, *num(1, 2));
   EXPECT_EQ(*smt("(assert (= (/ 3 4 5) 1))").matrix->lhs, *num(3, 20));
-  EXPECT_EQ(*smt("(declare-const x Real)(assert (= (/ x 2) 1))").matrix->lhs, *mul({var("x"), num(1, 2)}));
+  EXPECT_EQ(*smt("(declare-const x Real)(assert (= (/ x 2) 1))").matrix->lhs,
+            *mul({var("x"), num(1, 2)}));
   // A variable-free divisor is evaluated exactly.
   EXPECT_EQ(*smt("(declare-const x Real)(assert (= (/ x (- 3 1) 3) 1))").matrix->lhs,
             *mul({var("x"), num(1, 6)}));
@@ -71,7 +79,8 @@ TEST(SmtLib, ImplicationIsNotOr) {
   auto p = atom(var("x"), Relation::Greater, num(0));
   auto q = atom(var("x"), Relation::Less, num(1));
   auto r = atom(var("x"), Relation::Equal, num(2));
-  EXPECT_EQ(*smt("(declare-const x Real)(assert (=> (> x 0) (< x 1)))").matrix, *disj({negation(p), q}));
+  EXPECT_EQ(*smt("(declare-const x Real)(assert (=> (> x 0) (< x 1)))").matrix,
+            *disj({negation(p), q}));
   // Right associative.
   EXPECT_EQ(*smt("(declare-const x Real)(assert (=> (> x 0) (< x 1) (= x 2)))").matrix,
             *disj({negation(p), disj({negation(q), r})}));
@@ -93,7 +102,8 @@ TEST(SmtLib, ChainedComparisonsShareTheMiddleTerm) {
   EXPECT_EQ(*s.matrix, *conj({atom(num(0), Relation::Less, xx), atom(xx, Relation::Less, num(1))}));
   EXPECT_EQ(s.matrix->operands[0]->rhs, s.matrix->operands[1]->lhs);
   Sentence e = smt("(declare-const x Real)(declare-const y Real)(assert (= x y 1))");
-  EXPECT_EQ(*e.matrix, *conj({atom(var("x"), Relation::Equal, var("y")), atom(var("y"), Relation::Equal, num(1))}));
+  EXPECT_EQ(*e.matrix, *conj({atom(var("x"), Relation::Equal, var("y")),
+                              atom(var("y"), Relation::Equal, num(1))}));
 }
 
 TEST(SmtLib, DistinctIsPairwise) {
@@ -113,9 +123,9 @@ TEST(SmtLib, BooleanEqualityIsIff) {
 }
 
 TEST(SmtLib, LetBindsSharedSubtrees) {
-  Sentence s = smt(
-      "(declare-const x Real)"
-      "(assert (let ((s (+ x 1)) (b (> x 0))) (and b (> (* s s) 2))))");
+  Sentence s =
+      smt("(declare-const x Real)"
+          "(assert (let ((s (+ x 1)) (b (> x 0))) (and b (> (* s s) 2))))");
   auto sx = add({var("x"), num(1)});
   EXPECT_EQ(*s.matrix, *conj({atom(var("x"), Relation::Greater, num(0)),
                               atom(mul({sx, sx}), Relation::Greater, num(2))}));
@@ -129,7 +139,9 @@ TEST(SmtLib, LetBindsSharedSubtrees) {
 TEST(SmtLib, AssertCountsGiveTheMatrixShape) {
   EXPECT_EQ(smt("(declare-const x Real)").matrix->kind, Formula::Kind::True);
   EXPECT_EQ(smt("(declare-const x Real)(assert (> x 0))").matrix->kind, Formula::Kind::Atom);
-  EXPECT_EQ(smt("(declare-const x Real)(assert (> x 0))(assert (and (> x 1) (< x 2)))").matrix->operands.size(), 2u);
+  EXPECT_EQ(smt("(declare-const x Real)(assert (> x 0))(assert (and (> x 1) (< x 2)))")
+                .matrix->operands.size(),
+            2u);
 }
 
 TEST(SmtLib, ExitStopsReading) {
@@ -148,8 +160,9 @@ TEST(SmtLib, LetBombIsRejectedNotExpanded) {
   text += "x" + close + " 0))";
   std::string error = error_of(text, Language::SmtLib);
   EXPECT_EQ(error.substr(0, 9), "t.smt2:1:");
-  EXPECT_NE(error.find(": error: formula too large: more than 10000000 nodes once 'let' is expanded"),
-            std::string::npos)
+  EXPECT_NE(
+      error.find(": error: formula too large: more than 10000000 nodes once 'let' is expanded"),
+      std::string::npos)
       << error;
 }
 

@@ -12,8 +12,8 @@
 namespace etr2nn::network {
 namespace {
 
-using testing::emit;
 using testing::disguise;
+using testing::emit;
 using testing::one_arrangement;
 
 TEST(Decode, ReadsTheWitnessValue) {

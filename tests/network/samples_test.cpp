@@ -10,13 +10,13 @@
 
 #include "dataset/emit.hpp"
 #include "dataset/meta.hpp"
+#include "fixtures.hpp"
 #include "layout/layout.hpp"
 #include "network/decode.hpp"
 #include "network/network_json.hpp"
 #include "network/verify.hpp"
 #include "network/witness.hpp"
 #include "network/witness_file.hpp"
-#include "fixtures.hpp"
 
 namespace etr2nn::network {
 namespace {

@@ -73,8 +73,12 @@ TEST(NumberField, SignsAgreeWithZ3OnRandomElements) {
   ASSERT_EQ(roots.size(), 1u);
   const z3::expr r = roots[0];
   auto num = [&](const mpq_class& q) { return c.real_val(q.get_str().c_str()); };
-  auto add = [&](const z3::expr& a, const z3::expr& b) { return z3::expr(c, Z3_algebraic_add(c, a, b)); };
-  auto mul = [&](const z3::expr& a, const z3::expr& b) { return z3::expr(c, Z3_algebraic_mul(c, a, b)); };
+  auto add = [&](const z3::expr& a, const z3::expr& b) {
+    return z3::expr(c, Z3_algebraic_add(c, a, b));
+  };
+  auto mul = [&](const z3::expr& a, const z3::expr& b) {
+    return z3::expr(c, Z3_algebraic_mul(c, a, b));
+  };
   const z3::expr s(c, Z3_algebraic_root(c, Z3_algebraic_sub(c, r, num(2)), 2));
   int zeros = 0, signs[3] = {0, 0, 0};
   for (int i = 0; i < 60; ++i) {
@@ -101,8 +105,8 @@ TEST(NumberField, SignsAgreeWithZ3OnRandomElements) {
 
 TEST(NumberField, ReducibleBaseSplitsWhenAFactorVanishes) {
   // (x² - 2)(x² - 3) with the interval around √2: not a field.
-  const NumberField& f =
-      NumberField::generated_by(multiply({-2, 0, 1}, {-3, 0, 1}), mpq_class(13, 10), mpq_class(3, 2));
+  const NumberField& f = NumberField::generated_by(multiply({-2, 0, 1}, {-3, 0, 1}),
+                                                   mpq_class(13, 10), mpq_class(3, 2));
   const Coordinates t = f.generator();
   const Coordinates t2 = f.multiply(t, t);
   EXPECT_EQ(f.sign(f.subtract(t2, f.constant(2))), 0);  // θ² − 2 vanishes at θ = √2
@@ -157,7 +161,8 @@ TEST(RealInFields, QuadraticFieldsMoveIntoOtherChains) {
   const Real mixed = rho * sqrt2 - sqrt3;
   ASSERT_NE(mixed.field(), nullptr);
   EXPECT_TRUE(mixed.field()->contains(*rho.field()));
-  EXPECT_NEAR(mixed.to_double(), 1.324717957244746 * 1.4142135623730951 - 1.7320508075688772, 1e-12);
+  EXPECT_NEAR(mixed.to_double(), 1.324717957244746 * 1.4142135623730951 - 1.7320508075688772,
+              1e-12);
   EXPECT_EQ((mixed + sqrt3) / sqrt2, rho);
 }
 
