@@ -16,12 +16,23 @@
 namespace etr2nn::smt {
 
 SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_limit) {
+  return solve(sentence, time_limit, 0);
+}
+
+SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_limit,
+                  unsigned resource_limit) {
   const Limit limit(time_limit);  // translating counts against the limit too
   Z3Sentence z = to_z3(sentence);
   z3::context& c = numeric::z3_context();
   // QF_NRA selects nlsat, which is complete for the reals (given time). No
-  // "timeout" parameter: check_bounded enforces the limit.
+  // "timeout" parameter: check_bounded enforces the limit. "rlimit" is a
+  // step counter, not a timer, so it starts no thread.
   z3::solver solver(c, "QF_NRA");
+  if (resource_limit != 0) {
+    z3::params p(c);
+    p.set("rlimit", resource_limit);
+    solver.set(p);
+  }
   solver.add(z.formula);
   // In the child: read the model, check it exactly, and write it exactly.
   const ModelReader read_model = [&](const z3::model& m) {

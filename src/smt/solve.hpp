@@ -27,6 +27,13 @@ struct SolveResult {
 // exactly against the sentence (inside the bounded child) before it is returned.
 SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_limit);
 
+// The same with z3's resource limit ("rlimit", counted in z3's own steps) as
+// well: a query that exceeds it is Unknown on every machine alike, which a
+// time limit is not. Tests use it so that what they decide does not depend on
+// the machine's speed; the time limit stays as the hard stop.
+SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_limit,
+                  unsigned resource_limit);
+
 // An upper bound on the total degree of every polynomial in the sentence, read
 // off the term DAG without expanding it (a product adds degrees, a power
 // multiplies them; saturates at SIZE_MAX). `solve` refuses past --max-degree

@@ -5,6 +5,7 @@
 //  - backward: whenever z3 finds a model of the ETR-INV output (K = 2), the
 //    backward mapping yields a model of the input.
 // Counts are printed; the test fails if too few cases were actually decided.
+// z3 runs with step limits, so what is decided does not depend on the machine.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,9 +26,9 @@ namespace {
 
 using namespace std::chrono;
 
-// Every z3 call runs in a child process killed at its limit (smt/bounded_check.hpp),
-// so a limit is a real bound: the ETR-INV outputs (larger queries) get 1.5 s
-// each, on the first 80 sentences only, to keep the test's time bounded.
+// Every z3 call runs in a child process killed at its limit (smt/bounded_check.hpp);
+// the ETR-INV outputs (larger queries) are solved for the first 60 sentences
+// only, to keep the test's time bounded.
 TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
   std::mt19937 rng(20261125);
   testing::RandomSentenceOptions o;
@@ -37,7 +38,12 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
   auto start = steady_clock::now();
   const char* env = std::getenv("ETR2NN_RANDOM_SENTENCES");  // fewer: scripts/test (sanitizers)
   const int count = env ? std::atoi(env) : 200;
-  const int with_output_solve = std::min(count, 80);
+  const int with_output_solve = std::min(count, 60);
+  // z3's resource limits (deterministic steps), not time: what is decided,
+  // and so what the bounds below count, is the same on every machine. The
+  // 20 s time limit is only the hard stop. Measured: 200k steps decide every
+  // input (162 sat, 38 unsat); 500k steps decide 15 of the first 60 outputs.
+  const unsigned input_steps = 200000, output_steps = 500000;
   for (int i = 0; i < count; ++i) {
     etr::Sentence s = testing::random_sentence(rng, o);
     auto t_case = steady_clock::now();
@@ -45,7 +51,7 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
     SCOPED_TRACE("random sentence " + std::to_string(i));
     if (std::getenv("ETR2NN_RANDOM_VERBOSE"))
       std::cout << i << ": " << etr::print(*s.matrix) << std::endl;
-    auto input = smt::solve(s, milliseconds(500));
+    auto input = smt::solve(s, seconds(20), input_steps);
     t_input = duration<double>(steady_clock::now() - t_case).count();
     if (input.verdict == smt::Verdict::Sat) {
       ++sat;
@@ -73,7 +79,7 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
     testing::expect_size_formula(r2);
     EXPECT_FALSE(r2.complete_for_all_solutions);
     if (i >= with_output_solve) continue;
-    auto output = smt::solve(to_sentence(r2.instance), milliseconds(1500));
+    auto output = smt::solve(to_sentence(r2.instance), seconds(20), output_steps);
     if (output.verdict == smt::Verdict::Sat) {
       ++inv_sat;
       Assignment a;
@@ -102,10 +108,10 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
             << inv_unknown << " unknown; backward verified " << backward_verified
             << "; unsat although the input is sat (K = 2 too small): " << outside_ball << "\n"
             << "[random] total " << duration<double>(steady_clock::now() - start).count() << " s\n";
-  // Measured: about 1 in 3 sentences is sat and forward-verified, and over half
-  // of the output solves verify backward; the bounds keep a wide margin.
-  EXPECT_GE(forward_verified, count / 5);               // the forward check must not be vacuous
-  EXPECT_GE(backward_verified, with_output_solve / 6);  // nor the backward one
+  // Neither check may be vacuous. (With the fixed seed and step limits the
+  // counts are the same on every run; the bounds leave room for another z3.)
+  EXPECT_GE(forward_verified, count / 2);
+  EXPECT_GE(backward_verified, with_output_solve / 8);
 }
 
 }  // namespace
