@@ -1,6 +1,7 @@
 // etr2nn compile FILE -o DATASET.json: sentence -> ETR-INV instance -> layout
 // -> invariants -> dataset JSON, and with --witness the verified witness network.
-#include "dataset/compile.hpp"
+
+#include "pipeline/compile.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -9,14 +10,11 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/emit.hpp"
 #include "dataset/statistics.hpp"
-#include "etr/parse.hpp"
 #include "io/atomic_file.hpp"
 #include "io/progress.hpp"
 #include "network/assignment_json.hpp"
 #include "network/witness.hpp"
-#include "network/witness_file.hpp"
 #include "pipeline/reduction.hpp"
 #include "pipeline/size_estimate.hpp"
 
@@ -86,11 +84,7 @@ void print_reduction(std::ostream& out, const pipeline::Reduction& r) {
     return;
   }
   out << "reduction   ETR -> ETR-INV chain, K = " << c.bound_exponent
-      << (c.complete_for_all_solutions
-              ? " (complete for every solution)"
-              : " (complete only for solutions with every |x_i| <= 2^(2^K); safe K = " +
-                    std::to_string(c.safe_bound_exponent) + ")")
-      << "\n";
+      << ", safe K = " << c.safe_bound_exponent << ": " << pipeline::completeness(c) << "\n";
   char line[128];
   for (const auto& p : c.sizes) {
     std::snprintf(line, sizeof line, "  %-28s %8zu variables %8zu constraints\n", p.pass.c_str(),
@@ -133,44 +127,35 @@ int run(const std::vector<std::string>& raw) {
   // Standard output carries the dataset or the witness: the summary moves aside.
   std::ostream& summary = (*output == "-" || (witness && *witness == "-")) ? std::cerr : std::cout;
 
-  dataset::CompileOptions options;
   // The option is gone: kept only to explain why another value cannot be had.
   if (args.option("--points-per-line") && args.whole_number("--points-per-line", 3, 0, ~0ul) != 3)
     throw UsageError{"--points-per-line: the hardness proof needs exactly three lanes per gadget"};
-  pipeline::ReductionOptions reduction_options;
+  pipeline::CompileRequest request;
+  request.input = file;
+  request.output = *output;
+  if (witness) request.witness = *witness;
   if (args.option("--bound-exponent"))
-    reduction_options.bound_exponent =
+    request.reduction.bound_exponent =
         static_cast<unsigned>(args.whole_number("--bound-exponent", 0, 0, 1000000));
-  reduction_options.max_constraints =
+  request.reduction.max_constraints =
       args.whole_number("--max-constraints", etrinv::default_max_chain_constraints, 1, 1000000000);
-  const std::size_t max_points =
+  request.max_points =
       args.whole_number("--max-points", pipeline::default_max_points, 1, 1000000000);
-  reduction_options.want_witness = witness != nullptr;
-  if (assign) reduction_options.solution = network::read_named_values(*assign);
-  reduction_options.solve_limit =
+  if (assign) request.reduction.solution = network::read_named_values(*assign);
+  request.reduction.solve_limit =
       std::chrono::milliseconds(args.whole_number("--timeout-ms", 10000, 1, 1000000000));
+  request.float_copies = args.flag("--floats");
 
-  // Parse, reduce and (with --witness) find and check the solution before
-  // anything is written: a wrong assignment leaves no file behind.
-  const auto start = std::chrono::steady_clock::now();
-  const etr::Sentence sentence = etr::parse_file(file);
-  const pipeline::Reduction reduction = pipeline::reduce(sentence, reduction_options);
-  const etrinv::Instance& instance = reduction.chain.instance;
-  options.reduction = pipeline::describe(reduction, sentence, file);
-  const double front_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-  // Before the layout: its size is known from the instance alone.
-  const pipeline::PointEstimate estimate = pipeline::estimate_points(instance);
-  if (!quiet)
-    summary << "estimate    " << estimate.total() << " points at most (" << estimate.gadgets
-            << " gadgets)\n";
-  pipeline::check_points(estimate, max_points);
-
+  pipeline::CompileObserver observer;
+  observer.estimated = [&](const pipeline::PointEstimate& estimate) {
+    if (!quiet)
+      summary << "estimate    " << estimate.total() << " points at most (" << estimate.gadgets
+              << " gadgets)\n";
+  };
   // One progress line per stage, made at its first report, when its total is known.
   std::optional<io::Progress> progress;
   std::string current;
-  options.progress = [&](const char* stage, std::size_t done, std::size_t total) {
+  observer.progress = [&](const char* stage, std::size_t done, std::size_t total) {
     if (!progress || current != stage) {
       if (progress) progress->finish();
       current = stage;
@@ -178,22 +163,12 @@ int run(const std::vector<std::string>& raw) {
     }
     progress->update(done);
   };
-  const io::TargetKind output_kind = io::target_kind(*output);
-  const dataset::CompileReport report = dataset::compile_instance(instance, *output, options);
+  const pipeline::CompileResult result = pipeline::compile(request, observer);
   if (progress) progress->finish();
-  std::optional<network::Network> witness_network;
-  if (witness) {
-    try {
-      witness_network = network::write_witness(
-          *witness, report.arrangement, dataset::Emission(report.arrangement),
-          *reduction.assignment, {args.flag("--floats"), file});
-    } catch (...) {
-      // All or nothing: no dataset without its witness. A stream (standard
-      // output, a FIFO, a device) is gone already; never remove one.
-      if (output_kind == io::TargetKind::Replace) std::remove(output->c_str());
-      throw;
-    }
-  }
+  const pipeline::Reduction& reduction = result.reduction;
+  const etrinv::Instance& instance = reduction.chain.instance;
+  const dataset::CompileReport& report = result.report;
+  const io::TargetKind output_kind = result.output_kind;
 
   if (!quiet) {
     summary << "compiled " << (file == "-" ? "standard input" : file) << " ("
@@ -209,16 +184,21 @@ int run(const std::vector<std::string>& raw) {
     summary << "layout      checks N1-N7 pass: a network with " << report.statistics.neurons
             << " hidden neurons fits every point exactly iff the instance is true "
                "(docs/soundness.md)\n";
-    if (witness_network)
-      summary << "witness     " << witness_network->neurons.size() << " neurons, "
-              << (network::is_rational(*witness_network) ? "rational" : "real algebraic")
+    if (result.witness)
+      summary << "witness     " << result.witness->neurons.size() << " neurons, "
+              << (network::is_rational(*result.witness) ? "rational" : "real algebraic")
               << " weights (solution from " << reduction.solution_source
-              << "), verified exactly on every point -> " << *witness << "\n";
+              << "), verified exactly on every point"
+              << (result.read_back ? ", and again on both files as written" : "") << " -> "
+              << *witness << "\n";
   }
   if (verbosity.timings())
-    std::fprintf(stderr, "time: %.3f s (parse+reduce %.3f, layout %.3f, check %.3f, write %.3f)\n",
-                 front_seconds + report.total_seconds(), front_seconds, report.layout_seconds,
-                 report.check_seconds, report.write_seconds);
+    std::fprintf(stderr,
+                 "time: %.3f s (parse+reduce %.3f, layout %.3f, check %.3f, write %.3f, "
+                 "read back %.3f)\n",
+                 result.front_seconds + report.total_seconds() + result.verify_seconds,
+                 result.front_seconds, report.layout_seconds, report.check_seconds,
+                 report.write_seconds, result.verify_seconds);
   return 0;
 }
 

@@ -1,6 +1,8 @@
 // etr2nn normalize FILE -o OUT.etr [--bound-exponent K] [--witness-mode]:
 // the ETR -> ETR-INV chain, written atomically as .etr, with a size report
 // per pass (docs/etr-inv.md, "Sizes").
+#include "pipeline/normalize.hpp"
+
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -8,11 +10,7 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "etr/parse.hpp"
 #include "etrinv/chain.hpp"
-#include "etrinv/instance_text.hpp"
-#include "io/atomic_file.hpp"
-#include "smt/solve.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -60,10 +58,7 @@ void report(std::ostream& out, const etrinv::ChainResult& r) {
       << (m == r.instance.constraints.size() && n == r.instance.variables.size() ? " (match)"
                                                                                  : " (MISMATCH)")
       << "\n"
-      << "K = " << K << " (safe K = " << r.safe_bound_exponent << "): "
-      << (r.complete_for_all_solutions
-              ? "complete for all solutions"
-              : "sound; complete only for solutions with every |x_i| <= 2^(2^K)")
+      << "K = " << K << " (safe K = " << r.safe_bound_exponent << "): " << pipeline::completeness(r)
       << "\n";
 }
 
@@ -79,53 +74,26 @@ int run(const std::vector<std::string>& args) {
   check_output("-o", *output, ".etr", "an ETR-INV instance in .etr form");
   check_distinct({a.positionals()[0]}, {*output});
   check_formula_input(a.positionals()[0]);
-  etrinv::ChainOptions options;
+  pipeline::NormalizeRequest request;
+  request.input = a.positionals()[0];
+  request.output = *output;
   if (a.option("--bound-exponent"))
-    options.bound_exponent =
+    request.bound_exponent =
         static_cast<unsigned>(a.whole_number("--bound-exponent", 0, 0, 1000000));
-  const unsigned long timeout = a.whole_number("--timeout-ms", 10000, 1, 1000000000);
-
-  const std::string& input = a.positionals()[0];
-  etr::Sentence sentence = etr::parse_file(input);
-  smt::SolveResult solved;
-  if (a.flag("--witness-mode")) {
-    solved = smt::solve(sentence, std::chrono::milliseconds(timeout));
-    if (solved.verdict != smt::Verdict::Sat) {
-      std::cerr << "etr2nn normalize: witness mode needs a solution, but z3 says "
-                << smt::to_string(solved.verdict)
-                << (solved.reason.empty() ? "" : " (" + solved.reason + ")") << "\n";
-      return 1;
-    }
-    options.witness = &solved.model;
-  }
-  etrinv::ChainResult r = etrinv::normalize(sentence, options);
-  std::string verified;
-  if (options.witness) {
-    etrinv::Assignment w = etrinv::forward(r, sentence, solved.model);  // throws if anything fails
-    verified = "witness: z3's model mapped forward; all " +
-               std::to_string(r.instance.constraints.size()) + " constraints and " +
-               std::to_string(w.size()) + " ranges hold exactly\n";
-  }
-
-  std::ostringstream header;
-  header << "ETR-INV instance from " << input << " (etr2nn normalize)\n";
-  if (r.passed_through) {
-    header << "the input was ETR-INV already\n";
-  } else {
-    header << "K = " << r.bound_exponent << (options.witness ? " (witness mode)" : "")
-           << (r.complete_for_all_solutions
-                   ? ": complete for all solutions"
-                   : ": complete only for solutions with every |x_i| <= 2^(2^K)")
-           << "\n";
-    header << "x = (X_x - 1) / (E - 1) for each input variable x\n";
-  }
-  io::AtomicFile file(*output);
-  etrinv::write_etr(file.stream(), r.instance, header.str());
-  file.commit();
+  request.witness_mode = a.flag("--witness-mode");
+  request.solve_limit =
+      std::chrono::milliseconds(a.whole_number("--timeout-ms", 10000, 1, 1000000000));
+  if (a.option("--timeout-ms") && !request.witness_mode)
+    throw UsageError{"--timeout-ms is for --witness-mode"};
+  const pipeline::Reduction reduction = pipeline::normalize(request);
+  const etrinv::ChainResult& r = reduction.chain;
   // Standard output carries the instance: the report moves aside.
   std::ostream& summary = *output == "-" ? std::cerr : std::cout;
   report(summary, r);
-  summary << verified << "wrote " << (*output == "-" ? "standard output" : *output) << "\n";
+  if (reduction.assignment)
+    summary << "witness: z3's model mapped forward; all " << r.instance.constraints.size()
+            << " constraints and " << reduction.assignment->size() << " ranges hold exactly\n";
+  summary << "wrote " << (*output == "-" ? "standard output" : *output) << "\n";
   return 0;
 }
 

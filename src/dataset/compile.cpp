@@ -6,6 +6,7 @@
 #include "dataset/emit.hpp"
 #include "dataset/statistics.hpp"
 #include "dataset/write.hpp"
+#include "io/atomic_file.hpp"
 #include "layout/invariants.hpp"
 
 namespace etr2nn::dataset {
@@ -18,6 +19,14 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 CompileReport compile_instance(const etrinv::Instance& instance, const std::string& output,
+                               const CompileOptions& options) {
+  io::AtomicFile file(output);
+  CompileReport report = compile_instance(instance, file, options);
+  file.commit();
+  return report;
+}
+
+CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile& output,
                                const CompileOptions& options) {
   CompileReport report;
   auto start = std::chrono::steady_clock::now();
@@ -48,14 +57,16 @@ CompileReport compile_instance(const etrinv::Instance& instance, const std::stri
     write_options.progress = [&](std::size_t done, std::size_t total) {
       options.progress("writing", done, total);
     };
-  write_dataset(output, emission, write_options);
+  write_dataset(output.stream(), emission, write_options);
+  output.flush();
   report.write_seconds = seconds_since(start);
 
   report.statistics = emission.meta().statistics;
   // Standard output, a FIFO or a device has no size to report.
-  std::error_code error;
-  if (std::filesystem::is_regular_file(output, error))
-    report.file_bytes = std::filesystem::file_size(output, error);
+  if (const std::string written = output.readable_path(); !written.empty()) {
+    std::error_code error;
+    report.file_bytes = std::filesystem::file_size(written, error);
+  }
   return report;
 }
 

@@ -12,6 +12,7 @@
 
 #include "dataset/dataset.hpp"
 #include "etrinv/instance.hpp"
+#include "io/atomic_file.hpp"
 #include "layout/layout.hpp"
 
 namespace etr2nn::dataset {
@@ -39,6 +40,12 @@ struct CompileReport {
 // the dataset atomically to `output`. Throws std::runtime_error when the file
 // cannot be written; then no file is left.
 CompileReport compile_instance(const etrinv::Instance& instance, const std::string& output,
+                               const CompileOptions& options = {});
+
+// The same into an output the caller commits (after checking what else must
+// hold: pipeline::compile writes the witness first and re-reads both).
+// `output` is flushed, not committed.
+CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile& output,
                                const CompileOptions& options = {});
 
 }  // namespace etr2nn::dataset

@@ -244,11 +244,20 @@ void AtomicFile::fail(int error) {
   refuse(target_, std::strerror(error));
 }
 
-void AtomicFile::commit() {
-  if (finished_) throw std::logic_error("AtomicFile::commit() called twice");
+void AtomicFile::flush() {
+  if (finished_) throw std::logic_error("AtomicFile::flush() after commit()");
   out_->flush();
   if (buffer_->error() != 0) fail(buffer_->error());
   if (!*out_) fail(EIO);
+}
+
+std::string AtomicFile::readable_path() const {
+  return kind_ == TargetKind::Replace && !finished_ ? temporary_ : std::string();
+}
+
+void AtomicFile::commit() {
+  if (finished_) throw std::logic_error("AtomicFile::commit() called twice");
+  flush();
   if (kind_ == TargetKind::StandardOutput) {
     finished_ = true;
     return;

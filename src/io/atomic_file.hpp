@@ -39,6 +39,13 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   std::ostream& stream();
+  // Flushes and checks for write errors (throws, leaving no temporary, on a
+  // failure), without committing: what was written can then be read back
+  // from readable_path() before the target is replaced.
+  void flush();
+  // The temporary holding the content until commit(); empty for a stream,
+  // which cannot be read back.
+  std::string readable_path() const;
   // Flushes, checks for write errors, and (for a temporary) fsyncs and renames
   // it into place. Throws on failure, and then leaves no temporary behind.
   void commit();

@@ -149,9 +149,15 @@ Network network_from_json(const json& j) {
 
 void write_network(const std::string& path, const Network& network,
                    const NetworkFileOptions& options) {
+  io::AtomicFile file(path);
+  write_network(file, network, options);
+  file.commit();
+}
+
+void write_network(io::AtomicFile& file, const Network& network,
+                   const NetworkFileOptions& options) {
   // One top-level key and one neuron per line: readable, diffable, greppable.
   const auto doc = network_to_json(network, options);
-  io::AtomicFile file(path);
   std::ostream& out = file.stream();
   out << "{";
   bool first = true;
@@ -168,7 +174,7 @@ void write_network(const std::string& path, const Network& network,
     out << "\n ]";
   }
   out << "\n}\n";
-  file.commit();
+  file.flush();
 }
 
 Network read_network(const std::string& path) {

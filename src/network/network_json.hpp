@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "io/atomic_file.hpp"
 #include "network/network.hpp"
 
 namespace etr2nn::network {
@@ -42,6 +43,9 @@ Network network_from_json(const nlohmann::json& json);
 
 // Atomic write (io::AtomicFile): the target is either the whole file or untouched.
 void write_network(const std::string& path, const Network& network,
+                   const NetworkFileOptions& options = {});
+// Into a file the caller commits (flushed, not committed).
+void write_network(io::AtomicFile& file, const Network& network,
                    const NetworkFileOptions& options = {});
 // Throws NetworkFormatError for a missing file, invalid JSON or a bad field;
 // messages start with the path.

@@ -9,32 +9,50 @@ namespace etr2nn::network {
 namespace {
 
 template <class Points>
-Network build_verify_write(const std::string& path, const layout::Arrangement& arrangement,
+Network build_verify_write(io::AtomicFile& file, const layout::Arrangement& arrangement,
                            const Points& points, std::size_t count,
                            const etrinv::Assignment& values, const WitnessFileOptions& options) {
   Network network = build_and_verify_witness(arrangement, points, values);
-  NetworkFileOptions file;
-  file.float_copies = options.float_copies;
-  file.meta = {{"kind", "witness"},
-               {"verified_points", count},
-               {"assignment", assignment_to_json(arrangement.instance, values)}};
-  if (!options.source.empty()) file.meta["source"] = options.source;
-  write_network(path, network, file);
+  NetworkFileOptions how;
+  how.float_copies = options.float_copies;
+  how.meta = {{"kind", "witness"},
+              {"verified_points", count},
+              {"assignment", assignment_to_json(arrangement.instance, values)}};
+  if (!options.source.empty()) how.meta["source"] = options.source;
+  write_network(file, network, how);
   return network;
 }
 
 }  // namespace
 
+Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                      const dataset::Emission& emission, const etrinv::Assignment& values,
+                      const WitnessFileOptions& options) {
+  return build_verify_write(file, arrangement, emission, emission.size(), values, options);
+}
+
+Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                      const dataset::Dataset& dataset, const etrinv::Assignment& values,
+                      const WitnessFileOptions& options) {
+  return build_verify_write(file, arrangement, dataset, dataset.points.size(), values, options);
+}
+
 Network write_witness(const std::string& path, const layout::Arrangement& arrangement,
                       const dataset::Emission& emission, const etrinv::Assignment& values,
                       const WitnessFileOptions& options) {
-  return build_verify_write(path, arrangement, emission, emission.size(), values, options);
+  io::AtomicFile file(path);
+  Network network = write_witness(file, arrangement, emission, values, options);
+  file.commit();
+  return network;
 }
 
 Network write_witness(const std::string& path, const layout::Arrangement& arrangement,
                       const dataset::Dataset& dataset, const etrinv::Assignment& values,
                       const WitnessFileOptions& options) {
-  return build_verify_write(path, arrangement, dataset, dataset.points.size(), values, options);
+  io::AtomicFile file(path);
+  Network network = write_witness(file, arrangement, dataset, values, options);
+  file.commit();
+  return network;
 }
 
 }  // namespace etr2nn::network

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dataset/emit.hpp"
+#include "io/atomic_file.hpp"
 #include "network/network.hpp"
 
 namespace etr2nn::network {
@@ -22,6 +23,13 @@ Network write_witness(const std::string& path, const layout::Arrangement& arrang
                       const WitnessFileOptions& options = {});
 // The same, verified on a dataset in memory (e.g. the file witness was given).
 Network write_witness(const std::string& path, const layout::Arrangement& arrangement,
+                      const dataset::Dataset& dataset, const etrinv::Assignment& values,
+                      const WitnessFileOptions& options = {});
+// Into files the caller commits (flushed, not committed).
+Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                      const dataset::Emission& emission, const etrinv::Assignment& values,
+                      const WitnessFileOptions& options = {});
+Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangement,
                       const dataset::Dataset& dataset, const etrinv::Assignment& values,
                       const WitnessFileOptions& options = {});
 

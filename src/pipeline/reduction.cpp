@@ -44,6 +44,13 @@ void check_solution(const etr::Sentence& sentence, const Solution& solution) {
                                 first_failing_part(sentence, solution));
 }
 
+std::string completeness(const etrinv::ChainResult& chain) {
+  if (chain.passed_through) return "complete: the ETR-INV input is laid out unchanged";
+  if (chain.complete_for_all_solutions)
+    return "complete: K >= the safe K, so every solution survives the scaling";
+  return "complete only for solutions with every |x_i| <= 2^(2^K); sound for all";
+}
+
 Reduction reduce(const etr::Sentence& sentence, const ReductionOptions& options) {
   Reduction r;
   etrinv::ChainOptions chain_options;
@@ -103,10 +110,7 @@ nlohmann::json describe(const Reduction& r, const etr::Sentence& sentence,
     j["bound_exponent"] = c.bound_exponent;
     j["safe_bound_exponent"] = c.safe_bound_exponent;
     j["complete_for_all_solutions"] = c.complete_for_all_solutions;
-    j["completeness"] =
-        c.complete_for_all_solutions
-            ? "complete: the dataset has a zero-error network iff the sentence is true"
-            : "complete only for solutions with every |x_i| <= 2^(2^K); sound for all";
+    j["completeness"] = completeness(c);
     nlohmann::json sizes = nlohmann::json::array();
     for (const auto& p : c.sizes)
       sizes.push_back(

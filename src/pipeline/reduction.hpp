@@ -55,6 +55,10 @@ Solution find_solution(const etr::Sentence& sentence, std::chrono::milliseconds 
 etrinv::Assignment find_assignment(const etrinv::Instance& instance,
                                    std::chrono::milliseconds limit);
 
+// The completeness of the chain's result in words: the one wording that
+// compile, normalize and the dataset meta use.
+std::string completeness(const etrinv::ChainResult& chain);
+
 // Throws network::WitnessError unless the solution names exactly the
 // sentence's bound variables and satisfies the sentence (exactly); the message
 // names the first bound or top-level conjunct that fails.

@@ -1,0 +1,65 @@
+#include "pipeline/compile.hpp"
+
+#include <chrono>
+
+#include "dataset/emit.hpp"
+#include "etr/parse.hpp"
+#include "network/witness_file.hpp"
+#include "pipeline/read_back.hpp"
+
+namespace etr2nn::pipeline {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+CompileResult compile(const CompileRequest& request, const CompileObserver& observer) {
+  CompileResult result;
+  // Parse, reduce and (with a witness) find and check the solution before
+  // anything is written: a wrong assignment leaves no file behind.
+  auto start = std::chrono::steady_clock::now();
+  const etr::Sentence sentence = etr::parse_file(request.input);
+  ReductionOptions reduction_options = request.reduction;
+  reduction_options.want_witness = request.witness.has_value();
+  result.reduction = reduce(sentence, reduction_options);
+  const etrinv::Instance& instance = result.reduction.chain.instance;
+  result.front_seconds = seconds_since(start);
+
+  // Before the layout: its size is known from the instance alone.
+  result.estimate = estimate_points(instance);
+  if (observer.estimated) observer.estimated(result.estimate);
+  check_points(result.estimate, request.max_points);
+
+  dataset::CompileOptions options;
+  options.reduction = describe(result.reduction, sentence, request.input);
+  options.progress = observer.progress;
+  io::AtomicFile dataset_file(request.output);
+  result.output_kind = dataset_file.kind();
+  result.report = dataset::compile_instance(instance, dataset_file, options);
+  std::optional<io::AtomicFile> witness_file;
+  if (request.witness) {
+    witness_file.emplace(*request.witness);
+    result.witness = network::write_witness(
+        *witness_file, result.report.arrangement, dataset::Emission(result.report.arrangement),
+        *result.reduction.assignment, {request.float_copies, request.input});
+  }
+
+  // What is on disk is what was verified: read both back (independently of
+  // the code that wrote them) before either target is replaced.
+  start = std::chrono::steady_clock::now();
+  if (witness_file && !dataset_file.readable_path().empty() &&
+      !witness_file->readable_path().empty()) {
+    check_read_back(dataset_file.readable_path(), witness_file->readable_path(), request.output,
+                    *request.witness);
+    result.read_back = true;
+  }
+  result.verify_seconds = seconds_since(start);
+  dataset_file.commit();
+  if (witness_file) witness_file->commit();
+  return result;
+}
+
+}  // namespace etr2nn::pipeline

@@ -1,0 +1,73 @@
+#include "pipeline/witness.hpp"
+
+#include <algorithm>
+
+#include "dataset/emit.hpp"
+#include "dataset/meta.hpp"
+#include "dataset/read.hpp"
+#include "etr/parse.hpp"
+#include "layout/invariants.hpp"
+#include "layout/layout.hpp"
+#include "network/assignment_json.hpp"
+#include "network/witness.hpp"
+#include "network/witness_file.hpp"
+#include "pipeline/origin.hpp"
+#include "pipeline/size_estimate.hpp"
+
+namespace etr2nn::pipeline {
+namespace {
+
+// The instance's values: given (checked exactly), or z3's. For a dataset of
+// a general sentence the given values may be the sentence's own: every
+// instance variable not named.
+etrinv::Assignment dataset_values(const WitnessRequest& request, const dataset::Meta& meta) {
+  if (!request.values) return solve_instance(meta, request.solve_limit);
+  const Solution& named = *request.values;
+  const auto& variables = meta.instance.variables;
+  const bool names_instance = std::all_of(variables.begin(), variables.end(),
+                                          [&](const auto& v) { return named.count(v) > 0; });
+  if (from_general_sentence(meta) && !names_instance) return instance_values(meta, named);
+  etrinv::Assignment values = network::assignment_for(meta.instance, named);
+  network::check_assignment(meta.instance, values);
+  return values;
+}
+
+WitnessResult from_dataset(const WitnessRequest& request) {
+  const dataset::Dataset data = dataset::read_dataset(request.input);
+  const layout::Arrangement arrangement = dataset::arrangement_of(data);
+  const etrinv::Assignment values = dataset_values(request, *data.meta);
+  return {network::write_witness(request.output, arrangement, data, values,
+                                 {request.float_copies, request.input}),
+          data.points.size()};
+}
+
+WitnessResult from_formula(const WitnessRequest& request) {
+  ReductionOptions options;
+  options.want_witness = true;
+  options.solution = request.values;
+  options.solve_limit = request.solve_limit;
+  options.bound_exponent = request.bound_exponent;
+  // The assignment before the layout: a wrong one fails fast.
+  const Reduction reduction = reduce(etr::parse_file(request.input), options);
+  // The same ceiling as compile's default --max-points (docs/limits.md).
+  check_points(estimate_points(reduction.chain.instance), default_max_points);
+  const layout::Arrangement arrangement = layout::layout(reduction.chain.instance);
+  const dataset::Emission emission(arrangement);
+  // The network is for the dataset compile would write: the same checks.
+  layout::check_invariants(arrangement, emission.hidden_neurons());
+  return {network::write_witness(request.output, arrangement, emission, *reduction.assignment,
+                                 {request.float_copies, request.input}),
+          emission.size()};
+}
+
+}  // namespace
+
+bool is_dataset_file(const std::string& path) {
+  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+}
+
+WitnessResult witness(const WitnessRequest& request) {
+  return is_dataset_file(request.input) ? from_dataset(request) : from_formula(request);
+}
+
+}  // namespace etr2nn::pipeline
