@@ -218,6 +218,34 @@ class SmtLowering {
 
   // ---- terms and formulas -------------------------------------------------------
 
+  // One application (f a1 ... an), as the handlers below see it.
+  struct Application {
+    const ast::sexpr& e;                   // the whole list
+    const ast::sexpr& head;                // f
+    const std::vector<ast::sexpr>& items;  // f a1 ... an
+    const std::string& f;
+    std::size_t n;  // number of arguments
+  };
+  using Handler = Value (SmtLowering::*)(const Application&);
+
+  // The supported function symbols and theirs handlers; anything else is an
+  // error naming the symbol.
+  static const std::map<std::string, Handler, std::less<>>& handlers() {
+    static const std::map<std::string, Handler, std::less<>> table{
+        {"let", &SmtLowering::let_application}, {"forall", &SmtLowering::quantifier},
+        {"exists", &SmtLowering::quantifier},   {"!", &SmtLowering::annotation},
+        {"_", &SmtLowering::indexed},           {"+", &SmtLowering::sum_or_product},
+        {"*", &SmtLowering::sum_or_product},    {"-", &SmtLowering::minus},
+        {"/", &SmtLowering::division},          {"<", &SmtLowering::comparison},
+        {"<=", &SmtLowering::comparison},       {">", &SmtLowering::comparison},
+        {">=", &SmtLowering::comparison},       {"=", &SmtLowering::equality},
+        {"distinct", &SmtLowering::distinct},   {"and", &SmtLowering::connective},
+        {"or", &SmtLowering::connective},       {"not", &SmtLowering::not_},
+        {"=>", &SmtLowering::implication},      {"ite", &SmtLowering::if_then_else},
+    };
+    return table;
+  }
+
   Value lower(const ast::sexpr& e) {
     if (const ast::atom* a = as_atom(e)) return atom(e, *a);
     const ast::list& l = *as_list(e);
@@ -230,129 +258,138 @@ class SmtLowering {
         fail(head, "indexed identifiers '(_ ...)' are not supported");
       fail(head, "expected a function symbol, found " + describe(head));
     }
-    std::vector<ast::sexpr> const& items = l.items;
-    const std::size_t n = items.size() - 1;
-    const std::string& f = *name;
+    const Application app{e, head, l.items, *name, l.items.size() - 1};
+    if (auto it = handlers().find(app.f); it != handlers().end()) return (this->*(it->second))(app);
+    if (declared_.count(app.f) || lookup(app.f))
+      fail(head, "'" + app.f +
+                     "' is a constant, not a function: uninterpreted functions are not supported");
+    fail(head, "unsupported function '" + app.f + "'");
+  }
 
-    if (f == "let") return let(e, l);
-    if (f == "forall" || f == "exists")
-      fail(head, "quantifiers are not supported ('" + f + "'): QF_NRA is quantifier-free");
-    if (f == "!") fail(head, "annotations ('!') are not supported");
-    if (f == "_") fail(head, "indexed identifiers '(_ ...)' are not supported");
+  // ---- the handlers ------------------------------------------------------------
 
+  std::vector<Value> arguments(const Application& a) {
     std::vector<Value> args;
-    args.reserve(n);
-    auto lower_args = [&] {
-      for (std::size_t i = 1; i <= n; ++i) args.push_back(lower(items[i]));
-    };
-    auto need = [&](std::size_t at_least, const char* what) {
-      if (n < at_least) fail(head, "'" + f + "' needs " + what);
-    };
-    auto terms = [&] {
-      for (std::size_t i = 0; i < n; ++i) term(items[i + 1], args[i]);
-    };
-    auto formulas = [&] {
-      for (std::size_t i = 0; i < n; ++i) formula(items[i + 1], args[i]);
-    };
+    args.reserve(a.n);
+    for (std::size_t i = 1; i <= a.n; ++i) args.push_back(lower(a.items[i]));
+    return args;
+  }
+  void need(const Application& a, std::size_t at_least, const char* what) const {
+    if (a.n < at_least) fail(a.head, "'" + a.f + "' needs " + what);
+  }
+  void all_terms(const Application& a, const std::vector<Value>& args) const {
+    for (std::size_t i = 0; i < a.n; ++i) term(a.items[i + 1], args[i]);
+  }
+  void all_formulas(const Application& a, const std::vector<Value>& args) const {
+    for (std::size_t i = 0; i < a.n; ++i) formula(a.items[i + 1], args[i]);
+  }
 
-    if (f == "+" || f == "*") {
-      need(2, "at least two arguments");
-      lower_args();
-      terms();
-      return make_term(f == "+" ? Term::Kind::Add : Term::Kind::Multiply, args, e);
+  Value let_application(const Application& a) { return let(a.e, *as_list(a.e)); }
+  Value quantifier(const Application& a) {
+    fail(a.head, "quantifiers are not supported ('" + a.f + "'): QF_NRA is quantifier-free");
+  }
+  Value annotation(const Application& a) { fail(a.head, "annotations ('!') are not supported"); }
+  Value indexed(const Application& a) {
+    fail(a.head, "indexed identifiers '(_ ...)' are not supported");
+  }
+  Value division(const Application& a) { return divide(a.e, a.items); }
+
+  Value sum_or_product(const Application& a) {
+    need(a, 2, "at least two arguments");
+    const std::vector<Value> args = arguments(a);
+    all_terms(a, args);
+    return make_term(a.f == "+" ? Term::Kind::Add : Term::Kind::Multiply, args, a.e);
+  }
+
+  Value minus(const Application& a) {
+    need(a, 1, "at least one argument");
+    // "(- 3)" is the constant -3, as "-3" is in .etr; "(- x)" is Negate.
+    if (a.n == 1)
+      if (const ast::atom* literal = as_atom(a.items[1]))
+        if (auto value = decimal_value(literal->text)) return constant(-*value, a.e);
+    const std::vector<Value> args = arguments(a);
+    all_terms(a, args);
+    return make_term(a.n == 1 ? Term::Kind::Negate : Term::Kind::Subtract, args, a.e);
+  }
+
+  Value comparison(const Application& a) {
+    need(a, 2, "at least two arguments");
+    const std::vector<Value> args = arguments(a);
+    all_terms(a, args);
+    const Relation r = a.f == "<"    ? Relation::Less
+                       : a.f == "<=" ? Relation::LessEqual
+                       : a.f == ">"  ? Relation::Greater
+                                     : Relation::GreaterEqual;
+    return chained(args, r, a.e);
+  }
+
+  Value equality(const Application& a) {
+    need(a, 2, "at least two arguments");
+    const std::vector<Value> args = arguments(a);
+    if (args[0].term) {
+      all_terms(a, args);
+      return chained(args, Relation::Equal, a.e);
     }
-    if (f == "-") {
-      need(1, "at least one argument");
-      if (n == 1) {
-        // "(- 3)" is the constant -3, as "-3" is in .etr; "(- x)" is Negate.
-        if (const ast::atom* a = as_atom(items[1]))
-          if (auto value = decimal_value(a->text)) return constant(-*value, e);
-        lower_args();
-        terms();
-        return make_term(Term::Kind::Negate, args, e);
-      }
-      lower_args();
-      terms();
-      return make_term(Term::Kind::Subtract, args, e);
-    }
-    if (f == "/") return divide(e, items);
-    if (f == "<" || f == "<=" || f == ">" || f == ">=") {
-      need(2, "at least two arguments");
-      lower_args();
-      terms();
-      Relation r = f == "<"    ? Relation::Less
-                   : f == "<=" ? Relation::LessEqual
-                   : f == ">"  ? Relation::Greater
-                               : Relation::GreaterEqual;
-      return chained(args, r, e);
-    }
-    if (f == "=") {
-      need(2, "at least two arguments");
-      lower_args();
-      if (args[0].term) {
-        terms();
-        return chained(args, Relation::Equal, e);
-      }
-      formulas();
-      std::vector<Value> links;
-      for (std::size_t i = 0; i + 1 < n; ++i) links.push_back(iff(args[i], args[i + 1], e));
-      return links.size() == 1 ? links[0] : make_formula(Formula::Kind::And, links, e);
-    }
-    if (f == "distinct") {
-      need(2, "at least two arguments");
-      lower_args();
-      if (args[0].term)
-        terms();
-      else
-        formulas();
-      std::vector<Value> pairs;
-      for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = i + 1; j < n; ++j)
-          pairs.push_back(args[0].term ? make_atom(args[i], Relation::NotEqual, args[j], e)
-                                       : negation(iff(args[i], args[j], e), e));
-      return pairs.size() == 1 ? pairs[0] : make_formula(Formula::Kind::And, pairs, e);
-    }
-    if (f == "and" || f == "or") {
-      lower_args();
-      formulas();
-      bool conj = f == "and";
-      if (n == 0) return boolean(conj, e);
-      if (n == 1) return args[0];
-      return make_formula(conj ? Formula::Kind::And : Formula::Kind::Or, args, e);
-    }
-    if (f == "not") {
-      if (n != 1) fail(head, "'not' takes exactly one argument");
-      lower_args();
-      formulas();
-      return negation(args[0], e);
-    }
-    if (f == "=>") {
-      need(2, "at least two arguments");
-      lower_args();
-      formulas();
-      // Right associative: a => b => c is a => (b => c); a => b is (not a) or b.
-      Value result = args[n - 1];
-      for (std::size_t i = n - 1; i-- > 0;)
-        result = make_formula(Formula::Kind::Or, {negation(args[i], e), result}, e);
-      return result;
-    }
-    if (f == "ite") {
-      if (n != 3) fail(head, "'ite' takes three arguments");
-      lower_args();
-      formula(items[1], args[0]);
-      if (args[1].term || args[2].term)
-        fail(args[1].term ? items[2] : items[3],
-             "'ite' over Real terms is not supported, only over formulas");
-      // (ite c a b) is (c and a) or (not c and b), with c shared.
-      return make_formula(Formula::Kind::Or,
-                          {make_formula(Formula::Kind::And, {args[0], args[1]}, e),
-                           make_formula(Formula::Kind::And, {negation(args[0], e), args[2]}, e)},
-                          e);
-    }
-    if (declared_.count(f) || lookup(f))
-      fail(head,
-           "'" + f + "' is a constant, not a function: uninterpreted functions are not supported");
-    fail(head, "unsupported function '" + f + "'");
+    all_formulas(a, args);
+    std::vector<Value> links;
+    for (std::size_t i = 0; i + 1 < a.n; ++i) links.push_back(iff(args[i], args[i + 1], a.e));
+    return links.size() == 1 ? links[0] : make_formula(Formula::Kind::And, links, a.e);
+  }
+
+  Value distinct(const Application& a) {
+    need(a, 2, "at least two arguments");
+    const std::vector<Value> args = arguments(a);
+    if (args[0].term)
+      all_terms(a, args);
+    else
+      all_formulas(a, args);
+    std::vector<Value> pairs;
+    for (std::size_t i = 0; i < a.n; ++i)
+      for (std::size_t j = i + 1; j < a.n; ++j)
+        pairs.push_back(args[0].term ? make_atom(args[i], Relation::NotEqual, args[j], a.e)
+                                     : negation(iff(args[i], args[j], a.e), a.e));
+    return pairs.size() == 1 ? pairs[0] : make_formula(Formula::Kind::And, pairs, a.e);
+  }
+
+  Value connective(const Application& a) {
+    const std::vector<Value> args = arguments(a);
+    all_formulas(a, args);
+    const bool conj = a.f == "and";
+    if (a.n == 0) return boolean(conj, a.e);
+    if (a.n == 1) return args[0];
+    return make_formula(conj ? Formula::Kind::And : Formula::Kind::Or, args, a.e);
+  }
+
+  Value not_(const Application& a) {
+    if (a.n != 1) fail(a.head, "'not' takes exactly one argument");
+    const std::vector<Value> args = arguments(a);
+    all_formulas(a, args);
+    return negation(args[0], a.e);
+  }
+
+  Value implication(const Application& a) {
+    need(a, 2, "at least two arguments");
+    const std::vector<Value> args = arguments(a);
+    all_formulas(a, args);
+    // Right associative: a => b => c is a => (b => c); a => b is (not a) or b.
+    Value result = args[a.n - 1];
+    for (std::size_t i = a.n - 1; i-- > 0;)
+      result = make_formula(Formula::Kind::Or, {negation(args[i], a.e), result}, a.e);
+    return result;
+  }
+
+  Value if_then_else(const Application& a) {
+    if (a.n != 3) fail(a.head, "'ite' takes three arguments");
+    const std::vector<Value> args = arguments(a);
+    formula(a.items[1], args[0]);
+    if (args[1].term || args[2].term)
+      fail(args[1].term ? a.items[2] : a.items[3],
+           "'ite' over Real terms is not supported, only over formulas");
+    // (ite c a b) is (c and a) or (not c and b), with c shared.
+    return make_formula(Formula::Kind::Or,
+                        {make_formula(Formula::Kind::And, {args[0], args[1]}, a.e),
+                         make_formula(Formula::Kind::And, {negation(args[0], a.e), args[2]}, a.e)},
+                        a.e);
   }
 
   Value boolean(bool value, const ast::sexpr& at) const {

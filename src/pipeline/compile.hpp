@@ -23,10 +23,10 @@
 namespace etr2nn::pipeline {
 
 struct CompileRequest {
-  std::string input;                  // the formula file, "-" for standard input
-  std::string output;                 // the dataset target
+  std::string input;                   // the formula file, "-" for standard input
+  std::string output;                  // the dataset target
   std::optional<std::string> witness;  // the witness network target, if wanted
-  ReductionOptions reduction;         // want_witness is set from `witness`
+  ReductionOptions reduction;          // want_witness is set from `witness`
   std::size_t max_points = default_max_points;
   bool float_copies = false;  // float copies of the witness weights
 };

@@ -11,8 +11,8 @@ namespace etr2nn::pipeline {
 
 void check_read_back(const std::string& dataset_path, const std::string& network_path,
                      const std::string& dataset_name, const std::string& network_name) {
-  const network::VerifyReport report = network::verify(dataset::read_dataset(dataset_path),
-                                                       network::read_network(network_path), 3);
+  const network::VerifyReport report =
+      network::verify(dataset::read_dataset(dataset_path), network::read_network(network_path), 3);
   if (report.ok()) return;
   std::ostringstream why;
   network::print_report(why, report);

@@ -54,15 +54,15 @@ TEST_F(Flows, CompileReadsBothFilesBackBeforeCommittingThem) {
 
 // compile's summary, the dataset meta and normalize's header say the same.
 TEST_F(Flows, CompletenessIsWordedOnce) {
-  const std::string words = "complete only for solutions with every |x_i| <= 2^(2^K); sound for all";
-  const testing::ToolOutcome c = run("compile " + sample("sqrt2.etr") +
-                                     " --bound-exponent 2 -o " + path("d.json"));
+  const std::string words =
+      "complete only for solutions with every |x_i| <= 2^(2^K); sound for all";
+  const testing::ToolOutcome c =
+      run("compile " + sample("sqrt2.etr") + " --bound-exponent 2 -o " + path("d.json"));
   ASSERT_EQ(c.status, 0) << c.err;
   EXPECT_NE(c.out.find("K = 2, safe K = 368: " + words), std::string::npos) << c.out;
-  EXPECT_EQ(json::parse(std::ifstream(path("d.json")))["meta"]["reduction"]["completeness"],
-            words);
-  const testing::ToolOutcome n = run("normalize " + sample("sqrt2.etr") +
-                                     " --bound-exponent 2 -o " + path("x.etr"));
+  EXPECT_EQ(json::parse(std::ifstream(path("d.json")))["meta"]["reduction"]["completeness"], words);
+  const testing::ToolOutcome n =
+      run("normalize " + sample("sqrt2.etr") + " --bound-exponent 2 -o " + path("x.etr"));
   ASSERT_EQ(n.status, 0) << n.err;
   EXPECT_NE(slurp(path("x.etr")).find("K = 2: " + words), std::string::npos);
   EXPECT_NE(n.out.find("K = 2 (safe K = 368): " + words), std::string::npos) << n.out;
