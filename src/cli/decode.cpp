@@ -10,7 +10,7 @@
 #include "cli/subcommand.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
-#include "etrinv/evaluate.hpp"
+#include "etr/evaluate.hpp"
 #include "io/atomic_file.hpp"
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
@@ -65,7 +65,7 @@ void report_sentence_values(std::ostream& report, const dataset::Meta& meta,
   if (!meta.origin->sentence) return;
   try {
     const etr::Sentence sentence = pipeline::recorded_sentence(meta);
-    report << "the sentence " << (etrinv::satisfies(sentence, *values) ? "holds" : "does NOT hold")
+    report << "the sentence " << (etr::satisfies(sentence, *values) ? "holds" : "does NOT hold")
            << " at these values (evaluated exactly)\n";
   } catch (const std::exception& e) {
     report << "the sentence could not be evaluated: " << e.what() << "\n";

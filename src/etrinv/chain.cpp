@@ -2,9 +2,9 @@
 
 #include <stdexcept>
 
+#include "etr/evaluate.hpp"
 #include "etrinv/bound_exponent.hpp"
 #include "etrinv/chain_trace.hpp"
-#include "etrinv/evaluate.hpp"
 #include "etrinv/gates.hpp"
 #include "etrinv/terms.hpp"
 #include "numeric/work_limit.hpp"
@@ -95,7 +95,7 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
   if (options.bound_exponent) {
     r.bound_exponent = *options.bound_exponent;
   } else if (options.witness) {
-    if (!satisfies(sentence, *options.witness))
+    if (!etr::satisfies(sentence, *options.witness))
       throw std::invalid_argument("the witness does not satisfy the sentence");
     r.bound_exponent = witness_bound_exponent(ami::evaluate(a, *options.witness));
   } else {
@@ -159,7 +159,7 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
 
 Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
                    const std::map<std::string, Real>& input_solution) {
-  if (!satisfies(sentence, input_solution))
+  if (!etr::satisfies(sentence, input_solution))
     throw std::invalid_argument("the input values do not satisfy the sentence");
   Assignment values;
   if (chain.passed_through) {

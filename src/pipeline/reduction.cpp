@@ -1,5 +1,6 @@
 #include "pipeline/reduction.hpp"
 
+#include "etr/evaluate.hpp"
 #include "etr/print.hpp"
 #include "network/assignment_json.hpp"
 #include "network/witness.hpp"
@@ -27,7 +28,7 @@ std::string first_failing_part(const etr::Sentence& sentence, const Solution& va
     parts = {sentence.matrix};
   for (std::size_t i = 0; i < parts.size(); ++i) {
     probe.matrix = parts[i];
-    if (!smt::satisfies(probe, values)) return "conjunct " + std::to_string(i + 1) + " is false";
+    if (!etr::satisfies(probe, values)) return "conjunct " + std::to_string(i + 1) + " is false";
   }
   return "the sentence is false there";
 }
@@ -39,7 +40,7 @@ void check_solution(const etr::Sentence& sentence, const Solution& solution) {
     if (!solution.count(b.name)) throw network::WitnessError("no value is given for " + b.name);
   if (solution.size() != sentence.variables.size())
     throw network::WitnessError("the solution names variables the sentence does not bind");
-  if (!smt::satisfies(sentence, solution))
+  if (!etr::satisfies(sentence, solution))
     throw network::WitnessError("the given values do not satisfy the sentence: " +
                                 first_failing_part(sentence, solution));
 }

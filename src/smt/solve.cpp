@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "etrinv/evaluate.hpp"
+#include "etr/evaluate.hpp"
 #include "numeric/real_json.hpp"
 #include "smt/sentence_to_z3.hpp"
 
@@ -40,7 +40,7 @@ SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_
     for (const auto& [name, x] : z.variables)
       values.emplace(name, numeric::Real::from_z3(m.eval(x, true)));
     // Never hand out a model that was not checked exactly against the sentence.
-    if (!satisfies(sentence, values))
+    if (!etr::satisfies(sentence, values))
       throw std::logic_error("z3 returned a model that does not satisfy the sentence");
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const auto& [name, v] : values) j[name] = numeric::real_to_json(v);
@@ -110,10 +110,6 @@ std::size_t sentence_degree(const etr::Sentence& sentence) {
   std::size_t d = sentence.variables.empty() ? 0 : 1;  // the bounds are linear
   if (sentence.matrix) d = std::max(d, formula_degree(*sentence.matrix, memo, seen));
   return d;
-}
-
-bool satisfies(const etr::Sentence& sentence, const std::map<std::string, numeric::Real>& values) {
-  return etrinv::satisfies(sentence, values);
 }
 
 }  // namespace etr2nn::smt

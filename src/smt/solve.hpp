@@ -40,7 +40,4 @@ SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_
 // before z3 starts: x^1000 = 2 is degree 1000.
 std::size_t sentence_degree(const etr::Sentence& sentence);
 
-// Exact evaluation of the matrix and the bounds at a full assignment.
-bool satisfies(const etr::Sentence& sentence, const std::map<std::string, numeric::Real>& values);
-
 }  // namespace etr2nn::smt

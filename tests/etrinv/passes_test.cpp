@@ -4,9 +4,9 @@
 
 #include <random>
 
+#include "etr/evaluate.hpp"
 #include "etrinv/ami.hpp"
 #include "etrinv/bound_exponent.hpp"
-#include "etrinv/evaluate.hpp"
 #include "etrinv/gates.hpp"
 #include "etrinv/residuals.hpp"
 #include "etrinv/terms.hpp"
@@ -49,10 +49,10 @@ TEST(Residuals, NormalisationPreservesTheMeaningOfEveryRelationAndNegation) {
     for (const Q& p : values)
       for (const Q& q : values) {
         auto atom = etr::atom(etr::constant(p), rel, etr::constant(q));
-        bool truth = evaluate(*atom, {});
+        bool truth = etr::evaluate(*atom, {});
         for (bool positive : {true, false}) {
           NormalisedAtom n = normalise(*atom, positive);
-          Real t = evaluate(*n.minuend, {}) - evaluate(*n.subtrahend, {});
+          Real t = etr::evaluate(*n.minuend, {}) - etr::evaluate(*n.subtrahend, {});
           EXPECT_EQ(has_sign(n.sign, t), positive ? truth : !truth)
               << etr::relation_symbol(rel) << " " << p << " " << q << " " << positive;
         }
@@ -104,11 +104,11 @@ TEST(Terms, FlatteningComputesTheTermsValue) {
     std::map<std::string, ami::Var> inputs{{"x", b.input("x")}, {"y", b.input("y")}};
     TermFlattener terms(b, inputs);
     ami::Var t = terms.flatten(*term);
-    Values at{{"x", Real(testing::random_small_rational(rng))},
+    etr::Values at{{"x", Real(testing::random_small_rational(rng))},
               {"y", Real(testing::random_small_rational(rng))}};
     auto v = ami::evaluate(b.instance(), at);
     EXPECT_FALSE(ami::first_violation(b.instance(), v));
-    EXPECT_EQ(v[t], evaluate(*term, at));
+    EXPECT_EQ(v[t], etr::evaluate(*term, at));
   }
 }
 
@@ -158,11 +158,11 @@ TEST(Gates, GatesVanishExactlyWithTheFormulasTruthValue) {
     TermFlattener terms(b, inputs);
     GateBuilder gates(b, terms);
     ami::Var gp = gates.positive(*f), gm = gates.negative(*f);
-    Values at{{"x", Real(testing::random_small_rational(rng))},
+    etr::Values at{{"x", Real(testing::random_small_rational(rng))},
               {"y", Real(testing::random_small_rational(rng))}};
     auto v = ami::evaluate(b.instance(), at);
     ASSERT_FALSE(ami::first_violation(b.instance(), v));
-    bool truth = evaluate(*f, at);
+    bool truth = etr::evaluate(*f, at);
     EXPECT_EQ(v[gp].sign() == 0, truth);
     EXPECT_EQ(v[gm].sign() == 0, !truth);
     (truth ? true_cases : false_cases)++;

@@ -1,5 +1,5 @@
 // The z3 bridge: verdicts on the samples, exact (algebraic) models checked by
-// satisfies(), and satisfies() itself.
+// etr::satisfies(), and etr::satisfies() itself.
 #include "smt/solve.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 #include <string>
 
 #include "../etrinv/sample_sentences.hpp"
+#include "etr/evaluate.hpp"
 
 namespace etr2nn::smt {
 namespace {
@@ -49,7 +50,7 @@ TEST(Solve, AgreesWithExpectedOnEverySample) {
     EXPECT_EQ(r.verdict, row->second ? Verdict::Sat : Verdict::Unsat) << s.file << ": " << r.reason;
     if (r.verdict == Verdict::Sat) {
       EXPECT_EQ(r.model.size(), s.sentence.variables.size());
-      EXPECT_TRUE(satisfies(s.sentence, r.model)) << s.file;
+      EXPECT_TRUE(etr::satisfies(s.sentence, r.model)) << s.file;
     }
     solved.insert(s.file);
   }
@@ -84,7 +85,7 @@ TEST(Solve, BoundsArePartOfTheSentence) {
   s.variables.push_back({"x", etr::Bound{Q(3), Q(4)}, {}});
   s.matrix = etr::atom(etr::power(etr::variable("x"), 2), etr::Relation::Less, etr::constant(4));
   EXPECT_EQ(solve(s, std::chrono::seconds(10)).verdict, Verdict::Unsat);
-  EXPECT_FALSE(satisfies(s, {{"x", Real(1)}}));  // the matrix holds, the bound does not
+  EXPECT_FALSE(etr::satisfies(s, {{"x", Real(1)}}));  // the matrix holds, the bound does not
   s.variables[0].bound = etr::Bound{Q(-1), Q(1, 2)};
   auto r = solve(s, std::chrono::seconds(10));
   ASSERT_EQ(r.verdict, Verdict::Sat);
@@ -104,12 +105,12 @@ TEST(Satisfies, EvaluatesExactlyAndNeedsEveryVariable) {
        etr::make_formula(
            etr::Formula::Kind::Not,
            {etr::atom(etr::variable("x"), etr::Relation::GreaterEqual, etr::variable("y"))})});
-  EXPECT_TRUE(satisfies(s, {{"x", Real(Q(1, 3))}, {"y", Real(3)}}));
-  EXPECT_TRUE(satisfies(s, {{"x", Real(5)}, {"y", Real(Q(1, 5))}}));
-  EXPECT_FALSE(satisfies(s, {{"x", Real(5)}, {"y", Real(Q(1, 6))}}));
+  EXPECT_TRUE(etr::satisfies(s, {{"x", Real(Q(1, 3))}, {"y", Real(3)}}));
+  EXPECT_TRUE(etr::satisfies(s, {{"x", Real(5)}, {"y", Real(Q(1, 5))}}));
+  EXPECT_FALSE(etr::satisfies(s, {{"x", Real(5)}, {"y", Real(Q(1, 6))}}));
   Real r2 = Real::root(Real(2), 2);
-  EXPECT_TRUE(satisfies(s, {{"x", r2}, {"y", r2 / Real(2)}}));  // exact algebraic product
-  EXPECT_THROW(satisfies(s, {{"x", Real(1)}}), std::invalid_argument);
+  EXPECT_TRUE(etr::satisfies(s, {{"x", r2}, {"y", r2 / Real(2)}}));  // exact algebraic product
+  EXPECT_THROW(etr::satisfies(s, {{"x", Real(1)}}), std::invalid_argument);
 }
 
 TEST(Solve, SharedSubtermsAreTranslatedOnce) {

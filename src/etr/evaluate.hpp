@@ -12,16 +12,16 @@
 #include "etr/sentence.hpp"
 #include "numeric/real.hpp"
 
-namespace etr2nn::etrinv {
+namespace etr2nn::etr {
 
 using Values = std::map<std::string, numeric::Real>;
 
 // Throws std::invalid_argument when a variable has no value.
-numeric::Real evaluate(const etr::Term& term, const Values& values);
-bool evaluate(const etr::Formula& formula, const Values& values);
+numeric::Real evaluate(const Term& term, const Values& values);
+bool evaluate(const Formula& formula, const Values& values);
 
 // The bounds of every binding and the matrix. Throws std::invalid_argument
 // when a bound variable has no value.
-bool satisfies(const etr::Sentence& sentence, const Values& values);
+bool satisfies(const Sentence& sentence, const Values& values);
 
-}  // namespace etr2nn::etrinv
+}  // namespace etr2nn::etr

@@ -1,13 +1,11 @@
-#include "etrinv/evaluate.hpp"
+#include "etr/evaluate.hpp"
 
 #include <stdexcept>
 #include <unordered_map>
 
-namespace etr2nn::etrinv {
+namespace etr2nn::etr {
 namespace {
 
-using etr::Formula;
-using etr::Term;
 using numeric::Real;
 
 // Memoised by node address: a DAG from `let` may share a subterm many times,
@@ -102,15 +100,15 @@ class Evaluator {
 
 }  // namespace
 
-Real evaluate(const etr::Term& term, const Values& values) {
+Real evaluate(const Term& term, const Values& values) {
   return Evaluator(values).term(term);
 }
 
-bool evaluate(const etr::Formula& formula, const Values& values) {
+bool evaluate(const Formula& formula, const Values& values) {
   return Evaluator(values).formula(formula);
 }
 
-bool satisfies(const etr::Sentence& sentence, const Values& values) {
+bool satisfies(const Sentence& sentence, const Values& values) {
   for (const auto& b : sentence.variables) {
     auto it = values.find(b.name);
     if (it == values.end()) throw std::invalid_argument("no value for variable " + b.name);
@@ -121,4 +119,4 @@ bool satisfies(const etr::Sentence& sentence, const Values& values) {
   return !sentence.matrix || evaluate(*sentence.matrix, values);
 }
 
-}  // namespace etr2nn::etrinv
+}  // namespace etr2nn::etr
