@@ -105,7 +105,7 @@ TEST(Terms, FlatteningComputesTheTermsValue) {
     TermFlattener terms(b, inputs);
     ami::Var t = terms.flatten(*term);
     etr::Values at{{"x", Real(testing::random_small_rational(rng))},
-              {"y", Real(testing::random_small_rational(rng))}};
+                   {"y", Real(testing::random_small_rational(rng))}};
     auto v = ami::evaluate(b.instance(), at);
     EXPECT_FALSE(ami::first_violation(b.instance(), v));
     EXPECT_EQ(v[t], etr::evaluate(*term, at));
@@ -159,7 +159,7 @@ TEST(Gates, GatesVanishExactlyWithTheFormulasTruthValue) {
     GateBuilder gates(b, terms);
     ami::Var gp = gates.positive(*f), gm = gates.negative(*f);
     etr::Values at{{"x", Real(testing::random_small_rational(rng))},
-              {"y", Real(testing::random_small_rational(rng))}};
+                   {"y", Real(testing::random_small_rational(rng))}};
     auto v = ami::evaluate(b.instance(), at);
     ASSERT_FALSE(ami::first_violation(b.instance(), v));
     bool truth = etr::evaluate(*f, at);
