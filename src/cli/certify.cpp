@@ -1,5 +1,5 @@
 // etr2nn certify: proves every local claim of the gadget library (docs/gadgets.md).
-#include "smt/certify.hpp"
+#include "certify/certify.hpp"
 
 #include <iostream>
 
@@ -34,11 +34,12 @@ int run(const std::vector<std::string>& args) {
     return 0;
   }
   if (!a.positionals().empty()) throw UsageError{"certify takes no positional arguments"};
-  smt::CertifyOptions options;
+  certify::CertifyOptions options;
   options.nonlinear_timeout_ms = static_cast<unsigned>(
       a.whole_number("--timeout-ms", options.nonlinear_timeout_ms, 1, 1000000000));
-  auto results = smt::certify_all(
-      options, [](const smt::ClaimResult& r) { std::cout << smt::format_result(r) << std::endl; });
+  auto results = certify::certify_all(options, [](const certify::ClaimResult& r) {
+    std::cout << certify::format_result(r) << std::endl;
+  });
   std::size_t proved = 0, types = 0;
   double seconds = 0;
   for (const auto& r : results) {
@@ -49,7 +50,7 @@ int run(const std::vector<std::string>& args) {
   std::cout << proved << " of " << results.size() << " claims proved; " << types
             << " combinatorial types; " << seconds << " s\n";
   if (const auto* file = a.option("--json"))
-    io::write_file_atomically(*file, smt::to_json(results).dump(2) + "\n");
+    io::write_file_atomically(*file, certify::to_json(results).dump(2) + "\n");
   return proved == results.size() ? 0 : 1;
 }
 

@@ -10,8 +10,8 @@
 #include "dataset/read.hpp"
 #include "io/atomic_file.hpp"
 #include "numeric/work_limit.hpp"
-#include "smt/train_solver.hpp"
-#include "smt/train_to_smtlib.hpp"
+#include "smtlib/train_to_smtlib.hpp"
+#include "solve/train_solver.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -45,28 +45,28 @@ const char* const usage =
     "Exit status: 0 written / decided, 1 bad input or a verdict that contradicts\n"
     "--status, 2 usage error or a refused limit.\n";
 
-std::optional<smt::KnownStatus> known_status(const Arguments& args) {
+std::optional<smtlib::KnownStatus> known_status(const Arguments& args) {
   const std::string* text = args.option("--status");
   if (!text) return std::nullopt;
-  if (*text == "sat") return smt::KnownStatus::Sat;
-  if (*text == "unsat") return smt::KnownStatus::Unsat;
+  if (*text == "sat") return smtlib::KnownStatus::Sat;
+  if (*text == "unsat") return smtlib::KnownStatus::Unsat;
   throw UsageError{"--status is sat or unsat, not '" + *text + "'"};
 }
 
 int solve(const dataset::Dataset& d, std::size_t neurons, const Arguments& args,
-          const std::optional<smt::KnownStatus>& status) {
+          const std::optional<smtlib::KnownStatus>& status) {
   const std::size_t timeout_ms = args.whole_number("--timeout-ms", 10000, 1, 1000000000);
-  const smt::TrainSolveResult r =
-      smt::solve_train(d.points, neurons, std::chrono::milliseconds(timeout_ms));
-  std::cout << smt::to_string(r.verdict);
+  const solve::TrainSolveResult r =
+      solve::solve_train(d.points, neurons, std::chrono::milliseconds(timeout_ms));
+  std::cout << solve::to_string(r.verdict);
   if (!r.reason.empty()) std::cout << " (" << r.reason << ")";
   std::cout << "\n";
   const bool contradicts =
-      status && ((r.verdict == smt::Verdict::Sat && *status == smt::KnownStatus::Unsat) ||
-                 (r.verdict == smt::Verdict::Unsat && *status == smt::KnownStatus::Sat));
+      status && ((r.verdict == solve::Verdict::Sat && *status == smtlib::KnownStatus::Unsat) ||
+                 (r.verdict == solve::Verdict::Unsat && *status == smtlib::KnownStatus::Sat));
   if (contradicts)
-    std::cerr << "etr2nn smt: z3 says " << smt::to_string(r.verdict) << " but --status is "
-              << smt::to_string(*status) << "\n";
+    std::cerr << "etr2nn smt: z3 says " << solve::to_string(r.verdict) << " but --status is "
+              << smtlib::to_string(*status) << "\n";
   return contradicts ? 1 : 0;
 }
 
@@ -101,7 +101,7 @@ int run(const std::vector<std::string>& raw) {
 
   // Before a byte is written: the output grows with points x neurons.
   const std::uintmax_t max_mb = args.whole_number("--max-output-mb", 1024, 1, 1000000);
-  const std::uintmax_t estimate = smt::estimated_smtlib_bytes(d.points, neurons);
+  const std::uintmax_t estimate = smtlib::estimated_smtlib_bytes(d.points, neurons);
   if (estimate > max_mb * 1024 * 1024)
     throw numeric::LimitError("the script for " + std::to_string(d.points.size()) + " points and " +
                               std::to_string(neurons) + " neurons is estimated at " +
@@ -114,9 +114,10 @@ int run(const std::vector<std::string>& raw) {
 
   if (output) {
     io::AtomicFile file(*output);
-    const smt::TrainSmtlibOptions options{neurons, std::filesystem::path(path).filename().string(),
-                                          status};
-    const smt::TrainEncodingSize size = smt::write_train_smtlib(file.stream(), d.points, options);
+    const smtlib::TrainSmtlibOptions options{
+        neurons, std::filesystem::path(path).filename().string(), status};
+    const smtlib::TrainEncodingSize size =
+        smtlib::write_train_smtlib(file.stream(), d.points, options);
     file.commit();
     std::error_code no_size;  // standard output, a FIFO, a device
     const bool sized = std::filesystem::is_regular_file(*output, no_size);

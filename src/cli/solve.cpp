@@ -1,7 +1,7 @@
 // etr2nn solve FILE [--timeout-ms N]: decides a small sentence with z3 and
 // prints sat / unsat / unknown, and for sat an exact model, checked exactly
 // against the sentence before it is printed.
-#include "smt/solve.hpp"
+#include "solve/solve.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -66,13 +66,13 @@ int run(const std::vector<std::string>& args) {
       a.whole_number("--max-degree", numeric::default_max_degree, 1, 1000000);
   numeric::set_max_degree(max_degree);
   etr::Sentence sentence = etr::parse_file(a.positionals()[0]);
-  if (const std::size_t degree = smt::sentence_degree(sentence); degree > max_degree)
+  if (const std::size_t degree = solve::sentence_degree(sentence); degree > max_degree)
     throw numeric::LimitError("the sentence has degree up to " + std::to_string(degree) +
                               ", above the limit " + std::to_string(max_degree) +
                               " (--max-degree; docs/limits.md)");
-  auto result = smt::solve(sentence, std::chrono::milliseconds(timeout));
-  std::cout << smt::to_string(result.verdict) << "\n";
-  if (result.verdict == smt::Verdict::Unknown) {
+  auto result = solve::solve(sentence, std::chrono::milliseconds(timeout));
+  std::cout << solve::to_string(result.verdict) << "\n";
+  if (result.verdict == solve::Verdict::Unknown) {
     if (result.reason == "limit")
       std::cerr << "etr2nn solve: stopped at the time limit of " << timeout
                 << " ms (--timeout-ms)\n";
@@ -81,7 +81,7 @@ int run(const std::vector<std::string>& args) {
                 << (result.reason.empty() ? "no reason given" : result.reason) << "\n";
     return 1;
   }
-  if (result.verdict == smt::Verdict::Unsat) return 0;
+  if (result.verdict == solve::Verdict::Unsat) return 0;
   for (const auto& b : sentence.variables)  // declaration order
     std::cout << b.name << " = " << value_text(result.model.at(b.name)) << "\n";
   return 0;

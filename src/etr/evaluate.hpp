@@ -1,7 +1,7 @@
 // Exact evaluation of ETR terms, formulas and sentences at an assignment.
 //
 // The single source of truth for "does this assignment satisfy the sentence":
-// the forward mapping checks its input with it and smt::satisfies checks z3's
+// the forward mapping checks its input with it and solve::solve checks z3's
 // models with it. Values are exact Reals (rational or algebraic); shared
 // subterms of the DAG are evaluated once.
 #pragma once

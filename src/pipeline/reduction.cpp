@@ -4,7 +4,7 @@
 #include "etr/print.hpp"
 #include "network/assignment_json.hpp"
 #include "network/witness.hpp"
-#include "smt/solve.hpp"
+#include "solve/solve.hpp"
 
 namespace etr2nn::pipeline {
 namespace {
@@ -79,14 +79,14 @@ Reduction reduce(const etr::Sentence& sentence, const ReductionOptions& options)
 }
 
 Solution find_solution(const etr::Sentence& sentence, std::chrono::milliseconds limit) {
-  const smt::SolveResult result = smt::solve(sentence, limit);
+  const solve::SolveResult result = solve::solve(sentence, limit);
   switch (result.verdict) {
-    case smt::Verdict::Sat: return result.model;
-    case smt::Verdict::Unsat:
+    case solve::Verdict::Sat: return result.model;
+    case solve::Verdict::Unsat:
       throw network::WitnessError(
           "z3 proves the sentence unsatisfiable: no solution, hence no witness network (the "
           "dataset has no zero-error network)");
-    case smt::Verdict::Unknown: break;
+    case solve::Verdict::Unknown: break;
   }
   throw network::WitnessError("z3 found no solution within " + std::to_string(limit.count()) +
                               " ms" + (result.reason.empty() ? "" : " (" + result.reason + ")") +

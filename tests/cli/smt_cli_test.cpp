@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "dataset/read.hpp"
-#include "smt/train_to_smtlib.hpp"
+#include "smtlib/train_to_smtlib.hpp"
 #include "tool_test.hpp"
 
 namespace etr2nn {
@@ -111,7 +111,7 @@ TEST_F(SmtCli, CompiledSampleSizesFollowTheFormula) {
   ASSERT_EQ(run("smt " + json.string() + " -o " + out.string() + " --status sat --quiet").status,
             0);
   const dataset::Dataset d = dataset::read_dataset(json.string());
-  const auto size = smt::train_encoding_size(d.hidden_neurons, d.points.size());
+  const auto size = smtlib::train_encoding_size(d.hidden_neurons, d.points.size());
   const std::string text = slurp(out);
   EXPECT_EQ(count_lines_starting(text, "(declare-fun "), size.variables);
   EXPECT_EQ(count_lines_starting(text, "(assert "), size.assertions);

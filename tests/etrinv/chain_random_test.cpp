@@ -20,14 +20,14 @@
 #include "random_sentences.hpp"
 #include "same_values.hpp"
 #include "size_formula.hpp"
-#include "smt/solve.hpp"
+#include "solve/solve.hpp"
 
 namespace etr2nn::etrinv {
 namespace {
 
 using namespace std::chrono;
 
-// Every z3 call runs in a child process killed at its limit (smt/bounded_check.hpp);
+// Every z3 call runs in a child process killed at its limit (solve/bounded_check.hpp);
 // the ETR-INV outputs (larger queries) are solved for the first 60 sentences
 // only, to keep the test's time bounded.
 TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
@@ -52,9 +52,9 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
     SCOPED_TRACE("random sentence " + std::to_string(i));
     if (std::getenv("ETR2NN_RANDOM_VERBOSE"))
       std::cout << i << ": " << etr::print(*s.matrix) << std::endl;
-    auto input = smt::solve(s, seconds(20), input_steps);
+    auto input = solve::solve(s, seconds(20), input_steps);
     t_input = duration<double>(steady_clock::now() - t_case).count();
-    if (input.verdict == smt::Verdict::Sat) {
+    if (input.verdict == solve::Verdict::Sat) {
       ++sat;
       ChainOptions w;
       w.witness = &input.model;
@@ -71,7 +71,7 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
       ASSERT_TRUE(testing::same_values(backward(r, a), input.model));
       ++forward_verified;
     } else {
-      (input.verdict == smt::Verdict::Unsat ? unsat : unknown)++;
+      (input.verdict == solve::Verdict::Unsat ? unsat : unknown)++;
     }
 
     ChainOptions k2;
@@ -80,19 +80,19 @@ TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {
     testing::expect_size_formula(r2);
     EXPECT_FALSE(r2.complete_for_all_solutions);
     if (i >= with_output_solve) continue;
-    auto output = smt::solve(to_sentence(r2.instance), seconds(20), output_steps);
-    if (output.verdict == smt::Verdict::Sat) {
+    auto output = solve::solve(to_sentence(r2.instance), seconds(20), output_steps);
+    if (output.verdict == solve::Verdict::Sat) {
       ++inv_sat;
       Assignment a;
       for (const auto& name : r2.instance.variables) a.push_back(output.model.at(name));
       auto x = backward(r2, a);
       ASSERT_TRUE(etr::satisfies(s, x)) << "backward mapping of an ETR-INV model fails the input";
-      ASSERT_NE(input.verdict, smt::Verdict::Unsat);
+      ASSERT_NE(input.verdict, solve::Verdict::Unsat);
       ++backward_verified;
-    } else if (output.verdict == smt::Verdict::Unsat) {
+    } else if (output.verdict == solve::Verdict::Unsat) {
       ++inv_unsat;
       // Allowed (K = 2 is complete only inside the ball |x| <= 16), but worth counting.
-      outside_ball += input.verdict == smt::Verdict::Sat;
+      outside_ball += input.verdict == solve::Verdict::Sat;
     } else {
       ++inv_unknown;
     }

@@ -10,7 +10,7 @@
 #include "same_values.hpp"
 #include "sample_sentences.hpp"
 #include "size_formula.hpp"
-#include "smt/solve.hpp"
+#include "solve/solve.hpp"
 
 namespace etr2nn::etrinv {
 namespace {
@@ -44,8 +44,8 @@ TEST(ChainSamples, WitnessModeForwardMappingOfZ3ModelsVerifiesExactly) {
   for (const auto& s : sample_sentences()) {
     if (!s.sat) continue;
     SCOPED_TRACE(s.file);
-    auto solved = smt::solve(s.sentence, seconds(10));
-    ASSERT_EQ(solved.verdict, smt::Verdict::Sat);
+    auto solved = solve::solve(s.sentence, seconds(10));
+    ASSERT_EQ(solved.verdict, solve::Verdict::Sat);
     if (as_etr_inv(s.sentence)) {  // the fast path: identity mapping
       ChainOptions o;
       o.witness = &solved.model;
@@ -84,8 +84,8 @@ TEST(ChainSamples, WitnessModeForwardMappingOfZ3ModelsVerifiesExactly) {
 TEST(ChainSamples, AlgebraicWitnessesOfSqrt2AndPlastic) {
   for (const auto& s : sample_sentences()) {
     if (s.file != "sqrt2.etr" && s.file != "plastic.etr") continue;
-    auto solved = smt::solve(s.sentence, seconds(10));
-    ASSERT_EQ(solved.verdict, smt::Verdict::Sat);
+    auto solved = solve::solve(s.sentence, seconds(10));
+    ASSERT_EQ(solved.verdict, solve::Verdict::Sat);
     EXPECT_FALSE(solved.model.at("x").is_rational()) << s.file;
   }
 }
@@ -101,12 +101,12 @@ TEST(ChainSamples, Z3OnTheEtrInvOutputOfFalseSamples) {
     o.allow_pass_through = false;
     ChainResult r = normalize(s.sentence, o);
     auto t0 = steady_clock::now();
-    auto solved = smt::solve(to_sentence(r.instance), seconds(5));
+    auto solved = solve::solve(to_sentence(r.instance), seconds(5));
     ++total;
-    EXPECT_NE(solved.verdict, smt::Verdict::Sat) << s.file;
-    (solved.verdict == smt::Verdict::Unsat ? unsat : unknown)++;
+    EXPECT_NE(solved.verdict, solve::Verdict::Sat) << s.file;
+    (solved.verdict == solve::Verdict::Unsat ? unsat : unknown)++;
     std::cout << "[false] " << s.file << " K=2 " << r.instance.variables.size() << " variables: z3 "
-              << smt::to_string(solved.verdict) << " in " << seconds_since(t0) << " s\n";
+              << solve::to_string(solved.verdict) << " in " << seconds_since(t0) << " s\n";
   }
   std::cout << "[false] " << unsat << " unsat, " << unknown << " unknown of " << total << "\n";
   EXPECT_EQ(total, 5);

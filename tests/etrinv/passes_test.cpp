@@ -11,7 +11,7 @@
 #include "etrinv/residuals.hpp"
 #include "etrinv/terms.hpp"
 #include "random_sentences.hpp"
-#include "smt/solve.hpp"
+#include "solve/solve.hpp"
 
 namespace etr2nn::etrinv {
 namespace {
@@ -78,8 +78,8 @@ TEST(Residuals, ResidualVanishesExactlyWhenTheAtomHolds) {
     const etr::Relation negation[] = {etr::Relation::NotEqual, etr::Relation::Equal,
                                       etr::Relation::Less, etr::Relation::LessEqual};
     auto bad = etr::atom(etr::variable("x"), negation[static_cast<int>(sign)], etr::constant(0));
-    auto verdict = smt::solve(ami_sentence(b.instance(), bad), std::chrono::seconds(10)).verdict;
-    EXPECT_EQ(verdict, smt::Verdict::Unsat) << to_string(sign);
+    auto verdict = solve::solve(ami_sentence(b.instance(), bad), std::chrono::seconds(10)).verdict;
+    EXPECT_EQ(verdict, solve::Verdict::Unsat) << to_string(sign);
   }
 }
 
