@@ -12,11 +12,11 @@
 #include "cli/subcommand.hpp"
 #include "dataset/statistics.hpp"
 #include "io/atomic_file.hpp"
-#include "io/progress.hpp"
 #include "network/assignment_json.hpp"
 #include "network/witness.hpp"
 #include "pipeline/reduction.hpp"
 #include "pipeline/size_estimate.hpp"
+#include "terminal/progress.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -107,7 +107,7 @@ int run(const std::vector<std::string>& raw) {
   if (!output) throw UsageError{"missing -o DATASET.json"};
   const bool quiet = args.flag("--quiet");
   if (quiet && args.flag("--verbose")) throw UsageError{"--quiet and --verbose contradict"};
-  const io::Verbosity verbosity(quiet, args.flag("--verbose"));
+  const terminal::Verbosity verbosity(quiet, args.flag("--verbose"));
   const std::string& file = args.positionals().front();
   const std::string* witness = args.option("--witness");
   const std::string* assign = args.option("--assign");
@@ -153,7 +153,7 @@ int run(const std::vector<std::string>& raw) {
               << " gadgets)\n";
   };
   // One progress line per stage, made at its first report, when its total is known.
-  std::optional<io::Progress> progress;
+  std::optional<terminal::Progress> progress;
   std::string current;
   observer.progress = [&](const char* stage, std::size_t done, std::size_t total) {
     if (!progress || current != stage) {

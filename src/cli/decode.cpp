@@ -119,7 +119,7 @@ int run(const std::vector<std::string>& args) {
              << "\n";
   }
   report_sentence_values(report, *data.meta, decoded);
-  io::Progress progress("verify", data.points.size(), arguments.flag("--quiet"));
+  terminal::Progress progress("verify", data.points.size(), arguments.flag("--quiet"));
   network::VerifyReport fit = network::verify(data, net, 0, &progress);
   if (fit.ok())
     report << "fit: the network fits all " << fit.points << " points exactly\n";

@@ -45,7 +45,7 @@ int run(const std::vector<std::string>& args) {
   const std::size_t max_reported = arguments.whole_number("--max-reported", 10, 0, 1000000000);
   const bool quiet = arguments.flag("--quiet");
   if (quiet && arguments.flag("--verbose")) throw UsageError{"--quiet and --verbose contradict"};
-  const io::Verbosity verbosity(quiet, arguments.flag("--verbose"));
+  const terminal::Verbosity verbosity(quiet, arguments.flag("--verbose"));
   const std::string& dataset_path = arguments.positionals()[0];
   const std::string& network_path = arguments.positionals()[1];
   check_dataset_and_network(dataset_path, network_path);
@@ -58,7 +58,7 @@ int run(const std::vector<std::string>& args) {
   network::Network net = network::read_network(network_path);
   const auto loaded = std::chrono::steady_clock::now();
   const std::clock_t cpu_loaded = std::clock();
-  io::Progress progress("verify", data.points.size(), verbosity);
+  terminal::Progress progress("verify", data.points.size(), verbosity);
   network::VerifyReport report = network::verify(data, net, max_reported, &progress);
   const auto done = std::chrono::steady_clock::now();
   const std::clock_t cpu_done = std::clock();

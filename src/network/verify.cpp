@@ -12,7 +12,7 @@ namespace {
 template <class PointAt>
 VerifyReport verify_points(std::size_t count, const PointAt& point, std::size_t allowed_neurons,
                            const Network& network, std::size_t max_reported,
-                           io::Progress* progress) {
+                           terminal::Progress* progress) {
   VerifyReport report;
   report.points = count;
   report.neurons = network.neurons.size();
@@ -39,7 +39,7 @@ VerifyReport verify_points(std::size_t count, const PointAt& point, std::size_t 
 }  // namespace
 
 VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
-                    std::size_t max_reported, io::Progress* progress) {
+                    std::size_t max_reported, terminal::Progress* progress) {
   return verify_points(
       dataset.points.size(),
       [&](std::size_t j) -> const dataset::LabelledPoint& { return dataset.points[j]; },
@@ -47,7 +47,7 @@ VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
 }
 
 VerifyReport verify(const dataset::Emission& emission, const Network& network,
-                    std::size_t max_reported, io::Progress* progress) {
+                    std::size_t max_reported, terminal::Progress* progress) {
   return verify_points(
       emission.size(), [&](std::size_t j) { return emission.point(j); }, emission.hidden_neurons(),
       network, max_reported, progress);

@@ -12,8 +12,8 @@
 
 #include "dataset/dataset.hpp"
 #include "dataset/emit.hpp"
-#include "io/progress.hpp"
 #include "network/evaluate.hpp"
+#include "terminal/progress.hpp"
 
 namespace etr2nn::network {
 
@@ -40,11 +40,11 @@ struct VerifyReport {
 
 // progress may be null. Reports up to max_reported failures in detail.
 VerifyReport verify(const dataset::Dataset& dataset, const Network& network,
-                    std::size_t max_reported = 10, io::Progress* progress = nullptr);
+                    std::size_t max_reported = 10, terminal::Progress* progress = nullptr);
 // The same on an arrangement's emission, point by point, without holding the
 // whole dataset in memory (compile --witness on large instances).
 VerifyReport verify(const dataset::Emission& emission, const Network& network,
-                    std::size_t max_reported = 10, io::Progress* progress = nullptr);
+                    std::size_t max_reported = 10, terminal::Progress* progress = nullptr);
 
 // The report as `etr2nn verify` prints it: "verified: N points, error 0" on
 // success; otherwise what failed, each reported point with its exact residual.

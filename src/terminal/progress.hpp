@@ -12,7 +12,7 @@
 #include <cstddef>
 #include <string>
 
-namespace etr2nn::io {
+namespace etr2nn::terminal {
 
 class Verbosity {
  public:
@@ -52,4 +52,4 @@ class Progress {
   std::chrono::steady_clock::time_point last_;
 };
 
-}  // namespace etr2nn::io
+}  // namespace etr2nn::terminal

@@ -1,10 +1,10 @@
-#include "io/progress.hpp"
+#include "terminal/progress.hpp"
 
 #include <unistd.h>
 
 #include <cstdio>
 
-namespace etr2nn::io {
+namespace etr2nn::terminal {
 
 Verbosity::Verbosity(bool quiet, bool verbose)
     : Verbosity(quiet, verbose, ::isatty(STDERR_FILENO) == 1) {}
@@ -42,4 +42,4 @@ void Progress::finish() {
   shown_ = false;
 }
 
-}  // namespace etr2nn::io
+}  // namespace etr2nn::terminal
