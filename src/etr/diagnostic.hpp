@@ -6,11 +6,22 @@
 //     formula.etr:3:14: error: expected a relation (=, <, <=, >, >=, !=) after 'x + y'
 //       x * y = 1 and x + y
 //                        ^
+//
+// followed by its notes, each positioned the same way, pointing at what the
+// error refers to (where a twice-bound variable was first bound):
+//
+//     f.etr:1:11: error: variable 'x' is bound twice
+//       exists x, x: x = 1
+//                 ^
+//     f.etr:1:8: note: first bound here
+//       exists x, x: x = 1
+//              ^
 #pragma once
 
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace etr2nn::etr {
 
@@ -31,10 +42,18 @@ class Diagnostic : public std::runtime_error {
   const std::string& message() const { return message_; }
   const std::string& source_line() const { return source_line_; }
 
+  struct Note {
+    SourceLocation where;
+    std::string message;
+    std::string source_line;
+  };
+  Diagnostic& add_note(Note note);
+  const std::vector<Note>& notes() const { return notes_; }
+
   // "file:line:col: error: message" and, when the source line is known, the
-  // line and a caret under the column. A line longer than kQuotedColumns bytes
-  // is quoted as a window of that many bytes around the caret, with "..." for
-  // the parts left out.
+  // line and a caret under the column; then each note alike ("note:"). A line
+  // longer than kQuotedColumns bytes is quoted as a window of that many bytes
+  // around the caret, with "..." for the parts left out.
   std::string render() const;
   static constexpr std::size_t kQuotedColumns = 120;
 
@@ -42,6 +61,7 @@ class Diagnostic : public std::runtime_error {
   SourceLocation where_;
   std::string message_;
   std::string source_line_;
+  std::vector<Note> notes_;
 };
 
 }  // namespace etr2nn::etr

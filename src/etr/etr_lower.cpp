@@ -52,9 +52,8 @@ class EtrLowering {
       for (const ast::identifier& name : group.names) {
         const char* at = first(name);
         if (auto it = bound_.find(name.name); it != bound_.end())
-          fail(at, "variable '" + name.name + "' is bound twice (first at line " +
-                       std::to_string(it->second.line) + ", column " +
-                       std::to_string(it->second.column) + ")");
+          throw source_.error(at, "variable '" + name.name + "' is bound twice")
+              .add_note(source_.note(it->second, "first bound here"));
         SourceLocation where = source_.location(at);
         bound_.emplace(name.name, where);
         s.variables.push_back({name.name, bounds, where});

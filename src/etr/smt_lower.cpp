@@ -144,9 +144,8 @@ class SmtLowering {
     if (symbol(sort) != std::optional<std::string>("Real"))
       fail(sort, "unsupported sort " + describe(sort) + ": only Real");
     if (auto it = declared_.find(*name); it != declared_.end()) {
-      const SourceLocation& w = variables_[it->second].where;
-      fail(name_expr, "variable '" + *name + "' is declared twice (first at line " +
-                          std::to_string(w.line) + ", column " + std::to_string(w.column) + ")");
+      throw source_.error(first(name_expr), "variable '" + *name + "' is declared twice")
+          .add_note(source_.note(variables_[it->second].where, "first declared here"));
     }
     declared_.emplace(*name, variables_.size());
     variables_.push_back({*name, std::nullopt, location(name_expr)});

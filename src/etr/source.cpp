@@ -53,6 +53,10 @@ Diagnostic SourceText::error(const char* at, std::string message) const {
   return Diagnostic(std::move(where), std::move(message), std::move(line));
 }
 
+Diagnostic::Note SourceText::note(const SourceLocation& where, std::string message) const {
+  return {where, std::move(message), line_text(where.line)};
+}
+
 std::string quote(const char* first, const char* last, std::size_t limit) {
   std::string out;
   bool blank = false;

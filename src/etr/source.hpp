@@ -32,6 +32,8 @@ class SourceText {
   const char* pointer(const SourceLocation& where) const;
 
   Diagnostic error(const char* at, std::string message) const;
+  // A note for a Diagnostic, pointing at `where` in this text.
+  Diagnostic::Note note(const SourceLocation& where, std::string message) const;
 
  private:
   std::string_view text_;
