@@ -93,9 +93,10 @@ TEST_F(ToolAgreement, CompiledWitnessesVerifyAndAChangedLabelIsTheOneFailure) {
       EXPECT_EQ(c.first_failures[0].residual[1], Real(0));
     }
 
-    // The tool's verify runs on the checker: the same verdict, meta or not.
-    change_label(path("d.json"), path("nometa.json"), 0, true);
-    EXPECT_EQ(run("verify " + path("nometa.json") + " " + path("n.json") + " --quiet"), 1);
+    // The tool's verify runs on the checker: the meta, now inconsistent with
+    // the changed label, is not read, and the point is reported.
+    change_label(path("d.json"), path("withmeta.json"), 0, false);
+    EXPECT_EQ(run("verify " + path("withmeta.json") + " " + path("n.json") + " --quiet"), 1);
     EXPECT_NE(log().find("FAILED: 1 of " + std::to_string(points) + " points"), std::string::npos)
         << log();
     EXPECT_NE(log().find("  point 0 at "), std::string::npos) << log();
