@@ -2,6 +2,9 @@
 #include "certify/certify.hpp"
 
 #include <cstdio>
+#include <optional>
+
+#include "certify/certify_solver.hpp"
 
 namespace etr2nn::certify {
 
@@ -17,7 +20,16 @@ const char* to_string(ClaimVerdict verdict) {
 std::vector<ClaimResult> certify_all(const CertifyOptions& options,
                                      const std::function<void(const ClaimResult&)>& on_result) {
   std::vector<ClaimResult> results;
-  auto add = [&](ClaimResult r) {
+  // Runs one claim; with a dump directory, its unsat queries are written
+  // under the claim's id once it is known.
+  auto add = [&](const std::function<ClaimResult()>& claim) {
+    std::optional<UnsatQueryLog> log;
+    if (!options.dump_smt2_directory.empty()) log.emplace();
+    ClaimResult r = claim();
+    if (log) {
+      r.queries_dumped = write_queries(options.dump_smt2_directory, r.id, log->queries()).size();
+      log.reset();
+    }
     if (on_result) on_result(r);
     results.push_back(std::move(r));
   };
@@ -26,15 +38,16 @@ std::vector<ClaimResult> certify_all(const CertifyOptions& options,
     // readings the constraint points use.
     GadgetDescription d = describe(*kind);
     GadgetProfile profile = rigid_profile(kind->name());
-    add(certify_budget(d, options));
-    add(certify_rigidity(d, profile, options));
-    add(certify_slots(profile, options));
-    add(certify_vanishing(profile, options));
-    add(certify_readings(d, forced_relation(kind->name()), options));
+    add([&] { return certify_budget(d, options); });
+    add([&] { return certify_rigidity(d, profile, options); });
+    add([&] { return certify_slots(profile, options); });
+    add([&] { return certify_vanishing(profile, options); });
+    add([&] { return certify_readings(d, forced_relation(kind->name()), options); });
   }
   for (const auto* point : gadgets::all_constraint_point_kinds())
-    add(certify_constraint_point(*point, options));
-  for (const auto* kind : gadgets::all_gadget_kinds()) add(certify_witness(*kind, options));
+    add([&] { return certify_constraint_point(*point, options); });
+  for (const auto* kind : gadgets::all_gadget_kinds())
+    add([&] { return certify_witness(*kind, options); });
   return results;
 }
 

@@ -38,13 +38,18 @@ struct ClaimResult {
   std::size_t linear_checks = 0;     // QF_LRA queries
   std::size_t nonlinear_checks = 0;  // QF_NRA (nlsat) queries
   double seconds = 0;
-  std::string detail;  // counterexample or reason when not proved
+  std::string detail;              // counterexample or reason when not proved
+  std::size_t queries_dumped = 0;  // files written for CertifyOptions::dump_smt2_directory
   bool proved() const { return verdict == ClaimVerdict::Proved; }
 };
 
 struct CertifyOptions {
   unsigned nonlinear_timeout_ms = 30000;  // per nlsat query; a timeout is a failure
   unsigned linear_timeout_ms = 30000;     // per QF_LRA query; likewise
+  // certify_all only: when set (an existing directory), every query z3 answers
+  // unsat is also written there as <claim>-<n>.smt2, for re-checking by
+  // another solver (certify/certify_solver.hpp, UnsatQueryLog).
+  std::string dump_smt2_directory;
 };
 
 // Claims 1, 2: every CPWL map R -> R^2 with at most `budget` shared breakpoints

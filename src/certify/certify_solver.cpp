@@ -4,7 +4,9 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 namespace etr2nn::certify {
@@ -50,7 +52,38 @@ class Watchdog {
   std::thread thread_;
 };
 
+UnsatQueryLog* active_log = nullptr;
+
 }  // namespace
+
+UnsatQueryLog::UnsatQueryLog() {
+  if (active_log) throw std::logic_error("UnsatQueryLog: one is already recording");
+  active_log = this;
+}
+
+UnsatQueryLog::~UnsatQueryLog() {
+  active_log = nullptr;
+}
+
+std::vector<std::string> write_queries(const std::string& directory, const std::string& claim,
+                                       const std::vector<std::string>& queries) {
+  std::string name = claim;
+  for (char& ch : name) {
+    const bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                       (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
+    if (!plain) ch = '_';
+  }
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const std::string path = directory + "/" + name + "-" + std::to_string(i + 1) + ".smt2";
+    std::ofstream out(path, std::ios::binary);
+    out << queries[i];
+    out.close();
+    if (!out) throw std::runtime_error(path + ": cannot write the query");
+    paths.push_back(path);
+  }
+  return paths;
+}
 
 SolverAnswer check_within(z3::context& c, const char* logic, const z3::expr_vector& parts,
                           unsigned timeout_ms) {
@@ -60,6 +93,10 @@ SolverAnswer check_within(z3::context& c, const char* logic, const z3::expr_vect
   {
     Watchdog watchdog(c, std::chrono::milliseconds(timeout_ms ? timeout_ms : default_timeout_ms));
     answer.result = s.check();
+  }
+  if (answer.result == z3::unsat && active_log) {
+    // z3 writes no set-logic of its own; the logic is part of the question.
+    active_log->queries_.push_back(std::string("(set-logic ") + logic + ")\n" + s.to_smt2("unsat"));
   }
   if (answer.result == z3::sat) answer.model = s.get_model();
   if (answer.result == z3::unknown) {

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace etr2nn::certify {
 
@@ -25,5 +26,29 @@ SolverAnswer check_within(z3::context& context, const char* logic, const z3::exp
                           unsigned timeout_ms);
 SolverAnswer check_within(z3::context& context, const char* logic, const z3::expr& formula,
                           unsigned timeout_ms);
+
+// While one is alive, every query check_within answers unsat is kept as an
+// SMT-LIB 2 script (set-logic, declarations, assertions, check-sat), so that
+// another solver can re-check each step of a proof (certify --dump-smt2).
+// One at a time; sat and unknown answers are not kept.
+class UnsatQueryLog {
+ public:
+  UnsatQueryLog();
+  ~UnsatQueryLog();
+  UnsatQueryLog(const UnsatQueryLog&) = delete;
+  UnsatQueryLog& operator=(const UnsatQueryLog&) = delete;
+
+  const std::vector<std::string>& queries() const { return queries_; }
+
+ private:
+  friend SolverAnswer check_within(z3::context&, const char*, const z3::expr_vector&, unsigned);
+  std::vector<std::string> queries_;
+};
+
+// Writes queries[i] to DIRECTORY/<claim>-<i+1>.smt2 (characters of `claim`
+// outside [A-Za-z0-9._-] become '_'); returns the paths written. Throws
+// std::runtime_error naming the file when one cannot be written.
+std::vector<std::string> write_queries(const std::string& directory, const std::string& claim,
+                                       const std::vector<std::string>& queries);
 
 }  // namespace etr2nn::certify

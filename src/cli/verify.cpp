@@ -1,16 +1,20 @@
 // etr2nn verify DATASET.json NETWORK.json: exact zero-error check.
-#include "network/verify.hpp"
+//
+// Runs on src/check, the independent checker: nothing from layout, gadgets,
+// dataset emission or network/ decides the verdict, and the dataset's meta is
+// not read at all (docs/check.md).
+#include "check/verify.hpp"
 
 #include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
 
+#include "check/read_network.hpp"
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/read.hpp"
-#include "network/network_json.hpp"
 #include "numeric/work_limit.hpp"
+#include "terminal/progress.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -54,21 +58,23 @@ int run(const std::vector<std::string>& args) {
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
   const auto started = std::chrono::steady_clock::now();
   const std::clock_t cpu_started = std::clock();
-  dataset::Dataset data = dataset::read_dataset(dataset_path);
-  network::Network net = network::read_network(network_path);
+  const check::Network net = check::read_network(network_path);
   const auto loaded = std::chrono::steady_clock::now();
   const std::clock_t cpu_loaded = std::clock();
-  terminal::Progress progress("verify", data.points.size(), verbosity);
-  network::VerifyReport report = network::verify(data, net, max_reported, &progress);
+  // The dataset is streamed: its points are checked as they are read, so the
+  // second figure covers reading them too, and the total is not known ahead.
+  terminal::Progress progress("verify", 0, verbosity);
+  const check::Report report =
+      check::verify_file(dataset_path, net, check::Options{max_reported, &progress});
   const auto done = std::chrono::steady_clock::now();
   const std::clock_t cpu_done = std::clock();
-  network::print_report(std::cout, report);
+  check::print_report(std::cout, report);
   if (verbosity.timings()) {
     using seconds = std::chrono::duration<double>;
     auto cpu = [](std::clock_t a, std::clock_t b) { return double(b - a) / CLOCKS_PER_SEC; };
-    std::cerr << std::fixed << std::setprecision(3) << "time: read "
+    std::cerr << std::fixed << std::setprecision(3) << "time: read network "
               << seconds(loaded - started).count() << " s (cpu " << cpu(cpu_started, cpu_loaded)
-              << " s), evaluate " << seconds(done - loaded).count() << " s (cpu "
+              << " s), read and evaluate points " << seconds(done - loaded).count() << " s (cpu "
               << cpu(cpu_loaded, cpu_done) << " s)\n";
   }
   return report.ok() ? 0 : 1;

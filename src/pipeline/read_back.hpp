@@ -1,6 +1,7 @@
 // The last check before `compile --witness` commits its two files: read them
-// back from disk and verify the network on the dataset, exactly, with a
-// reader and evaluator that share nothing with the code that wrote them.
+// back from disk and verify the network on the dataset, exactly, with the
+// independent checker (src/check: its own readers and evaluator, nothing
+// shared with the code that wrote them).
 #pragma once
 
 #include <string>

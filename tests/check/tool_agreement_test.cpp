@@ -1,0 +1,107 @@
+// The checker on what the built etr2nn writes: compile --witness on the shipped
+// samples, then check::verify_files on the files, as they are and with one
+// label changed. Only the tool's files are shared with the producer.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "check/verify.hpp"
+
+namespace etr2nn::check {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class ToolAgreement : public ::testing::Test {
+ protected:
+  fs::path dir;
+
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir = fs::temp_directory_path() / ("etr2nn_check_" + std::string(info->name()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  std::string path(const std::string& name) const { return (dir / name).string(); }
+
+  // Exit status of `etr2nn ARGS`, output to a log file in the test directory.
+  int run(const std::string& args) const {
+    const std::string command =
+        std::string("'") + ETR2NN_BINARY + "' " + args + " >'" + path("log") + "' 2>&1";
+    const int raw = std::system(command.c_str());
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  }
+  std::string log() const {
+    std::ifstream in(path("log"));
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+};
+
+std::string sample(const std::string& name) {
+  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
+}
+
+// The dataset with out1 of point j raised by 1/3 and "labels" recomputed
+// (the checker insists that they list exactly the labels the points carry).
+void change_label(const std::string& from, const std::string& to, std::size_t j, bool drop_meta) {
+  json d = json::parse(std::ifstream(from));
+  if (drop_meta) d.erase("meta");
+  auto& label = d["points"][j]["y"];
+  label[0] = mpq_class(mpq_class(label[0].get<std::string>()) + mpq_class(1, 3)).get_str();
+  std::set<std::pair<mpq_class, mpq_class>> labels;
+  for (const auto& p : d["points"])
+    labels.emplace(mpq_class(p["y"][0].get<std::string>()),
+                   mpq_class(p["y"][1].get<std::string>()));
+  d["labels"] = json::array();
+  for (const auto& [a, b] : labels) d["labels"].push_back({a.get_str(), b.get_str()});
+  std::ofstream(to) << d.dump();
+}
+
+TEST_F(ToolAgreement, CompiledWitnessesVerifyAndAChangedLabelIsTheOneFailure) {
+  for (const char* name : {"inv_rational_sat.etr", "inv_irrational_sat.etr"}) {
+    SCOPED_TRACE(name);
+    ASSERT_EQ(run("compile " + sample(name) + " -o " + path("d.json") + " --witness " +
+                  path("n.json") + " --quiet"),
+              0)
+        << log();
+    const std::size_t points = json::parse(std::ifstream(path("d.json")))["points"].size();
+    ASSERT_GT(points, 0u);
+
+    const Report r = verify_files(path("d.json"), path("n.json"));
+    EXPECT_TRUE(r.ok());
+    EXPECT_EQ(r.points, points);
+    EXPECT_EQ(r.rational, std::string(name) == "inv_rational_sat.etr");
+
+    // With the meta and without it: the checker never reads it.
+    for (bool drop_meta : {false, true}) {
+      const std::size_t j = points / 2;
+      change_label(path("d.json"), path("changed.json"), j, drop_meta);
+      const Report c = verify_files(path("changed.json"), path("n.json"));
+      EXPECT_EQ(c.points, points);
+      EXPECT_EQ(c.failures, 1u);
+      ASSERT_EQ(c.first_failures.size(), 1u);
+      EXPECT_EQ(c.first_failures[0].index, j);
+      EXPECT_EQ(c.first_failures[0].residual[0], Real(mpq_class(-1, 3)));
+      EXPECT_EQ(c.first_failures[0].residual[1], Real(0));
+    }
+
+    // The tool's verify runs on the checker: the meta, now inconsistent with
+    // the changed label, is not read, and the point is reported.
+    change_label(path("d.json"), path("withmeta.json"), 0, false);
+    EXPECT_EQ(run("verify " + path("withmeta.json") + " " + path("n.json") + " --quiet"), 1);
+    EXPECT_NE(log().find("FAILED: 1 of " + std::to_string(points) + " points"), std::string::npos)
+        << log();
+    EXPECT_NE(log().find("  point 0 at "), std::string::npos) << log();
+  }
+}
+
+}  // namespace
+}  // namespace etr2nn::check
