@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "numeric/field_json.hpp"
 #include "numeric/number_field.hpp"
 #include "numeric/real.hpp"
 #include "numeric/sturm.hpp"
@@ -117,6 +118,22 @@ TEST(RealInFields, SlowComparisonCaseIsExactlyEqual) {
   EXPECT_EQ(x, y);
   EXPECT_EQ(compare(left + tiny, other_right), 1);
   EXPECT_EQ(compare(other_right + tiny, left), 1);
+}
+
+// A file states one field for values of two cubic bases that no operation
+// joined yet (the weights of x = ∛7 and of y = ∛11): common_field makes their
+// compositum, and every value reads back from its coordinates there.
+TEST(FieldJson, ValuesOfTwoUnjoinedCubicFieldsShareTheirCompositum) {
+  const Real a = Real::root(Real(7), 3), b = Real::root(Real(11), 3) / Real(2);
+  const Real c = a * a - Real(1);
+  ASSERT_NE(a.field(), nullptr);
+  ASSERT_NE(b.field(), nullptr);
+  const NumberField* field = common_field({&a, &b, &c});
+  ASSERT_NE(field, nullptr) << "no field stated for ∛7 and ∛11";
+  EXPECT_EQ(degree(field->base_field().base_polynomial()), 9);
+  const FieldReader reader(field_to_json(*field), "field");
+  for (const Real* v : {&a, &b, &c})
+    EXPECT_EQ(reader.value(coordinates_to_json(*field, *v), "value"), *v);
 }
 
 }  // namespace
