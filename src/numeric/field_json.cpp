@@ -1,5 +1,7 @@
 #include "numeric/field_json.hpp"
 
+#include <optional>
+
 #include "numeric/number_field.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/real_json.hpp"
@@ -20,26 +22,42 @@ nlohmann::ordered_json rationals_to_json(const std::vector<mpq_class>& x) {
 }  // namespace
 
 const NumberField* common_field(const std::vector<const Real*>& values) {
-  // The anchor: a field whose base cannot move (degree >= 3) if there is one,
-  // since values with quadratic bases can move into any chain.
-  const NumberField* anchor = nullptr;
+  // The anchor: a field whose base has the largest degree, since values with
+  // quadratic bases can move into any chain, and values of a cubic base into
+  // a compositum made with it (a base of degree 9 for ∛2 and ∛3).
+  std::optional<Real> anchor;
+  auto base_degree = [](const NumberField* f) { return degree(f->base_field().base_polynomial()); };
   for (const Real* v : values) {
     if (v->is_rational()) continue;
     const NumberField* f = v->field();
     if (!f) return nullptr;  // a z3 numeral: no field to state
-    if (!anchor || degree(f->base_field().base_polynomial()) > 2) anchor = f;
+    if (!anchor || base_degree(f) > base_degree(anchor->field())) anchor = *v;
   }
   if (!anchor) return nullptr;
-  const NumberField* top = anchor;
-  for (const Real* v : values) {
-    if (v->is_rational()) continue;
-    const Real moved = v->in_chain_of(*anchor);
-    const NumberField* f = moved.field();
-    if (!f) continue;                                               // rational after all
-    if (&f->base_field() != &anchor->base_field()) return nullptr;  // two fields that stay apart
-    if (f->contains(*top)) top = f;
+  // Values of two bases that no operation has joined yet (the weights of x
+  // in Q(∛2) and of y in Q(∛3)): one sum makes their compositum, a chain
+  // both move into, and the search starts again from it. Each join raises
+  // the anchor's degree, so this ends.
+  for (;;) {
+    const NumberField* top = anchor->field();
+    const Real* apart = nullptr;
+    for (const Real* v : values) {
+      if (v->is_rational()) continue;
+      const Real moved = v->in_chain_of(*anchor->field());
+      const NumberField* f = moved.field();
+      if (!f) continue;  // rational after all
+      if (&f->base_field() != &anchor->field()->base_field()) {
+        apart = v;
+        break;
+      }
+      if (f->contains(*top)) top = f;
+    }
+    if (!apart) return top;
+    const Real joined = *anchor + *apart;
+    if (!joined.field() || base_degree(joined.field()) <= base_degree(anchor->field()))
+      return nullptr;  // two fields that stay apart (a z3 numeral)
+    anchor = joined;
   }
-  return top;
 }
 
 nlohmann::ordered_json field_to_json(const NumberField& field) {

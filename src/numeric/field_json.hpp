@@ -30,7 +30,7 @@ namespace etr2nn::numeric {
 
 // A field holding every irrational value (each moved into one chain with
 // Real::in_chain_of where needed); nullptr when there is none (a z3 numeral,
-// or two fields of degree >= 3 that stay apart): then a file states no field.
+// or fields whose compositum is too large to build): then a file states no field.
 const NumberField* common_field(const std::vector<const Real*>& values);
 
 nlohmann::ordered_json field_to_json(const NumberField& field);

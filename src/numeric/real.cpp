@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "numeric/compositum.hpp"
 #include "numeric/number_field.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/sturm.hpp"
@@ -151,14 +152,17 @@ struct RealAccess {
     return Operands{field, lift(a, *field), lift(b, *field)};
   }
 
-  // Elements of unrelated chains: when one chain's base is quadratic, each of
+  // Elements of unrelated chains. When one chain's base is quadratic, each of
   // its generators is a nested square root of rationals, which the other
   // chain can adjoin; so √2 and √3 from two model values, or ρ and √2, meet
-  // in one field. Two bases of degree >= 3 stay apart (z3 then).
+  // in one field. A base whose generator already has an image in the other
+  // chain (it went into a compositum there) moves the same way. Two bases of
+  // degree >= 3 with no such relation get their compositum (compositum.hpp)
+  // as a new chain, and both values move into it; z3 only when that would
+  // exceed NumberField::max_dimension.
   static std::optional<Operands> moved_to_one_chain(const Real& a, const Real& b) {
     const NumberField &fa = *a.element_->field, &fb = *b.element_->field;
-    const bool a_movable = degree(fa.base_field().base_polynomial()) <= 2;
-    const bool b_movable = degree(fb.base_field().base_polynomial()) <= 2;
+    const bool a_movable = movable(fa, fb), b_movable = movable(fb, fa);
     // Move the smaller one when both can move.
     if (b_movable && (!a_movable || fb.dimension() <= fa.dimension()))
       if (auto moved = value_in(fb, b.element_->x, fa); moved && moved->element_)
@@ -166,7 +170,52 @@ struct RealAccess {
     if (a_movable)
       if (auto moved = value_in(fa, a.element_->x, fb); moved && moved->element_)
         return in_one_field(*moved, b);
+    if (a_movable || b_movable) return std::nullopt;
+    if (const NumberField* c = compositum_of(fa.base_field(), fb.base_field())) {
+      auto ma = value_in(fa, a.element_->x, *c), mb = value_in(fb, b.element_->x, *c);
+      if (ma && mb && (ma->element_ || mb->element_)) return in_one_field(*ma, *mb);
+    }
     return std::nullopt;
+  }
+
+  // Whether elements of `from` can be written in the chain of `to`.
+  static bool movable(const NumberField& from, const NumberField& to) {
+    return degree(from.base_field().base_polynomial()) <= 2 ||
+           images().count({&from.base_field(), &to.base_field()}) > 0;
+  }
+
+  // The generator of a level (θ or s_k) as a Real of another chain, by
+  // (level, target chain's base): filled by generator_in and compositum_of.
+  using ImageKey = std::pair<const NumberField*, const NumberField*>;
+  static std::map<ImageKey, Real>& images() {
+    static std::map<ImageKey, Real> known;
+    return known;
+  }
+
+  // The base Q(γ) of the compositum of two bases (nullptr when it would be
+  // too large), made once per pair; θ_a and θ_b's images in it are recorded.
+  static const NumberField* compositum_of(const NumberField& a, const NumberField& b) {
+    static std::map<ImageKey, const NumberField*> known;
+    if (auto it = known.find({&a, &b}); it != known.end()) return it->second;
+    const NumberField* result = nullptr;
+    const Polynomial ma = a.base_polynomial(), mb = b.base_polynomial();
+    if (static_cast<std::size_t>(degree(ma) * degree(mb)) <= NumberField::max_dimension) {
+      auto enclose = [](const NumberField& f) {
+        return [&f](unsigned bits) { return f.enclosure(f.generator(), bits); };
+      };
+      if (auto c = compositum({ma, enclose(a)}, {mb, enclose(b)})) {
+        const NumberField& field = NumberField::generated_by(c->m, c->gamma.lo, c->gamma.hi);
+        auto image = [&field](Coordinates p) {
+          p.resize(field.dimension());
+          return of(field, std::move(p));
+        };
+        images().insert_or_assign({&a, &field.base_field()}, image(c->alpha));
+        images().insert_or_assign({&b, &field.base_field()}, image(c->beta));
+        result = &field.base_field();
+      }
+    }
+    known[{&a, &b}] = known[{&b, &a}] = result;
+    return result;
   }
 
   // √r in the chain of `member` (r rational or an element of that chain).
@@ -184,10 +233,11 @@ struct RealAccess {
   }
 
   // The generator of `level` (θ or s_k) in the chain of `target`, when the
-  // level's base is quadratic; cached per (level, target chain).
+  // level's base is quadratic or went into a compositum with target's base;
+  // cached per (level, target chain).
   static std::optional<Real> generator_in(const NumberField& level, const NumberField& target) {
-    static std::map<std::pair<const NumberField*, const NumberField*>, Real> cache;
-    const auto key = std::make_pair(&level, &target.base_field());
+    auto& cache = images();
+    const ImageKey key{&level, &target.base_field()};
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     std::optional<Real> image;
     if (level.below()) {

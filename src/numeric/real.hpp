@@ -5,17 +5,17 @@
 // assignments and network weights may be real algebraic numbers. Those are
 // held, in order of preference, as
 //   - an element of a NumberField (number_field.hpp): every irrational that
-//     enters through from_algebraic_form, from_z3 or root(v, 2) is one, and
-//     values derived from one field stay in it, so a whole witness is
-//     computed with polynomial arithmetic over Q and exact interval signs;
+//     enters through from_algebraic_form, from_z3 or root(v, 2) is one, values
+//     of one field stay in it, and unrelated fields meet in their compositum
+//     (compositum.hpp): a witness is polynomial arithmetic and interval signs;
 //   - a z3 algebraic numeral (a defining polynomial and a root index): the
-//     fallback when two operands belong to unrelated fields, or for k-th roots
-//     with k > 2 of field elements.
+//     fallback when a compositum would exceed NumberField::max_dimension,
+//     or for k-th roots with k > 2 of field elements.
 // Every operation and comparison is exact; no floating point is involved. A
 // result that is visibly rational is stored as mpq_class again, so rational
 // work never pays for either.
 //
-// Not thread-safe: fields and algebraic values are shared process-wide.
+// Not thread-safe: fields, composita and caches are process-wide (docs/number-layer.md).
 #pragma once
 
 #include <gmpxx.h>

@@ -196,7 +196,7 @@ TEST(RealInFields, WitnessStyleArithmeticStaysInOneField) {
   // The exact form of an element round-trips.
   const Real back = Real::from_algebraic_form((X * S).algebraic_form(64));
   EXPECT_EQ(back, X * S);
-  // An unrelated field still works, through z3.
+  // An unrelated cubic field works too (through their compositum).
   const Real cube_root_2 = Real::root(Real(2), 3);
   EXPECT_EQ((cube_root_2 * rho) / rho, cube_root_2);
 }
