@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn::certify {
 namespace {
 
@@ -79,7 +81,8 @@ std::vector<std::string> write_queries(const std::string& directory, const std::
     std::ofstream out(path, std::ios::binary);
     out << queries[i];
     out.close();
-    if (!out) throw std::runtime_error(path + ": cannot write the query");
+    if (!out)
+      throw Diagnostic(errors::file_unwritable, SourceLocation{path}, "cannot write the query");
     paths.push_back(path);
   }
   return paths;

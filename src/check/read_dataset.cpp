@@ -6,7 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
+#include "json_io/value.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::check {
@@ -14,10 +15,10 @@ namespace {
 
 using nlohmann::json;
 
-const std::string pair_expected = "expected a pair [\"p/q\", \"p/q\"]";
-const std::string rational_expected = "expected an exact rational as a string (\"p/q\" or \"p\")";
+const std::string pair_expected(json_io::pair_expected);
+const std::string rational_expected(json_io::rational_expected);
 
-using Fail = std::function<void(const std::string&)>;  // must throw
+using Fail = std::function<void(const ErrorKind&, const std::string&)>;  // must throw
 
 // SAX handler for a whole dataset file. The top-level members verification
 // needs, except "points", are collected into a small DOM (header()); the
@@ -53,7 +54,7 @@ class DatasetSax : public json::json_sax_t {
       case Region::Top:
         key_ = k;
         if (k == "points") {
-          if (saw_points_) error("\"points\" appears twice");
+          if (saw_points_) error(errors::inconsistent, "\"points\" appears twice");
           pending_ = Pending::Points;
         } else {
           pending_ = header_member(k) ? Pending::Header : Pending::Skip;
@@ -83,9 +84,9 @@ class DatasetSax : public json::json_sax_t {
     return false;
   }
 
-  [[noreturn]] void error(const std::string& message) const {
-    fail_(message);
-    throw std::logic_error("check::read_dataset: fail() returned");
+  [[noreturn]] void error(const ErrorKind& kind, const std::string& message) const {
+    fail_(kind, message);
+    throw std::logic_error("check::read_dataset: fail(errors::inconsistent, ) returned");
   }
   std::string at() const { return "points[" + std::to_string(count_) + "]"; }
   std::string at_member() const { return at() + "." + member_; }
@@ -108,9 +109,9 @@ class DatasetSax : public json::json_sax_t {
 
   bool scalar(json value, const std::string* text) {
     switch (region_) {
-      case Region::BeforeRoot: error("expected a JSON object at the top level");
+      case Region::BeforeRoot: error(errors::wrong_type, "expected a JSON object at the top level");
       case Region::Top:
-        if (pending_ == Pending::Points) error("\"points\" must be an array");
+        if (pending_ == Pending::Points) error(errors::wrong_type, "\"points\" must be an array");
         if (pending_ == Pending::Header) header_[key_] = std::move(value);
         return true;
       case Region::Header: *slot() = std::move(value); return true;
@@ -124,12 +125,12 @@ class DatasetSax : public json::json_sax_t {
   bool start(bool object) {
     switch (region_) {
       case Region::BeforeRoot:
-        if (!object) error("expected a JSON object at the top level");
+        if (!object) error(errors::wrong_type, "expected a JSON object at the top level");
         region_ = Region::Top;
         return true;
       case Region::Top:
         if (pending_ == Pending::Points) {
-          if (object) error("\"points\" must be an array");
+          if (object) error(errors::wrong_type, "\"points\" must be an array");
           saw_points_ = true;
           region_ = Region::Points;
           depth_ = 0;
@@ -178,15 +179,15 @@ class DatasetSax : public json::json_sax_t {
 
   bool point_scalar(const std::string* text) {
     if (skip_ > 0) return true;
-    if (depth_ == 0) error(at() + ": expected an object with \"x\" and \"y\"");
+    if (depth_ == 0) error(errors::wrong_type, at() + ": expected an object with \"x\" and \"y\"");
     if (depth_ == 1) {
-      if (pair_member()) error(at_member() + ": " + pair_expected);
+      if (pair_member()) error(errors::wrong_type, at_member() + ": " + pair_expected);
       return true;  // another member, ignored
     }
-    if (coordinate_ >= 2) error(at_member() + ": " + pair_expected);
-    if (!text) error(at_coordinate() + ": " + rational_expected);
+    if (coordinate_ >= 2) error(errors::wrong_type, at_member() + ": " + pair_expected);
+    if (!text) error(errors::wrong_type, at_coordinate() + ": " + rational_expected);
     auto q = numeric::parse_rational(*text);
-    if (!q) error(at_coordinate() + ": not a rational: \"" + *text + "\"");
+    if (!q) error(errors::bad_number, at_coordinate() + ": " + json_io::not_a_rational(*text));
     mpq_class& target = member_ == "x" ? (coordinate_ == 0 ? point_.x.x : point_.x.y)
                                        : (coordinate_ == 0 ? point_.y.out1 : point_.y.out2);
     target = std::move(*q);
@@ -200,7 +201,7 @@ class DatasetSax : public json::json_sax_t {
       return true;
     }
     if (depth_ == 0) {
-      if (!object) error(at() + ": expected an object with \"x\" and \"y\"");
+      if (!object) error(errors::wrong_type, at() + ": expected an object with \"x\" and \"y\"");
       point_ = {};
       has_x_ = has_y_ = false;
       member_.clear();
@@ -212,13 +213,13 @@ class DatasetSax : public json::json_sax_t {
         skip_ = 1;
         return true;
       }
-      if (object) error(at_member() + ": " + pair_expected);
+      if (object) error(errors::wrong_type, at_member() + ": " + pair_expected);
       (member_ == "x" ? has_x_ : has_y_) = true;
       coordinate_ = 0;
       depth_ = 2;
       return true;
     }
-    error(at_coordinate() + ": " + rational_expected);
+    error(errors::wrong_type, at_coordinate() + ": " + rational_expected);
   }
 
   bool point_end(bool object) {
@@ -231,13 +232,13 @@ class DatasetSax : public json::json_sax_t {
       return true;
     }
     if (depth_ == 2) {
-      if (coordinate_ != 2) error(at_member() + ": " + pair_expected);
+      if (coordinate_ != 2) error(errors::wrong_type, at_member() + ": " + pair_expected);
       depth_ = 1;
       return true;
     }
     (void)object;  // depth 1: the point object closes
-    if (!has_x_) error(at() + ": missing \"x\"");
-    if (!has_y_) error(at() + ": missing \"y\"");
+    if (!has_x_) error(errors::missing_key, at() + ": missing \"x\"");
+    if (!has_y_) error(errors::missing_key, at() + ": missing \"y\"");
     used_.insert(point_.y);
     sink_(count_, point_);
     ++count_;
@@ -270,53 +271,58 @@ class HeaderCheck {
  public:
   HeaderCheck(const json& header, Fail fail) : header_(header), fail_(std::move(fail)) {}
 
-  [[noreturn]] void error(const std::string& message) const {
-    fail_(message);
-    throw std::logic_error("check::read_dataset: fail() returned");
+  [[noreturn]] void error(const ErrorKind& kind, const std::string& message) const {
+    fail_(kind, message);
+    throw std::logic_error("check::read_dataset: fail(errors::inconsistent, ) returned");
   }
 
   const json& member(const char* key) const {
     auto it = header_.find(key);
-    if (it == header_.end()) error(std::string("top level: missing \"") + key + "\"");
+    if (it == header_.end())
+      error(errors::missing_key, std::string("top level: missing \"") + key + "\"");
     return *it;
   }
 
   mpq_class rational(const json& j, const std::string& where) const {
-    if (!j.is_string()) error(where + ": " + rational_expected);
+    if (!j.is_string()) error(errors::wrong_type, where + ": " + rational_expected);
     auto q = numeric::parse_rational(j.get<std::string>());
-    if (!q) error(where + ": not a rational: \"" + j.get<std::string>() + "\"");
+    if (!q) error(errors::bad_number, where + ": " + json_io::not_a_rational(j.get<std::string>()));
     return *q;
   }
 
   DatasetHeader check(const DatasetSax& sax) const {
     const json& format = member("format");
-    if (format != "etr2nn-dataset") error("not an etr2nn dataset: \"format\" is " + format.dump());
+    if (format != "etr2nn-dataset")
+      error(errors::file_kind, "not an etr2nn dataset: \"format\" is " + format.dump());
     // Versions 1 and 2 differ only in the meta, which is not read here.
     const json& version = member("version");
     if (version != 1 && version != 2)
-      error("unsupported version " + version.dump() + " (the checker reads versions 1 and 2)");
+      error(errors::file_kind,
+            "unsupported version " + version.dump() + " (the checker reads versions 1 and 2)");
     if (member("inputs") != 2 || member("outputs") != 2)
-      error("\"inputs\" and \"outputs\" must both be 2");
+      error(errors::inconsistent, "\"inputs\" and \"outputs\" must both be 2");
     DatasetHeader h;
     const json& m = member("hidden_neurons");
-    if (!m.is_number_unsigned()) error("hidden_neurons: expected a non-negative integer");
+    if (!m.is_number_unsigned())
+      error(errors::wrong_type, "hidden_neurons: expected a non-negative integer");
     h.hidden_neurons = m.get<std::size_t>();
     if (rational(member("target_error"), "target_error") != 0)
-      error("target_error must be \"0\": etr2nn datasets ask for an exact fit");
-    if (!sax.saw_points()) error("top level: missing \"points\"");
+      error(errors::inconsistent,
+            "target_error must be \"0\": etr2nn datasets ask for an exact fit");
+    if (!sax.saw_points()) error(errors::missing_key, "top level: missing \"points\"");
     const json& labels = member("labels");
-    if (!labels.is_array()) error("\"labels\" must be an array");
+    if (!labels.is_array()) error(errors::wrong_type, "\"labels\" must be an array");
     std::set<Label> declared;
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const std::string where = "labels[" + std::to_string(i) + "]";
       const json& l = labels[i];
-      if (!l.is_array() || l.size() != 2) error(where + ": " + pair_expected);
+      if (!l.is_array() || l.size() != 2) error(errors::wrong_type, where + ": " + pair_expected);
       declared.insert({rational(l[0], where + "[0]"), rational(l[1], where + "[1]")});
     }
     if (declared != sax.used_labels())
-      error("\"labels\" (" + std::to_string(declared.size()) +
-            " distinct) differ from the labels the points carry (" +
-            std::to_string(sax.used_labels().size()) + ")");
+      error(errors::inconsistent, "\"labels\" (" + std::to_string(declared.size()) +
+                                      " distinct) differ from the labels the points carry (" +
+                                      std::to_string(sax.used_labels().size()) + ")");
     h.labels.assign(declared.begin(), declared.end());
     h.points = sax.points();
     return h;
@@ -330,21 +336,22 @@ class HeaderCheck {
 }  // namespace
 
 DatasetHeader read_dataset(std::istream& in, const std::string& name, const PointSink& on_point) {
-  const Fail fail = [&name](const std::string& message) {
-    throw etr::Diagnostic(etr::SourceLocation{name, 0, 0}, message);
+  const Fail fail = [&name](const ErrorKind& kind, const std::string& message) {
+    throw Diagnostic(kind, SourceLocation{name}, message);
   };
   DatasetSax sax(on_point, fail);
   try {
     json::sax_parse(in, &sax);
   } catch (const json::exception& e) {
-    fail(std::string("not valid JSON: ") + e.what());
+    throw json_io::syntax_error(name, e);
   }
   return HeaderCheck(sax.header(), fail).check(sax);
 }
 
 DatasetHeader read_dataset(const std::string& path, const PointSink& on_point) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, "cannot open the dataset");
+  if (!in)
+    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, "cannot open the dataset");
   return read_dataset(in, path, on_point);
 }
 
@@ -359,7 +366,8 @@ Dataset read_dataset(std::istream& in, const std::string& name) {
 
 Dataset read_dataset(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, "cannot open the dataset");
+  if (!in)
+    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, "cannot open the dataset");
   return read_dataset(in, path);
 }
 

@@ -11,7 +11,7 @@
 // it is parsed and handed on, so a dataset of a gigabyte is never a JSON DOM
 // (and, through the streaming overload, never held at all).
 //
-// Every problem is an etr::Diagnostic naming the file and the JSON path, e.g.
+// Every problem is an Diagnostic naming the file and the JSON path, e.g.
 // "points[3].y[1]: expected an exact rational as a string (\"p/q\" or \"p\")".
 #pragma once
 

@@ -55,7 +55,7 @@ Report verify(const Dataset& dataset, const Network& network, const Options& opt
 Report verify_file(const std::string& dataset_path, const Network& network,
                    const Options& options = {});
 // Both files read here (check/read_dataset.hpp, check/read_network.hpp).
-// Throws etr::Diagnostic for a bad file.
+// Throws Diagnostic for a bad file.
 Report verify_files(const std::string& dataset_path, const std::string& network_path,
                     const Options& options = {});
 

@@ -6,6 +6,7 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
 
 namespace etr2nn::cli {
@@ -46,8 +47,9 @@ int run(const std::vector<std::string>& args) {
     std::error_code error;
     std::filesystem::create_directories(*dir, error);
     if (!std::filesystem::is_directory(*dir))
-      throw std::runtime_error(*dir + ": cannot create the directory for --dump-smt2" +
-                               (error ? ": " + error.message() : std::string()));
+      throw Diagnostic(errors::file_unwritable, SourceLocation{*dir},
+                       "cannot create the directory for --dump-smt2" +
+                           (error ? ": " + error.message() : std::string()));
     options.dump_smt2_directory = *dir;
   }
   auto results = certify::certify_all(options, [](const certify::ClaimResult& r) {

@@ -10,6 +10,7 @@
 #include "cli/subcommand.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "etr/evaluate.hpp"
 #include "io/atomic_file.hpp"
 #include "network/assignment_json.hpp"
@@ -93,8 +94,8 @@ int run(const std::vector<std::string>& args) {
   dataset::Dataset data = dataset::read_dataset(dataset_path);
   network::Network net = network::read_network(network_path);
   if (!data.meta)
-    throw std::runtime_error(arguments.positionals()[0] +
-                             ": the dataset has no meta, so its canonical gadgets are unknown");
+    throw Diagnostic(errors::missing_meta, SourceLocation{arguments.positionals()[0]},
+                     "the dataset has no meta, so its canonical gadgets are unknown");
   layout::Arrangement arrangement = dataset::arrangement_of(data);
   network::Decoded decoded = network::decode(network::decode_input(arrangement), net);
   const auto& instance = arrangement.instance;

@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
 
 namespace etr2nn::cli {
@@ -40,8 +40,8 @@ std::string head(const std::string& path, std::size_t bytes = 4096) {
 }
 
 // Line and column (from 1, bytes) of the first non-blank byte of `text`.
-etr::SourceLocation first_token(const std::string& path, const std::string& text) {
-  etr::SourceLocation where{path, 1, 1};
+SourceLocation first_token(const std::string& path, const std::string& text) {
+  SourceLocation where{path, 1, 1};
   for (char c : text) {
     if (c == '\n') {
       ++where.line;
@@ -70,8 +70,8 @@ std::string line_of(const std::string& text, unsigned line) {
 
 [[noreturn]] void wrong_kind(const std::string& path, const std::string& message) {
   const std::string text = head(path);
-  const etr::SourceLocation where = first_token(path, text);
-  throw etr::Diagnostic(where, message, line_of(text, where.line));
+  const SourceLocation where = first_token(path, text);
+  throw Diagnostic(errors::file_kind, where, message, line_of(text, where.line));
 }
 
 }  // namespace
@@ -164,7 +164,7 @@ void check_input(const std::string& path) {
   if (path.empty()) throw UsageError{"an input file name is empty"};
   // The parser's own wording, so every command says it alike.
   const auto fail = [&](const std::string& why) {
-    throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, why);
+    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, why);
   };
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
@@ -202,36 +202,6 @@ void check_dataset_input(const std::string& path, bool swapped_hint) {
   if (kind == InputKind::Network)
     wrong_kind(path, std::string("this is a network file, not a dataset") +
                          (swapped_hint ? " (arguments swapped? the dataset comes first)" : ""));
-}
-
-std::string friendlier_json_error(const std::string& message) {
-  // Plain searches, not std::regex: the library's message quotes the last
-  // token read, which can be long, and libstdc++'s regex recurses per byte.
-  const std::string marker = "[json.exception.parse_error.";
-  const std::size_t at = message.find(marker);
-  if (at == std::string::npos) return message;
-  std::string path;
-  for (const std::string lead : {": error: not valid JSON: ", ": invalid JSON: "})
-    if (at >= lead.size() && message.compare(at - lead.size(), lead.size(), lead) == 0)
-      path = message.substr(0, at - lead.size());
-  const std::string line_word = "] parse error at line ", column_word = ", column ";
-  const std::size_t line_at = message.find(line_word, at);
-  if (path.empty() || line_at == std::string::npos) return message;
-  char* end = nullptr;
-  const unsigned long line = std::strtoul(message.c_str() + line_at + line_word.size(), &end, 10);
-  if (std::string_view(end).substr(0, column_word.size()) != column_word) return message;
-  const unsigned long column = std::strtoul(end + column_word.size(), &end, 10);
-  if (std::string_view(end).substr(0, 2) != ": " || line == 0) return message;
-  const std::string rest = end + 2;
-  const etr::SourceLocation where{path, static_cast<unsigned>(line), static_cast<unsigned>(column)};
-  // The line for the caret; read line by line so a huge file costs little.
-  std::string text;
-  std::ifstream in(path, std::ios::binary);
-  for (unsigned l = 0; l < where.line && std::getline(in, text); ++l) {
-  }
-  if (!in) text.clear();
-  if (!text.empty() && text.back() == '\r') text.pop_back();
-  return etr::Diagnostic(where, "not valid JSON: " + rest, text).render();
 }
 
 }  // namespace etr2nn::cli

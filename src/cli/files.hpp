@@ -2,7 +2,7 @@
 //
 // Each check fails the way a user can act on: a UsageError (exit 2) for a
 // wrong argument (empty name, wrong extension, an output that is an input),
-// an etr::Diagnostic or std::runtime_error (exit 1) naming the path and the
+// an Diagnostic or std::runtime_error (exit 1) naming the path and the
 // cause for a file that cannot be read or written, or is of the wrong kind.
 #pragma once
 
@@ -37,7 +37,7 @@ enum class InputKind { Formula, Dataset, Network, OtherJson, Unknown };
 InputKind sniff(const std::string& path);
 
 // A file to read: "-", or something that exists and is not a directory;
-// otherwise an etr::Diagnostic "PATH: error: cannot open file: <cause>".
+// otherwise an Diagnostic "PATH: error: cannot open file: <cause>".
 void check_input(const std::string& path);
 // An input that must be a formula: also refuses JSON ("this looks like a JSON
 // dataset, not a formula") with the file, line and column.
@@ -54,6 +54,5 @@ void check_dataset_and_network(const std::string& dataset_path, const std::strin
 // [json.exception.parse_error.101] parse error at line 3, column 5: ...")
 // rewritten as "FILE:3:5: error: not valid JSON: ..." with the source line and
 // a caret; any other message is returned as it is.
-std::string friendlier_json_error(const std::string& message);
 
 }  // namespace etr2nn::cli

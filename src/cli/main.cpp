@@ -3,10 +3,13 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <new>
+#include <stdexcept>
+#include <system_error>
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "numeric/work_limit.hpp"
 
 #ifndef ETR2NN_VERSION
@@ -26,28 +29,44 @@ void print_overview(std::ostream& out) {
         << s.summary << "\n";
 }
 
+// Every error in one shape (diagnostic/diagnostic.hpp): "WHERE: error:
+// MESSAGE [id]", WHERE being the file (and position) or, for an error about
+// no file, the command.
+void print_error(const etr2nn::cli::Subcommand& s, const std::string& rendered) {
+  std::cerr << (rendered.rfind("error: ", 0) == 0 ? "etr2nn " + s.name + ": " : "") << rendered
+            << "\n";
+}
+
 int run_subcommand(const etr2nn::cli::Subcommand& s, const std::vector<std::string>& args) {
   using namespace etr2nn;
   try {
     return s.run(args);
   } catch (const cli::UsageError& e) {
-    std::cerr << "etr2nn " << s.name << ": " << e.message << "\n"
-              << "usage: " << s.usage.substr(0, s.usage.find('\n')) << "\n"
+    print_error(s, Diagnostic(errors::usage, e.message).render());
+    std::cerr << "usage: " << s.usage.substr(0, s.usage.find('\n')) << "\n"
               << "(etr2nn " << s.name << " --help for details)\n";
     return 2;
-  } catch (const numeric::LimitError& e) {
-    // Refused before the work: a documented limit (exit 2, like usage).
-    std::cerr << "etr2nn " << s.name << ": refused: " << e.what() << "\n";
-    return 2;
-  } catch (const etr::Diagnostic& d) {
-    std::cerr << cli::friendlier_json_error(d.render()) << "\n";
+  } catch (const Diagnostic& d) {
+    print_error(s, d.render());
+    // A limit is refused before the work: the fix is an option or a smaller
+    // input, as with a usage error (exit 2).
+    return &d.kind() == &errors::limit ? 2 : 1;
+  } catch (const std::logic_error& e) {
+    print_error(s,
+                Diagnostic(errors::internal, std::string("internal error: ") + e.what()).render());
+    std::cerr << "note: this is a bug in etr2nn; please report it with the command and its input\n";
+    return 1;
+  } catch (const std::system_error& e) {
+    print_error(s, Diagnostic(errors::system, e.what()).render());
+    return 1;
+  } catch (const std::bad_alloc&) {
+    print_error(s, Diagnostic(errors::system, "out of memory").render());
     return 1;
   } catch (const std::exception& e) {
-    const std::string message = cli::friendlier_json_error(e.what());
-    if (message != e.what())
-      std::cerr << message << "\n";
-    else
-      std::cerr << "etr2nn " << s.name << ": error: " << e.what() << "\n";
+    print_error(s,
+                Diagnostic(errors::internal,
+                           std::string("internal error (an unclassified exception): ") + e.what())
+                    .render());
     return 1;
   }
 }

@@ -103,10 +103,11 @@ int run(const std::vector<std::string>& raw) {
   const std::uintmax_t max_mb = args.whole_number("--max-output-mb", 1024, 1, 1000000);
   const std::uintmax_t estimate = smtlib::estimated_smtlib_bytes(d.points, neurons);
   if (estimate > max_mb * 1024 * 1024)
-    throw numeric::LimitError("the script for " + std::to_string(d.points.size()) + " points and " +
-                              std::to_string(neurons) + " neurons is estimated at " +
-                              std::to_string(estimate >> 20) + " MiB, above the limit of " +
-                              std::to_string(max_mb) + " MiB (--max-output-mb; docs/limits.md)");
+    throw Diagnostic(errors::limit,
+                     "the script for " + std::to_string(d.points.size()) + " points and " +
+                         std::to_string(neurons) + " neurons is estimated at " +
+                         std::to_string(estimate >> 20) + " MiB, above the limit of " +
+                         std::to_string(max_mb) + " MiB (--max-output-mb; docs/limits.md)");
   if (output && !args.flag("--quiet"))
     (*output == "-" ? std::cerr : std::cout)
         << "estimate: about " << (estimate + 1023) / 1024 << " KiB for " << d.points.size()

@@ -67,9 +67,9 @@ int run(const std::vector<std::string>& args) {
   numeric::set_max_degree(max_degree);
   etr::Sentence sentence = etr::parse_file(a.positionals()[0]);
   if (const std::size_t degree = solve::sentence_degree(sentence); degree > max_degree)
-    throw numeric::LimitError("the sentence has degree up to " + std::to_string(degree) +
-                              ", above the limit " + std::to_string(max_degree) +
-                              " (--max-degree; docs/limits.md)");
+    throw Diagnostic(errors::limit, "the sentence has degree up to " + std::to_string(degree) +
+                                        ", above the limit " + std::to_string(max_degree) +
+                                        " (--max-degree; docs/limits.md)");
   auto result = solve::solve(sentence, std::chrono::milliseconds(timeout));
   std::cout << solve::to_string(result.verdict) << "\n";
   if (result.verdict == solve::Verdict::Unknown) {

@@ -2,10 +2,14 @@
 
 #include <stdexcept>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn::dataset {
 
 layout::Arrangement arrangement_of(const Dataset& dataset) {
-  if (!dataset.meta) throw std::invalid_argument("dataset has no meta: not made by etr2nn compile");
+  if (!dataset.meta)
+    throw Diagnostic(errors::missing_meta,
+                     "the dataset has no meta: it was not made by etr2nn compile");
   const Meta& meta = *dataset.meta;
   layout::Arrangement a;
   a.instance = meta.instance;
@@ -23,8 +27,9 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
       std::size_t line = 0;
       while (line < lines.size() && lines[line].position != t) ++line;
       if (line == lines.size())
-        throw std::invalid_argument("point " + std::to_string(i) + " of gadget " +
-                                    std::to_string(g) + " lies on none of its data lines");
+        throw Diagnostic(errors::inconsistent, "point " + std::to_string(i) + " of gadget " +
+                                                   std::to_string(g) +
+                                                   " lies on none of its data lines");
       a.data_points.push_back({where, g, line, a.lanes.lane_of(where)});
     }
   }

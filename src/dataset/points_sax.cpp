@@ -1,5 +1,6 @@
 #include "dataset/points_sax.hpp"
 
+#include "json_io/value.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::dataset::detail {
@@ -7,12 +8,12 @@ namespace etr2nn::dataset::detail {
 using nlohmann::json;
 
 PointsSax::PointsSax(std::vector<LabelledPoint>& points,
-                     std::function<void(const std::string&)> fail)
+                     std::function<void(const ErrorKind&, const std::string&)> fail)
     : points_(points), fail_(std::move(fail)) {}
 
-void PointsSax::error(const std::string& message) const {
-  fail_(message);
-  throw std::logic_error("PointsSax: fail() returned");
+void PointsSax::error(const ErrorKind& kind, const std::string& message) const {
+  fail_(kind, message);
+  throw std::logic_error("PointsSax: fail(errors::inconsistent, ) returned");
 }
 
 std::string PointsSax::where() const {
@@ -44,17 +45,21 @@ bool PointsSax::put(Value&& value) {
 // other scalar.
 bool PointsSax::point_scalar(const std::string* text) {
   const bool pair_member = member_ == "x" || member_ == "y";
-  if (points_depth_ == 0) error(where() + ": expected an object with \"x\" and \"y\"");
+  if (points_depth_ == 0)
+    error(errors::wrong_type, where() + ": expected an object with \"x\" and \"y\"");
   if (points_depth_ == 1) {
-    if (pair_member) error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+    if (pair_member)
+      error(errors::wrong_type,
+            where() + "." + member_ + ": " + std::string(json_io::pair_expected));
     return true;  // an ignored member ("xf" is an array, but tolerate others)
   }
   if (points_depth_ > 2 || !pair_member) return true;
   const std::string at = where() + "." + member_ + "[" + std::to_string(pair_index_) + "]";
-  if (pair_index_ >= 2) error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
-  if (!text) error(at + ": expected an exact rational as a string (\"p/q\" or \"p\")");
+  if (pair_index_ >= 2)
+    error(errors::wrong_type, where() + "." + member_ + ": " + std::string(json_io::pair_expected));
+  if (!text) error(errors::wrong_type, at + ": " + std::string(json_io::rational_expected));
   auto q = numeric::parse_rational(*text);
-  if (!q) error(at + ": not a rational: \"" + *text + "\"");
+  if (!q) error(errors::bad_number, at + ": " + json_io::not_a_rational(*text));
   if (member_ == "x")
     (pair_index_ == 0 ? current_.x.x : current_.x.y) = std::move(*q);
   else
@@ -94,7 +99,8 @@ bool PointsSax::start_object(std::size_t) {
       has_x_ = has_y_ = false;
       member_.clear();
     } else if (points_depth_ >= 1 && (member_ == "x" || member_ == "y") && points_depth_ <= 2) {
-      error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+      error(errors::wrong_type,
+            where() + "." + member_ + ": " + std::string(json_io::pair_expected));
     }
     ++points_depth_;
     return true;
@@ -120,8 +126,8 @@ bool PointsSax::end_object() {
   if (in_points()) {
     --points_depth_;
     if (points_depth_ == 0) {
-      if (!has_x_) error(where() + ": missing \"x\"");
-      if (!has_y_) error(where() + ": missing \"y\"");
+      if (!has_x_) error(errors::missing_key, where() + ": missing \"x\"");
+      if (!has_y_) error(errors::missing_key, where() + ": missing \"y\"");
       points_.push_back(std::move(current_));
     }
     return true;
@@ -132,14 +138,15 @@ bool PointsSax::end_object() {
 
 bool PointsSax::start_array(std::size_t) {
   if (in_points()) {
-    if (points_depth_ == 0) error(where() + ": expected an object with \"x\" and \"y\"");
+    if (points_depth_ == 0)
+      error(errors::wrong_type, where() + ": expected an object with \"x\" and \"y\"");
     if (points_depth_ == 1) {
       pair_index_ = 0;
       if (member_ == "x") has_x_ = true;
       if (member_ == "y") has_y_ = true;
     } else if (points_depth_ == 2 && (member_ == "x" || member_ == "y")) {
-      error(where() + "." + member_ + "[" + std::to_string(pair_index_) +
-            "]: expected an exact rational as a string (\"p/q\" or \"p\")");
+      error(errors::wrong_type, where() + "." + member_ + "[" + std::to_string(pair_index_) +
+                                    "]: expected an exact rational as a string (\"p/q\" or \"p\")");
     }
     ++points_depth_;
     return true;
@@ -159,7 +166,8 @@ bool PointsSax::end_array() {
   if (in_points()) {
     --points_depth_;
     if (points_depth_ == 1 && (member_ == "x" || member_ == "y") && pair_index_ != 2)
-      error(where() + "." + member_ + ": expected a pair [\"p/q\", \"p/q\"]");
+      error(errors::wrong_type,
+            where() + "." + member_ + ": " + std::string(json_io::pair_expected));
     // points_depth_ == -1: the points array closed; back to the DOM.
     return true;
   }

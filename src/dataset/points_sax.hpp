@@ -13,13 +13,15 @@
 #include <vector>
 
 #include "dataset/dataset.hpp"
+#include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::dataset::detail {
 
 class PointsSax : public nlohmann::json::json_sax_t {
  public:
-  // fail(message) must throw; messages name the point: "points[3].x[1]: ...".
-  PointsSax(std::vector<LabelledPoint>& points, std::function<void(const std::string&)> fail);
+  // fail(kind, message) must throw; messages name the point: "points[3].x[1]: ...".
+  PointsSax(std::vector<LabelledPoint>& points,
+            std::function<void(const ErrorKind&, const std::string&)> fail);
 
   // The document without the elements of "points" (an empty array there).
   nlohmann::json& root() { return root_; }
@@ -50,10 +52,10 @@ class PointsSax : public nlohmann::json::json_sax_t {
   bool in_points() const { return points_depth_ >= 0; }
   bool point_scalar(const std::string* text);
   std::string where() const;
-  [[noreturn]] void error(const std::string& message) const;
+  [[noreturn]] void error(const ErrorKind& kind, const std::string& message) const;
 
   std::vector<LabelledPoint>& points_;
-  std::function<void(const std::string&)> fail_;
+  std::function<void(const ErrorKind&, const std::string&)> fail_;
   nlohmann::json root_;
   std::vector<nlohmann::json*> stack_;
   nlohmann::json* key_slot_ = nullptr;

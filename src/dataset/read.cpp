@@ -9,8 +9,9 @@
 #include "dataset/points_sax.hpp"
 #include "dataset/statistics.hpp"
 #include "dataset/write.hpp"
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "gadgets/registry.hpp"
+#include "json_io/value.hpp"
 #include "layout/invariants.hpp"
 #include "layout/layout.hpp"
 #include "numeric/rational.hpp"
@@ -26,11 +27,13 @@ class Reader {
 
   Dataset read(std::istream& in) {
     Dataset d;
-    detail::PointsSax sax(d.points, [this](const std::string& message) { fail(message); });
+    detail::PointsSax sax(d.points, [this](const ErrorKind& kind, const std::string& message) {
+      fail(kind, message);
+    });
     try {
       json::sax_parse(in, &sax);
     } catch (const json::exception& e) {
-      fail(std::string("not valid JSON: ") + e.what());
+      throw json_io::syntax_error(name_, e);
     }
     const json& root = sax.root();
     header(root, d);
@@ -43,64 +46,61 @@ class Reader {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& what) const {
-    throw etr::Diagnostic(etr::SourceLocation{name_, 0, 0}, what);
+  [[noreturn]] void fail(const ErrorKind& kind, const std::string& what) const {
+    throw Diagnostic(kind, SourceLocation{name_}, what);
   }
 
+  // The shared reader's value at `where` ("top level" is the root), so that
+  // the wording of every complaint is json_io's.
+  json_io::Value value(const json& j, const std::string& where) const {
+    return json_io::Value(j, name_, where == "top level" ? std::string() : where);
+  }
   const json& member(const json& object, const char* key, const std::string& where) const {
-    if (!object.is_object()) fail(where + ": expected an object");
-    auto it = object.find(key);
-    if (it == object.end()) fail(where + ": missing \"" + key + "\"");
-    return *it;
+    return value(object, where).at(key).raw();
   }
-
   mpq_class rational(const json& j, const std::string& where) const {
-    if (!j.is_string()) fail(where + ": expected an exact rational as a string (\"p/q\" or \"p\")");
-    auto q = numeric::parse_rational(j.get<std::string>());
-    if (!q) fail(where + ": not a rational: \"" + j.get<std::string>() + "\"");
-    return *q;
+    return value(j, where).rational();
   }
-
   std::size_t index(const json& j, const std::string& where) const {
-    if (!j.is_number_unsigned()) fail(where + ": expected a non-negative integer");
-    return j.get<std::size_t>();
+    return value(j, where).whole_number();
   }
-
   std::pair<mpq_class, mpq_class> pair(const json& j, const std::string& where) const {
-    if (!j.is_array() || j.size() != 2) fail(where + ": expected a pair [\"p/q\", \"p/q\"]");
-    return {rational(j[0], where + "[0]"), rational(j[1], where + "[1]")};
+    const auto both = value(j, where).rational_pair();
+    return {both[0], both[1]};
   }
-
   long integer(const json& j, const std::string& where) const {
-    if (!j.is_number_integer()) fail(where + ": expected an integer");
-    return j.get<long>();
+    return static_cast<long>(value(j, where).integer());
   }
 
   void header(const json& root, Dataset& d) const {
-    if (!root.is_object()) fail("expected a JSON object at the top level");
+    if (!root.is_object()) fail(errors::wrong_type, "expected a JSON object at the top level");
     const json& format = member(root, "format", "top level");
-    if (format != format_name) fail("not an etr2nn dataset: \"format\" is " + format.dump());
+    if (format != format_name)
+      fail(errors::file_kind, "not an etr2nn dataset: \"format\" is " + format.dump());
     const json& version = member(root, "version", "top level");
     // Versions 1 and 2 differ only in the meta: a version-1 file without one
     // (a hand-made Train-F2NN instance) is still a valid dataset.
     const bool has_meta = root.contains("meta") && !root["meta"].is_null();
     if (version == 1 && has_meta)
-      fail(
-          "dataset format version 1 (the stacked layout, whose hardness direction is not "
-          "proved) is no longer read: compile the formula again with this etr2nn (version " +
-          std::to_string(format_version) + ", the counting-lines layout)");
+      fail(errors::file_kind,
+           "dataset format version 1 (the stacked layout, whose hardness direction is not "
+           "proved) is no longer read: compile the formula again with this etr2nn (version " +
+               std::to_string(format_version) + ", the counting-lines layout)");
     if (version != format_version && !(version == 1 && !has_meta))
-      fail("unsupported version " + version.dump() + " (this etr2nn reads version " +
-           std::to_string(format_version) + ")");
+      fail(errors::file_kind, "unsupported version " + version.dump() +
+                                  " (this etr2nn reads version " + std::to_string(format_version) +
+                                  ")");
     if (member(root, "inputs", "top level") != 2 || member(root, "outputs", "top level") != 2)
-      fail("\"inputs\" and \"outputs\" must both be 2");
+      fail(errors::inconsistent, "\"inputs\" and \"outputs\" must both be 2");
     d.hidden_neurons = index(member(root, "hidden_neurons", "top level"), "hidden_neurons");
     if (rational(member(root, "target_error", "top level"), "target_error") != 0)
-      fail("target_error must be \"0\": etr2nn datasets ask for an exact fit");
-    if (!member(root, "points", "top level").is_array()) fail("\"points\" must be an array");
+      fail(errors::inconsistent,
+           "target_error must be \"0\": etr2nn datasets ask for an exact fit");
+    if (!member(root, "points", "top level").is_array())
+      fail(errors::wrong_type, "\"points\" must be an array");
 
     const json& labels = member(root, "labels", "top level");
-    if (!labels.is_array()) fail("\"labels\" must be an array");
+    if (!labels.is_array()) fail(errors::wrong_type, "\"labels\" must be an array");
     std::set<gadgets::Label> declared, used;
     for (std::size_t i = 0; i < labels.size(); ++i) {
       auto [o1, o2] = pair(labels[i], "labels[" + std::to_string(i) + "]");
@@ -108,9 +108,9 @@ class Reader {
     }
     for (const auto& p : d.points) used.insert(p.y);
     if (declared != used)
-      fail("\"labels\" (" + std::to_string(declared.size()) +
-           " distinct) differ from the labels the points carry (" + std::to_string(used.size()) +
-           ")");
+      fail(errors::inconsistent, "\"labels\" (" + std::to_string(declared.size()) +
+                                     " distinct) differ from the labels the points carry (" +
+                                     std::to_string(used.size()) + ")");
     d.labels.assign(used.begin(), used.end());
   }
 
@@ -118,13 +118,15 @@ class Reader {
     Meta m;
     const json& inst = member(j, "instance", "meta");
     const json& vars = member(inst, "variables", "meta.instance");
-    if (!vars.is_array()) fail("meta.instance.variables: expected an array of names");
+    if (!vars.is_array())
+      fail(errors::wrong_type, "meta.instance.variables: expected an array of names");
     for (const auto& v : vars) {
-      if (!v.is_string()) fail("meta.instance.variables: expected an array of names");
+      if (!v.is_string())
+        fail(errors::wrong_type, "meta.instance.variables: expected an array of names");
       m.instance.variables.push_back(v.get<std::string>());
     }
     const json& cons = member(inst, "constraints", "meta.instance");
-    if (!cons.is_array()) fail("meta.instance.constraints: expected an array");
+    if (!cons.is_array()) fail(errors::wrong_type, "meta.instance.constraints: expected an array");
     for (std::size_t i = 0; i < cons.size(); ++i)
       m.instance.constraints.push_back(
           constraint(cons[i], "meta.instance.constraints[" + std::to_string(i) + "]",
@@ -133,24 +135,26 @@ class Reader {
     layout(member(j, "layout", "meta"), m);
 
     const json& gs = member(j, "gadgets", "meta");
-    if (!gs.is_array()) fail("meta.gadgets: expected an array");
+    if (!gs.is_array()) fail(errors::wrong_type, "meta.gadgets: expected an array");
     m.canonical.assign(m.instance.variables.size(), gs.size());
     for (std::size_t g = 0; g < gs.size(); ++g) {
       m.gadgets.push_back(gadget(gs[g], "meta.gadgets[" + std::to_string(g) + "]", m, d));
       const auto& rec = m.gadgets.back().gadget;
       if (rec.role == layout::Gadget::Role::Canonical) {
         if (m.canonical[rec.variable] != gs.size())
-          fail("meta.gadgets[" + std::to_string(g) + "]: a second canonical gadget of variable " +
-               m.instance.variables[rec.variable]);
+          fail(errors::inconsistent, "meta.gadgets[" + std::to_string(g) +
+                                         "]: a second canonical gadget of variable " +
+                                         m.instance.variables[rec.variable]);
         m.canonical[rec.variable] = g;
       }
     }
     for (std::size_t v = 0; v < m.canonical.size(); ++v)
       if (m.canonical[v] == gs.size())
-        fail("meta.gadgets: variable " + m.instance.variables[v] + " has no canonical gadget");
+        fail(errors::inconsistent,
+             "meta.gadgets: variable " + m.instance.variables[v] + " has no canonical gadget");
 
     const json& cps = member(j, "constraint_points", "meta");
-    if (!cps.is_array()) fail("meta.constraint_points: expected an array");
+    if (!cps.is_array()) fail(errors::wrong_type, "meta.constraint_points: expected an array");
     for (std::size_t i = 0; i < cps.size(); ++i)
       m.constraint_points.push_back(
           constraint_point(cps[i], "meta.constraint_points[" + std::to_string(i) + "]", m, d));
@@ -164,30 +168,36 @@ class Reader {
     const std::string where = "meta.reduction";
     Origin o;
     const json& input = member(r, "input", where);
-    if (!input.is_string()) fail(where + ".input: expected a file name");
+    if (!input.is_string()) fail(errors::wrong_type, where + ".input: expected a file name");
     o.input = input.get<std::string>();
     const json& passed = member(r, "passed_through", where);
-    if (!passed.is_boolean()) fail(where + ".passed_through: expected true or false");
+    if (!passed.is_boolean())
+      fail(errors::wrong_type, where + ".passed_through: expected true or false");
     o.passed_through = passed.get<bool>();
     if (o.passed_through) return o;
     const std::size_t k = index(member(r, "bound_exponent", where), where + ".bound_exponent");
-    if (k > std::numeric_limits<unsigned>::max()) fail(where + ".bound_exponent: too large");
+    if (k > std::numeric_limits<unsigned>::max())
+      fail(errors::inconsistent, where + ".bound_exponent: too large");
     o.bound_exponent = static_cast<unsigned>(k);
     std::map<std::string, etrinv::VariableIndex> by_name;
     for (std::size_t v = 0; v < instance.variables.size(); ++v) by_name[instance.variables[v]] = v;
     auto variable = [&](const json& name, const std::string& at) {
-      if (!name.is_string()) fail(at + ": expected the name of a variable of meta.instance");
+      if (!name.is_string())
+        fail(errors::wrong_type, at + ": expected the name of a variable of meta.instance");
       auto it = by_name.find(name.get<std::string>());
-      if (it == by_name.end()) fail(at + ": no variable " + name.dump() + " in meta.instance");
+      if (it == by_name.end())
+        fail(errors::inconsistent, at + ": no variable " + name.dump() + " in meta.instance");
       return it->second;
     };
     const json& carrier = member(r, "carrier", where);
-    if (!carrier.is_object()) fail(where + ".carrier: expected an object {input variable: name}");
+    if (!carrier.is_object())
+      fail(errors::wrong_type, where + ".carrier: expected an object {input variable: name}");
     for (const auto& [name, carried] : carrier.items())
       o.carrier[name] = variable(carried, where + ".carrier." + name);
     if (auto it = r.find("epsilon"); it != r.end()) o.epsilon = variable(*it, where + ".epsilon");
     if (auto it = r.find("sentence"); it != r.end()) {
-      if (!it->is_string()) fail(where + ".sentence: expected the sentence as text");
+      if (!it->is_string())
+        fail(errors::wrong_type, where + ".sentence: expected the sentence as text");
       o.sentence = it->get<std::string>();
     }
     return o;
@@ -199,35 +209,40 @@ class Reader {
   }
 
   geometry::Normal integers(const json& j, const std::string& where) const {
-    if (!j.is_array() || j.size() != 2) fail(where + ": expected two integers");
+    if (!j.is_array() || j.size() != 2) fail(errors::wrong_type, where + ": expected two integers");
     return {integer(j[0], where + "[0]"), integer(j[1], where + "[1]")};
   }
 
   void layout(const json& lay, Meta& m) const {
     const json& scheme = member(lay, "scheme", "meta.layout");
     if (scheme != "counting-lines")
-      fail("meta.layout.scheme: expected \"counting-lines\", not " + scheme.dump());
+      fail(errors::wrong_type,
+           "meta.layout.scheme: expected \"counting-lines\", not " + scheme.dump());
     const json& lanes = member(lay, "lanes", "meta.layout");
     if (member(lanes, "count", "meta.layout.lanes") != layout::lane_count)
-      fail("meta.layout.lanes.count: the hardness proof needs exactly 3 lanes");
+      fail(errors::inconsistent,
+           "meta.layout.lanes.count: the hardness proof needs exactly 3 lanes");
     m.lanes.base = point(member(lanes, "base", "meta.layout.lanes"), "meta.layout.lanes.base");
     m.lanes.spacing =
         point(member(lanes, "spacing", "meta.layout.lanes"), "meta.layout.lanes.spacing");
     m.lanes.direction =
         integers(member(lanes, "direction", "meta.layout.lanes"), "meta.layout.lanes.direction");
     const json& fs = member(lay, "families", "meta.layout");
-    if (!fs.is_array() || fs.empty()) fail("meta.layout.families: expected an array of families");
+    if (!fs.is_array() || fs.empty())
+      fail(errors::wrong_type, "meta.layout.families: expected an array of families");
     for (std::size_t i = 0; i < fs.size(); ++i) {
       const std::string where = "meta.layout.families[" + std::to_string(i) + "]";
       const json& name = member(fs[i], "name", where);
-      if (!name.is_string()) fail(where + ".name: expected a string");
+      if (!name.is_string()) fail(errors::wrong_type, where + ".name: expected a string");
       layout::Family f{name.get<std::string>(),
                        integers(member(fs[i], "normal", where), where + ".normal"),
                        rational(member(fs[i], "origin", where), where + ".origin"),
                        rational(member(fs[i], "pitch", where), where + ".pitch")};
       for (const auto& other : m.families)
-        if (other.name == f.name) fail(where + ".name: family " + f.name + " named twice");
-      if (f.normal == geometry::Normal{0, 0}) fail(where + ".normal: must not be (0, 0)");
+        if (other.name == f.name)
+          fail(errors::inconsistent, where + ".name: family " + f.name + " named twice");
+      if (f.normal == geometry::Normal{0, 0})
+        fail(errors::inconsistent, where + ".normal: must not be (0, 0)");
       m.families.push_back(std::move(f));
     }
     auto& p = m.parameters;
@@ -249,7 +264,8 @@ class Reader {
   void layout_is_sound(const Dataset& d) const {
     const auto violations = layout::find_violations(arrangement_of(d), d.hidden_neurons, 1);
     if (!violations.empty())
-      fail("the meta does not describe a sound layout: check " + layout::to_string(violations[0]));
+      fail(errors::unsound_layout,
+           "the meta does not describe a sound layout: check " + layout::to_string(violations[0]));
   }
 
   etrinv::Constraint constraint(const json& j, const std::string& where,
@@ -263,14 +279,17 @@ class Reader {
     else if (kind == "inv")
       c.kind = etrinv::Constraint::Kind::Inv;
     else
-      fail(where + ".kind: expected \"one\", \"add\" or \"inv\", not " + kind.dump());
+      fail(errors::wrong_type,
+           where + ".kind: expected \"one\", \"add\" or \"inv\", not " + kind.dump());
     const json& vars = member(j, "variables", where);
     if (!vars.is_array() || vars.size() != c.arity())
-      fail(where + ".variables: expected " + std::to_string(c.arity()) + " variable indices");
+      fail(errors::wrong_type,
+           where + ".variables: expected " + std::to_string(c.arity()) + " variable indices");
     for (std::size_t i = 0; i < c.arity(); ++i) {
       c.vars[i] = index(vars[i], where + ".variables");
       if (c.vars[i] >= variables)
-        fail(where + ".variables: index " + std::to_string(c.vars[i]) + " out of range");
+        fail(errors::inconsistent,
+             where + ".variables: index " + std::to_string(c.vars[i]) + " out of range");
     }
     return c;
   }
@@ -279,7 +298,7 @@ class Reader {
     if (j.is_null()) return layout::no_constraint;
     std::size_t c = index(j, where);
     if (c >= m.instance.constraints.size())
-      fail(where + ": constraint " + std::to_string(c) + " out of range");
+      fail(errors::inconsistent, where + ": constraint " + std::to_string(c) + " out of range");
     return c;
   }
 
@@ -289,15 +308,17 @@ class Reader {
     auto& g = r.gadget;
     const json& kind = member(j, "kind", where);
     g.kind = kind.is_string() ? gadgets::gadget_kind(kind.get<std::string>()) : nullptr;
-    if (!g.kind) fail(where + ".kind: unknown gadget kind " + kind.dump());
+    if (!g.kind) fail(errors::inconsistent, where + ".kind: unknown gadget kind " + kind.dump());
     const json& family = member(j, "family", where);
     g.family = m.families.size();
     for (std::size_t f = 0; f < m.families.size(); ++f)
       if (family == m.families[f].name) g.family = f;
     if (g.family == m.families.size())
-      fail(where + ".family: no family " + family.dump() + " in meta.layout.families");
+      fail(errors::inconsistent,
+           where + ".family: no family " + family.dump() + " in meta.layout.families");
     const json& s = member(j, "index", where);
-    if (!s.is_number_unsigned()) fail(where + ".index: expected a non-negative integer");
+    if (!s.is_number_unsigned())
+      fail(errors::wrong_type, where + ".index: expected a non-negative integer");
     g.index = s.get<std::uint64_t>();
     const json& role = member(j, "role", where);
     if (role == "canonical")
@@ -307,24 +328,29 @@ class Reader {
     else if (role == "diagonal")
       g.role = layout::Gadget::Role::Diagonal;
     else
-      fail(where + ".role: expected \"canonical\", \"copy\" or \"diagonal\", not " + role.dump());
+      fail(errors::wrong_type,
+           where + ".role: expected \"canonical\", \"copy\" or \"diagonal\", not " + role.dump());
     g.variable = index(member(j, "variable", where), where + ".variable");
-    if (g.variable >= m.instance.variables.size()) fail(where + ".variable: out of range");
+    if (g.variable >= m.instance.variables.size())
+      fail(errors::inconsistent, where + ".variable: out of range");
     g.constraint = optional_constraint(member(j, "constraint", where), where + ".constraint", m);
     const json& n = member(j, "normal", where);
-    if (!n.is_array() || n.size() != 2) fail(where + ".normal: expected two integers");
+    if (!n.is_array() || n.size() != 2)
+      fail(errors::wrong_type, where + ".normal: expected two integers");
     g.strip.normal = {integer(n[0], where + ".normal"), integer(n[1], where + ".normal")};
-    if (g.strip.normal == geometry::Normal{0, 0}) fail(where + ".normal: must not be (0, 0)");
+    if (g.strip.normal == geometry::Normal{0, 0})
+      fail(errors::inconsistent, where + ".normal: must not be (0, 0)");
     g.strip.offset = rational(member(j, "offset", where), where + ".offset");
     g.strip.width = rational(member(j, "width", where), where + ".width");
     const json& range = member(j, "points", where);
-    if (!range.is_array() || range.size() != 2) fail(where + ".points: expected [first, end)");
+    if (!range.is_array() || range.size() != 2)
+      fail(errors::wrong_type, where + ".points: expected [first, end)");
     r.first_point = index(range[0], where + ".points");
     r.end_point = index(range[1], where + ".points");
     if (r.first_point > r.end_point || r.end_point > d.points.size())
-      fail(where + ".points: range [" + std::to_string(r.first_point) + ", " +
-           std::to_string(r.end_point) + ") outside the " + std::to_string(d.points.size()) +
-           " points");
+      fail(errors::inconsistent, where + ".points: range [" + std::to_string(r.first_point) + ", " +
+                                     std::to_string(r.end_point) + ") outside the " +
+                                     std::to_string(d.points.size()) + " points");
     // Each of its points lies on one of its data lines and carries its label.
     for (std::size_t i = r.first_point; i < r.end_point; ++i) {
       const mpq_class t = g.strip.coordinate(d.points[i].x);
@@ -332,8 +358,8 @@ class Reader {
       for (const auto& line : g.kind->data_lines())
         if (line.position == t && line.label == d.points[i].y) found = true;
       if (!found)
-        fail("points[" + std::to_string(i) + "] is not on a data line of " + where +
-             " with that line's label");
+        fail(errors::inconsistent, "points[" + std::to_string(i) + "] is not on a data line of " +
+                                       where + " with that line's label");
     }
     return r;
   }
@@ -345,35 +371,39 @@ class Reader {
     const json& kind = member(j, "kind", where);
     for (const auto* k : gadgets::all_constraint_point_kinds())
       if (kind == k->name) c.kind = k;
-    if (!c.kind) fail(where + ".kind: unknown constraint point kind " + kind.dump());
+    if (!c.kind)
+      fail(errors::inconsistent, where + ".kind: unknown constraint point kind " + kind.dump());
     c.constraint = optional_constraint(member(j, "constraint", where), where + ".constraint", m);
     const json& gs = member(j, "gadgets", where);
     if (!gs.is_array() || gs.size() != c.kind->lines.size())
-      fail(where + ".gadgets: expected " + std::to_string(c.kind->lines.size()) +
-           " gadget indices");
+      fail(errors::wrong_type, where + ".gadgets: expected " +
+                                   std::to_string(c.kind->lines.size()) + " gadget indices");
     for (std::size_t k = 0; k < gs.size(); ++k) {
       const std::size_t g = index(gs[k], where + ".gadgets");
       if (g >= m.gadgets.size())
-        fail(where + ".gadgets: gadget " + std::to_string(g) + " out of range");
+        fail(errors::inconsistent,
+             where + ".gadgets: gadget " + std::to_string(g) + " out of range");
       if (m.gadgets[g].gadget.kind != c.kind->lines[k].kind)
-        fail(where + ".gadgets: gadget " + std::to_string(g) + " is not of kind " +
-             c.kind->lines[k].kind->name());
+        fail(errors::inconsistent, where + ".gadgets: gadget " + std::to_string(g) +
+                                       " is not of kind " + c.kind->lines[k].kind->name());
       c.gadgets.push_back(g);
     }
     // "variables" is redundant (each gadget has its variable); when present it must agree.
     if (auto v = j.find("variables"); v != j.end()) {
       if (!v->is_array() || v->size() != c.gadgets.size())
-        fail(where + ".variables: expected one variable index per gadget");
+        fail(errors::wrong_type, where + ".variables: expected one variable index per gadget");
       for (std::size_t k = 0; k < c.gadgets.size(); ++k)
         if (index((*v)[k], where + ".variables") != m.gadgets[c.gadgets[k]].gadget.variable)
-          fail(where + ".variables: variable " + std::to_string(k) + " is not that of gadget " +
-               std::to_string(c.gadgets[k]));
+          fail(errors::inconsistent, where + ".variables: variable " + std::to_string(k) +
+                                         " is not that of gadget " + std::to_string(c.gadgets[k]));
     }
     r.index = index(member(j, "point", where), where + ".point");
-    if (r.index >= d.points.size()) fail(where + ".point: index out of range");
+    if (r.index >= d.points.size())
+      fail(errors::inconsistent, where + ".point: index out of range");
     c.where = d.points[r.index].x;
     if (d.points[r.index].y != c.kind->label)
-      fail("points[" + std::to_string(r.index) + "] does not carry the label of " + where);
+      fail(errors::inconsistent,
+           "points[" + std::to_string(r.index) + "] does not carry the label of " + where);
     return r;
   }
 
@@ -388,7 +418,8 @@ Dataset read_dataset(std::istream& in, const std::string& name) {
 
 Dataset read_dataset(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw etr::Diagnostic(etr::SourceLocation{path, 0, 0}, "cannot open the dataset");
+  if (!in)
+    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, "cannot open the dataset");
   return read_dataset(in, path);
 }
 

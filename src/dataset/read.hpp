@@ -2,7 +2,7 @@
 // docs/dataset-format.md).
 //
 // Points are converted as they are parsed (SAX), never held as JSON, so memory
-// is the dataset itself plus its meta. Every problem is an etr::Diagnostic
+// is the dataset itself plus its meta. Every problem is an Diagnostic
 // naming the file and what is wrong ("points[12].x[1]: not a rational: ...").
 #pragma once
 

@@ -7,6 +7,7 @@
 
 #include "dataset/json_meta.hpp"
 #include "dataset/statistics.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
 #include "numeric/rational.hpp"
 
@@ -118,7 +119,7 @@ void write(std::ostream& out, const Source& s, const WriteOptions& options) {
     out << (i == 0 ? "\n    " : ",\n    ");
     put_point(out, s.point(i));
     if (options.progress && (i % 4096 == 0)) options.progress(i, s.size);
-    if (!out) throw std::runtime_error("write error");
+    if (!out) throw Diagnostic(errors::file_unwritable, "write error");
   }
   out << (s.size == 0 ? "]\n}\n" : "\n  ]\n}\n");
   if (options.progress) options.progress(s.size, s.size);
@@ -137,7 +138,8 @@ Source source_of(const Dataset& d) {
 void write_file(const std::string& path, const Source& s, const WriteOptions& options) {
   io::AtomicFile file(path);
   write(file.stream(), s, options);
-  if (!file.stream()) throw std::runtime_error("cannot write " + path);
+  if (!file.stream())
+    throw Diagnostic(errors::file_unwritable, SourceLocation{path}, "cannot write");
   file.commit();
 }
 

@@ -52,7 +52,8 @@ class EtrLowering {
       for (const ast::identifier& name : group.names) {
         const char* at = first(name);
         if (auto it = bound_.find(name.name); it != bound_.end())
-          throw source_.error(at, "variable '" + name.name + "' is bound twice")
+          throw source_
+              .error(errors::bound_twice, at, "variable '" + name.name + "' is bound twice")
               .add_note(source_.note(it->second, "first bound here"));
         SourceLocation where = source_.location(at);
         bound_.emplace(name.name, where);
@@ -87,26 +88,29 @@ class EtrLowering {
     return o.apply_visitor(visitor);
   }
   [[noreturn]] void fail(const char* at, std::string message) const {
-    throw source_.error(at, std::move(message));
+    throw source_.error(errors::invalid_formula, at, std::move(message));
   }
 
   // ---- typing ---------------------------------------------------------------
 
   const TermPtr& as_term(const Value& v) const {
     if (!v.term)
-      fail(v.first, "expected a term, found the formula '" + quote(v.first, v.last) + "'");
+      throw source_.error(errors::syntax, v.first,
+                          "expected a term, found the formula '" + quote(v.first, v.last) + "'");
     return v.term;
   }
   const FormulaPtr& as_formula(const Value& v) const {
     if (!v.formula)
-      fail(v.last,
-           "expected a relation (=, <, <=, >, >=, !=) after '" + quote(v.first, v.last) + "'");
+      throw source_.error(
+          errors::syntax, v.last,
+          "expected a relation (=, <, <=, >, >=, !=) after '" + quote(v.first, v.last) + "'");
     return v.formula;
   }
   unsigned deeper(unsigned depth, const char* at) const {
     if (depth >= max_nesting)
-      fail(at,
-           "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
+      throw source_.error(
+          errors::nesting, at,
+          "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
     return depth + 1;
   }
 
@@ -137,7 +141,8 @@ class EtrLowering {
           nullptr,
           located_formula(n.name == "true" ? Formula::Kind::True : Formula::Kind::False, {}, where),
           n);
-    if (!bound_.count(n.name)) fail(first(n), "unbound variable '" + n.name + "'");
+    if (!bound_.count(n.name))
+      throw source_.error(errors::unbound_variable, first(n), "unbound variable '" + n.name + "'");
     return leaf(located_variable(n.name, where), nullptr, n);
   }
 

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn::etr {
 namespace {
 
@@ -34,7 +36,8 @@ class Evaluator {
       case Term::Kind::Constant: return Real(t.value);
       case Term::Kind::Variable: {
         auto it = values_.find(t.name);
-        if (it == values_.end()) throw std::invalid_argument("no value for variable " + t.name);
+        if (it == values_.end())
+          throw Diagnostic(errors::assignment_mismatch, "no value for variable " + t.name);
         return it->second;
       }
       case Term::Kind::Negate: return -term(*t.operands.at(0));
@@ -111,7 +114,8 @@ bool evaluate(const Formula& formula, const Values& values) {
 bool satisfies(const Sentence& sentence, const Values& values) {
   for (const auto& b : sentence.variables) {
     auto it = values.find(b.name);
-    if (it == values.end()) throw std::invalid_argument("no value for variable " + b.name);
+    if (it == values.end())
+      throw Diagnostic(errors::assignment_mismatch, "no value for variable " + b.name);
     if (b.bound && (compare(it->second, Real(b.bound->lower)) < 0 ||
                     compare(it->second, Real(b.bound->upper)) > 0))
       return false;

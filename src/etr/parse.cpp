@@ -127,8 +127,9 @@ Sentence parse_on_this_stack(std::string_view text, Language language, const std
   if (auto bad = first_invalid_utf8(text)) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    throw source.error(source.begin() + *bad, std::string("invalid UTF-8: byte ") + hex +
-                                                  " does not start a valid character");
+    throw source.error(
+        errors::invalid_utf8, source.begin() + *bad,
+        std::string("invalid UTF-8: byte ") + hex + " does not start a valid character");
   }
   grammar::parse_state state(source.begin(), source.end(), max_nesting);
   if (language == Language::Etr) {
@@ -180,17 +181,20 @@ Sentence parse_file(const std::string& path) {
   if (path == "-") {
     name = "<stdin>";
     text = read_all(std::cin);
-    if (std::cin.bad()) throw Diagnostic({name, 0, 0}, "cannot read standard input");
+    if (std::cin.bad())
+      throw Diagnostic(errors::file_unreadable, {name}, "cannot read standard input");
   } else {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-      throw Diagnostic({path, 0, 0}, "cannot read file: it is a directory");
+      throw Diagnostic(errors::file_unreadable, {path}, "cannot read file: it is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in)
-      throw Diagnostic({path, 0, 0}, std::string("cannot open file: ") + std::strerror(errno));
+      throw Diagnostic(errors::file_unreadable, {path},
+                       std::string("cannot open file: ") + std::strerror(errno));
     text = read_all(in);
     if (in.bad())
-      throw Diagnostic({path, 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+      throw Diagnostic(errors::file_unreadable, {path},
+                       std::string("cannot read file: ") + std::strerror(errno));
   }
   return parse(text, language_of(path, text), name);
 }

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::etr {
 

@@ -63,7 +63,7 @@ class SmtLowering {
   }
   SourceLocation location(const ast::sexpr& e) const { return source_.location(first(e)); }
   [[noreturn]] void fail(const ast::sexpr& at, std::string message) const {
-    throw source_.error(first(at), std::move(message));
+    throw source_.error(errors::invalid_formula, first(at), std::move(message));
   }
 
   static const ast::atom* as_atom(const ast::sexpr& e) { return boost::get<ast::atom>(&e.get()); }
@@ -144,7 +144,9 @@ class SmtLowering {
     if (symbol(sort) != std::optional<std::string>("Real"))
       fail(sort, "unsupported sort " + describe(sort) + ": only Real");
     if (auto it = declared_.find(*name); it != declared_.end()) {
-      throw source_.error(first(name_expr), "variable '" + *name + "' is declared twice")
+      throw source_
+          .error(errors::bound_twice, first(name_expr),
+                 "variable '" + *name + "' is declared twice")
           .add_note(source_.note(variables_[it->second].where, "first declared here"));
     }
     declared_.emplace(*name, variables_.size());
@@ -171,11 +173,13 @@ class SmtLowering {
       size = std::min(size + p->size, max_expanded_nodes + 1);
     }
     if (depth >= max_nesting)
-      fail(at,
-           "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
+      throw source_.error(
+          errors::nesting, first(at),
+          "expression nested too deeply: more than " + std::to_string(max_nesting) + " levels");
     if (size > max_expanded_nodes)
-      fail(at, "formula too large: more than " + std::to_string(max_expanded_nodes) +
-                   " nodes once 'let' is expanded");
+      throw source_.error(errors::limit, first(at),
+                          "formula too large: more than " + std::to_string(max_expanded_nodes) +
+                              " nodes once 'let' is expanded");
     v.depth = depth + 1;
     v.size = size;
   }
@@ -428,7 +432,8 @@ class SmtLowering {
       return v;
     }
     if (name == "true" || name == "false") return boolean(name == "true", e);
-    fail(e, "unbound variable '" + name + "' (not declared)");
+    throw source_.error(errors::unbound_variable, first(e),
+                        "unbound variable '" + name + "' (not declared)");
   }
 
   // Left to right: a < b < c is (a < b) and (b < c), sharing b.

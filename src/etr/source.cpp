@@ -47,10 +47,10 @@ const char* SourceText::pointer(const SourceLocation& where) const {
   return text_.data() + std::min(offset, text_.size());
 }
 
-Diagnostic SourceText::error(const char* at, std::string message) const {
+Diagnostic SourceText::error(const ErrorKind& kind, const char* at, std::string message) const {
   SourceLocation where = location(at);
   std::string line = line_text(where.line);
-  return Diagnostic(std::move(where), std::move(message), std::move(line));
+  return Diagnostic(kind, std::move(where), std::move(message), std::move(line));
 }
 
 Diagnostic::Note SourceText::note(const SourceLocation& where, std::string message) const {

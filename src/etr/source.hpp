@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::etr {
 
@@ -31,7 +31,7 @@ class SourceText {
   // The inverse of location() for a position in this text.
   const char* pointer(const SourceLocation& where) const;
 
-  Diagnostic error(const char* at, std::string message) const;
+  Diagnostic error(const ErrorKind& kind, const char* at, std::string message) const;
   // A note for a Diagnostic, pointing at `where` in this text.
   Diagnostic::Note note(const SourceLocation& where, std::string message) const;
 

@@ -43,15 +43,17 @@ std::string token_at(const char* at, const char* end) {
 }
 
 Diagnostic expected_error(const SourceText& source, const char* where, const std::string& what) {
-  if (where >= source.end()) return source.error(where, "expected " + what + " at end of input");
+  if (where >= source.end())
+    return source.error(errors::syntax, where, "expected " + what + " at end of input");
   std::string found = token_at(where, source.end());
   if (what.find("end of input") != std::string::npos && found == ")")
-    return source.error(where, "unbalanced ')': there is no '(' to close");
-  return source.error(where, "expected " + what + ", found '" + found + "'");
+    return source.error(errors::syntax, where, "unbalanced ')': there is no '(' to close");
+  return source.error(errors::syntax, where, "expected " + what + ", found '" + found + "'");
 }
 
 Diagnostic nesting_error(const SourceText& source, const char* where, unsigned limit) {
-  return source.error(where, "nested too deeply: more than " + std::to_string(limit) + " levels");
+  return source.error(errors::nesting, where,
+                      "nested too deeply: more than " + std::to_string(limit) + " levels");
 }
 
 }  // namespace etr2nn::etr

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "etr/source.hpp"
 
 namespace etr2nn::etr {

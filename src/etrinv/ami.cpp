@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn::etrinv::ami {
 
 using numeric::Real;
@@ -178,7 +180,8 @@ std::vector<Real> evaluate(const Instance& instance, const std::map<std::string,
     switch (d.kind) {
       case K::Input: {
         auto it = inputs.find(d.input);
-        if (it == inputs.end()) throw std::invalid_argument("no value for variable " + d.input);
+        if (it == inputs.end())
+          throw Diagnostic(errors::assignment_mismatch, "no value for variable " + d.input);
         v.push_back(it->second);
         break;
       }

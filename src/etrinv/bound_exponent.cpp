@@ -6,6 +6,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn::etrinv {
 
 using numeric::Real;
@@ -23,7 +25,7 @@ unsigned safe_bound_exponent(std::size_t n, std::size_t text_length) {
   mpz_class K = L + 5 + log_term;
   if (K < 2) K = 2;
   if (K > std::numeric_limits<unsigned>::max())
-    throw std::overflow_error("bound exponent K = " + K.get_str() + " does not fit");
+    throw Diagnostic(errors::limit, "bound exponent K = " + K.get_str() + " does not fit");
   return static_cast<unsigned>(K.get_ui());
 }
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "diagnostic/diagnostic.hpp"
 #include "etr/evaluate.hpp"
 #include "etrinv/bound_exponent.hpp"
 #include "etrinv/chain_trace.hpp"
@@ -37,7 +38,7 @@ ami::Instance build_ami(const etr::Sentence& sentence, std::size_t& atoms) {
   for (const auto& b : sentence.variables) {
     builder.set_context("input variable " + b.name, ami::Pass::Terms);
     if (!inputs.emplace(b.name, builder.input(b.name)).second)
-      throw etr::Diagnostic(b.where, "variable '" + b.name + "' is bound twice");
+      throw Diagnostic(errors::bound_twice, b.where, "variable '" + b.name + "' is bound twice");
   }
   TermFlattener terms(builder, inputs);
   GateBuilder gates(builder, terms);
@@ -96,7 +97,7 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
     r.bound_exponent = *options.bound_exponent;
   } else if (options.witness) {
     if (!etr::satisfies(sentence, *options.witness))
-      throw std::invalid_argument("the witness does not satisfy the sentence");
+      throw Diagnostic(errors::not_a_solution, "the witness does not satisfy the sentence");
     r.bound_exponent = witness_bound_exponent(ami::evaluate(a, *options.witness));
   } else {
     r.bound_exponent = r.safe_bound_exponent;
@@ -105,12 +106,13 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
   if (const ChainSize size =
           predicted_chain_size(r.bound_exponent, r.ami.variables, r.ami.one, r.ami.add, r.ami.mul);
       size.constraints > options.max_constraints)
-    throw numeric::LimitError(
-        "the ETR-INV instance would have " + std::to_string(size.constraints) +
-        " constraints (K = " + std::to_string(r.bound_exponent) + ", safe K = " +
-        std::to_string(r.safe_bound_exponent) + ", " + std::to_string(r.ami.variables) +
-        " ETR-AMI variables), above the limit " + std::to_string(options.max_constraints) +
-        " (--max-constraints, or a smaller --bound-exponent; docs/limits.md)");
+    throw Diagnostic(errors::limit,
+                     "the ETR-INV instance would have " + std::to_string(size.constraints) +
+                         " constraints (K = " + std::to_string(r.bound_exponent) +
+                         ", safe K = " + std::to_string(r.safe_bound_exponent) + ", " +
+                         std::to_string(r.ami.variables) + " ETR-AMI variables), above the limit " +
+                         std::to_string(options.max_constraints) +
+                         " (--max-constraints, or a smaller --bound-exponent; docs/limits.md)");
 
   // Steps C and D.
   GadgetBuilder g;
@@ -160,7 +162,7 @@ ChainResult normalize(const etr::Sentence& sentence, const ChainOptions& options
 Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
                    const std::map<std::string, Real>& input_solution) {
   if (!etr::satisfies(sentence, input_solution))
-    throw std::invalid_argument("the input values do not satisfy the sentence");
+    throw Diagnostic(errors::not_a_solution, "the input values do not satisfy the sentence");
   Assignment values;
   if (chain.passed_through) {
     for (const auto& name : chain.instance.variables) values.push_back(input_solution.at(name));
@@ -171,9 +173,10 @@ Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
       throw std::logic_error("ETR-AMI constraint " + std::to_string(*k) + " (" +
                              t.ami.provenance[*k] + ") fails at the canonical slack");
     if (chain.bound_exponent > max_witness_bound_exponent)
-      throw std::length_error("K = " + std::to_string(chain.bound_exponent) +
-                              ": an explicit witness would hold numbers of 2^(K+1) bits; use "
-                              "witness mode or a smaller --bound-exponent");
+      throw Diagnostic(errors::limit,
+                       "K = " + std::to_string(chain.bound_exponent) +
+                           ": an explicit witness would hold numbers of 2^(K+1) bits; use "
+                           "witness mode or a smaller --bound-exponent");
     // eps = 2^(-2^(K+1)) and X = 1 + eps x (step C).
     mpq_class eps(1, mpz_class(1) << (1UL << (chain.bound_exponent + 1)));
     Real e(eps);
@@ -197,7 +200,8 @@ Assignment forward(const ChainResult& chain, const etr::Sentence& sentence,
 
 std::map<std::string, Real> backward(const ChainResult& chain, const Assignment& solution) {
   if (solution.size() != chain.instance.variables.size())
-    throw std::invalid_argument("backward: the assignment has the wrong number of values");
+    throw Diagnostic(errors::assignment_mismatch,
+                     "backward: the assignment has the wrong number of values");
   return backward(chain.carrier,
                   chain.passed_through ? std::nullopt : std::optional(chain.trace->epsilon),
                   solution);

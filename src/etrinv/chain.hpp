@@ -30,7 +30,7 @@ struct ChainOptions {
   // false: run the whole chain even on ETR-INV-shaped input (tests use it to
   // exercise the chain on the ETR-INV samples).
   bool allow_pass_through = true;
-  // Refuse (numeric::LimitError) before steps C and D when the ETR-INV instance
+  // Refuse (a limit Diagnostic) before steps C and D when the ETR-INV instance
   // would have more constraints than this (docs/limits.md).
   std::size_t max_constraints = default_max_chain_constraints;
 };

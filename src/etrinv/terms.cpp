@@ -3,7 +3,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::etrinv {
 
@@ -39,7 +39,8 @@ ami::Var TermFlattener::compute(const Term& t) {
     case Term::Kind::Variable: {
       auto it = inputs_.find(t.name);
       if (it == inputs_.end())
-        throw etr::Diagnostic(t.where, "variable '" + t.name + "' is not bound by the quantifier");
+        throw Diagnostic(errors::unbound_variable, t.where,
+                         "variable '" + t.name + "' is not bound by the quantifier");
       return it->second;
     }
     case Term::Kind::Negate: {

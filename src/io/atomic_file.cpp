@@ -18,6 +18,8 @@
 #include <streambuf>
 #include <vector>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn::io {
 namespace {
 
@@ -26,8 +28,8 @@ std::string shown(const std::string& target) {
 }
 
 [[noreturn]] void refuse(const std::string& target, const std::string& cause) {
-  throw std::runtime_error("cannot write " + (target.empty() ? "''" : shown(target)) + ": " +
-                           cause);
+  throw Diagnostic(errors::file_unwritable, SourceLocation{target.empty() ? "''" : shown(target)},
+                   "cannot write: " + cause);
 }
 
 // --- the live temporaries, for the signal handler -----------------------------

@@ -1,6 +1,6 @@
 // Assignment files (etr2nn witness --assign, the output of decode):
 // one JSON object mapping each variable name to an exact real
-// (numeric/real_json.hpp), e.g.
+// (json_io/real.hpp), e.g.
 //
 //     {"x": "1", "y": "1/2", "z": {"root_of": ["-2", "0", "1"], "in": ["1", "2"]}}
 //
@@ -10,25 +10,22 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <string>
 
 #include "etrinv/instance.hpp"
 
 namespace etr2nn::network {
 
-struct AssignmentFormatError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 using NamedValues = std::map<std::string, numeric::Real>;
 
-// Throws AssignmentFormatError (file, JSON syntax, or a bad value, naming it).
-NamedValues named_values_from_json(const nlohmann::json& json);
+// Throws a Diagnostic (file-unreadable, json-syntax, or a bad value naming
+// its path); `file` names the file in it.
+NamedValues named_values_from_json(const nlohmann::json& json, const std::string& file);
 NamedValues read_named_values(const std::string& path);
 
 // The instance's assignment: every instance variable must be named, and no
-// unknown name may appear (a typo would otherwise go unnoticed).
+// unknown name may appear (a typo would otherwise go unnoticed): else an
+// assignment-mismatch Diagnostic.
 etrinv::Assignment assignment_for(const etrinv::Instance& instance, const NamedValues& values);
 
 // In the instance's variable order.

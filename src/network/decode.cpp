@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "diagnostic/diagnostic.hpp"
 #include "gadgets/registry.hpp"
 #include "network/evaluate.hpp"
 
@@ -44,12 +45,14 @@ DecodeInput decode_input(const layout::Arrangement& arrangement) {
   DecodeInput input{instance, {}};
   for (std::size_t i = 0; i < instance.variables.size(); ++i) {
     if (canonical[i] == layout::no_constraint || first_line[i].empty())
-      throw std::invalid_argument("variable " + instance.variables[i] +
-                                  " has no canonical gadget with data points to decode from");
+      throw Diagnostic(errors::inconsistent,
+                       "variable " + instance.variables[i] +
+                           " has no canonical gadget with data points to decode from");
     const auto& gadget = arrangement.gadgets[canonical[i]];
     if (gadget.kind != &gadgets::inversion_gadget())
-      throw std::invalid_argument("the canonical gadget of " + instance.variables[i] +
-                                  " is not an I gadget, so t = 3 and t = 5 do not read it");
+      throw Diagnostic(errors::inconsistent,
+                       "the canonical gadget of " + instance.variables[i] +
+                           " is not an I gadget, so t = 3 and t = 5 do not read it");
     if (arrangement.lanes.direction != geometry::Normal{0, 0}) {
       // On the middle lane, inside the gadget's window: no other strip meets
       // that segment (check N3), so any fitting network is the gadget's

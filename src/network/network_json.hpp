@@ -8,27 +8,22 @@
 //    "neurons": [{"a": [a1, a2], "b": b, "v": [v1, v2]}, ...],
 //    "meta": {...}}                          // optional, free-form, never interpreted
 //
-// Every exact value is a numeric/real_json.hpp real: "p/q" or a root_of object.
+// Every exact value is a json_io/real.hpp real: "p/q" or a root_of object.
 // When every irrational weight lies in one number field (as for witnesses of
 // the chain), "field" states it once and each root_of object also carries its
-// coordinates there (numeric/field_json.hpp), so a reader computes in that
+// coordinates there (json_io/field.hpp), so a reader computes in that
 // field instead of with thousands of unrelated algebraic numbers.
 // With float copies on, each neuron also carries "approx": {"a": [..], "b": ..,
 // "v": [..]} as doubles for human eyes and plotting; readers never read them.
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <string>
 
 #include "io/atomic_file.hpp"
 #include "network/network.hpp"
 
 namespace etr2nn::network {
-
-struct NetworkFormatError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct NetworkFileOptions {
   bool float_copies = false;
@@ -38,8 +33,9 @@ struct NetworkFileOptions {
 // Keys in the documented order ("format" first), hence ordered_json.
 nlohmann::ordered_json network_to_json(const Network& network,
                                        const NetworkFileOptions& options = {});
-// Throws NetworkFormatError naming the offending field (e.g. "neurons[4].v[1]").
-Network network_from_json(const nlohmann::json& json);
+// Throws a Diagnostic (json_io/value.hpp) naming `file` and the offending
+// value's path (e.g. "neurons[4].v[1]").
+Network network_from_json(const nlohmann::json& json, const std::string& file);
 
 // Atomic write (io::AtomicFile): the target is either the whole file or untouched.
 void write_network(const std::string& path, const Network& network,
@@ -47,8 +43,8 @@ void write_network(const std::string& path, const Network& network,
 // Into a file the caller commits (flushed, not committed).
 void write_network(io::AtomicFile& file, const Network& network,
                    const NetworkFileOptions& options = {});
-// Throws NetworkFormatError for a missing file, invalid JSON or a bad field;
-// messages start with the path.
+// Throws a Diagnostic for a missing file (file-unreadable), invalid JSON
+// (json-syntax) or a bad field.
 Network read_network(const std::string& path);
 
 }  // namespace etr2nn::network

@@ -9,8 +9,9 @@ namespace {
 
 void check_size(const etrinv::Instance& instance, const etrinv::Assignment& values) {
   if (values.size() != instance.variables.size())
-    throw WitnessError("the assignment has " + std::to_string(values.size()) + " values for " +
-                       std::to_string(instance.variables.size()) + " variables");
+    throw Diagnostic(errors::assignment_mismatch,
+                     "the assignment has " + std::to_string(values.size()) + " values for " +
+                         std::to_string(instance.variables.size()) + " variables");
 }
 
 }  // namespace
@@ -21,8 +22,8 @@ void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment
   if (!violation) return;
   if (violation->out_of_range_variable) {
     auto i = *violation->out_of_range_variable;
-    throw WitnessError("variable " + instance.variables[i] + " = " + exact_text(values[i]) +
-                       " is outside [1/2, 2]");
+    throw Diagnostic(errors::not_a_solution, "variable " + instance.variables[i] + " = " +
+                                                 exact_text(values[i]) + " is outside [1/2, 2]");
   }
   auto k = *violation->constraint;
   const auto& c = instance.constraints[k];
@@ -33,8 +34,9 @@ void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment
     if (values_text.find(item) == std::string::npos)
       values_text += (values_text.empty() ? "" : ", ") + item;
   }
-  throw WitnessError("constraint " + std::to_string(k + 1) + " (" + etrinv::describe(instance, c) +
-                     ") is violated: " + values_text);
+  throw Diagnostic(errors::not_a_solution, "constraint " + std::to_string(k + 1) + " (" +
+                                               etrinv::describe(instance, c) +
+                                               ") is violated: " + values_text);
 }
 
 Network profile_network(const layout::Arrangement& arrangement, const etrinv::Assignment& values) {
@@ -48,8 +50,8 @@ Network profile_network(const layout::Arrangement& arrangement, const etrinv::As
     const Real& x = values.at(g.variable);
     auto [lo, hi] = g.kind->admitted_range();
     if (x < Real(lo) || x > Real(hi))
-      throw WitnessError("variable " + instance.variables.at(g.variable) + " = " + exact_text(x) +
-                         " is outside [1/2, 2]");
+      throw Diagnostic(errors::not_a_solution, "variable " + instance.variables.at(g.variable) +
+                                                   " = " + exact_text(x) + " is outside [1/2, 2]");
     const std::array<Real, 2> a = {Real(g.strip.normal.a), Real(g.strip.normal.b)};
     const Real offset(g.strip.offset);
     for (const auto& bp : g.kind->witness(x))
@@ -76,7 +78,7 @@ void throw_unless_fits(const VerifyReport& report) {
   for (const auto& f : report.first_failures)
     out << "; point " << f.index << " residual (" << exact_text(f.residual[0]) << ", "
         << exact_text(f.residual[1]) << ")";
-  throw WitnessError(out.str());
+  throw Diagnostic(errors::internal, out.str());
 }
 
 }  // namespace

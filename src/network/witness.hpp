@@ -18,28 +18,25 @@
 
 namespace etr2nn::network {
 
-// The assignment is not a solution (what() names the violated constraint or
-// the out-of-range variable), or the built network does not fit the dataset.
-struct WitnessError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
+// Errors are Diagnostics: not-a-solution (naming the violated constraint or
+// the out-of-range variable), assignment-mismatch (a wrong number of
+// values), internal (the built network does not fit: a layout bug).
 // Checks the assignment against the instance: its size, every range [1/2, 2],
-// every constraint, exactly. Throws WitnessError naming the first violation,
+// every constraint, exactly. Throws Diagnostic naming the first violation,
 // e.g. "constraint 3 (z = 1) is violated: z = 2" or "variable y = 3 is outside [1/2, 2]".
 void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment& values);
 
 // The sum of the gadgets' witness profiles, WITHOUT checking the constraints:
 // only the ranges (the profiles exist only there). Useful on its own to build a
 // network that fits every data and copy point but not a violated constraint
-// point. Throws WitnessError for a wrong size or a value out of range.
+// point. Throws Diagnostic for a wrong size or a value out of range.
 Network profile_network(const layout::Arrangement& arrangement, const etrinv::Assignment& values);
 
 // check_assignment, then profile_network.
 Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assignment& values);
 
 // build_witness, then exact verification on the dataset (emitted from this
-// arrangement); throws WitnessError listing the first failing points when the
+// arrangement); throws Diagnostic listing the first failing points when the
 // network does not fit (which would be a layout bug, not a user error).
 // This is what `etr2nn compile --witness` and `etr2nn witness` call.
 Network build_and_verify_witness(const layout::Arrangement& arrangement,

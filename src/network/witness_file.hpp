@@ -16,7 +16,7 @@ struct WitnessFileOptions {
   std::string source;         // recorded in meta.source when not empty (e.g. the formula file)
 };
 
-// Throws WitnessError (violated constraint / out-of-range variable, or a
+// Throws Diagnostic (violated constraint / out-of-range variable, or a
 // network that does not fit, naming the points) before anything is written.
 Network write_witness(const std::string& path, const layout::Arrangement& arrangement,
                       const dataset::Emission& emission, const etrinv::Assignment& values,

@@ -71,7 +71,7 @@ class Real {
 
   // The NumberField holding this value and its coordinates there, for values
   // kept as field elements (nullptr and empty otherwise): what lets a file
-  // state a shared field once (field_json.hpp).
+  // state a shared field once (json_io/field.hpp).
   const NumberField* field() const;
   const std::vector<mpq_class>& coordinates() const;
   // This value as an element of the chain of `field` (number_field.hpp) when

@@ -53,8 +53,8 @@ struct CompileResult {
   double verify_seconds = 0;  // the read-back
 };
 
-// Throws etr::Diagnostic for bad input, network::WitnessError when no witness
-// can be had, numeric::LimitError past a limit, std::runtime_error when a
+// Throws Diagnostic for bad input, a Diagnostic when no witness
+// can be had, a limit Diagnostic past a limit, std::runtime_error when a
 // file cannot be written or the read-back disagrees; the targets are then
 // untouched.
 CompileResult compile(const CompileRequest& request, const CompileObserver& observer = {});

@@ -18,8 +18,8 @@ Reduction normalize(const NormalizeRequest& request) {
   Reduction reduction;
   try {
     reduction = reduce(sentence, options);
-  } catch (const network::WitnessError& e) {
-    throw network::WitnessError(std::string("witness mode needs a solution: ") + e.what());
+  } catch (const Diagnostic& e) {
+    throw e.prefixed("witness mode needs a solution: ");
   }
   const etrinv::ChainResult& chain = reduction.chain;
 

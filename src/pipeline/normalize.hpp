@@ -20,7 +20,7 @@ struct NormalizeRequest {
   std::chrono::milliseconds solve_limit{10000};
 };
 
-// Throws etr::Diagnostic for bad input, network::WitnessError in witness mode
+// Throws Diagnostic for bad input, a Diagnostic in witness mode
 // when there is no solution (or z3 finds none in time); nothing is written then.
 Reduction normalize(const NormalizeRequest& request);
 

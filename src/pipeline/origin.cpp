@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "etr/parse.hpp"
 #include "etrinv/chain.hpp"
 #include "network/witness.hpp"
@@ -22,19 +22,22 @@ std::optional<Solution> sentence_values(const dataset::Meta& meta,
 
 etr::Sentence recorded_sentence(const dataset::Meta& meta) {
   if (!from_general_sentence(meta))
-    throw network::WitnessError(
+    throw Diagnostic(
+        errors::missing_meta,
         "the dataset was not compiled from a general sentence: its variables are those of "
         "meta.instance");
   if (!meta.origin->sentence)
-    throw network::WitnessError(
+    throw Diagnostic(
+        errors::missing_meta,
         "the dataset's meta does not record the sentence it was compiled from (an older file, "
         "or a sentence longer than " +
-        std::to_string(max_recorded_sentence_bytes) +
-        " bytes); give the formula instead: etr2nn witness FORMULA --assign ...");
+            std::to_string(max_recorded_sentence_bytes) +
+            " bytes); give the formula instead: etr2nn witness FORMULA --assign ...");
   try {
     return etr::parse(*meta.origin->sentence, etr::Language::Etr, "meta.reduction.sentence");
-  } catch (const etr::Diagnostic& d) {
-    throw network::WitnessError("meta.reduction.sentence does not parse: " + std::string(d.what()));
+  } catch (const Diagnostic& d) {
+    throw Diagnostic(errors::sentence_mismatch,
+                     "meta.reduction.sentence does not parse: " + d.message());
   }
 }
 
@@ -42,14 +45,14 @@ etrinv::Assignment instance_values(const dataset::Meta& meta, const Solution& so
   const etr::Sentence sentence = recorded_sentence(meta);
   try {
     check_solution(sentence, solution);
-  } catch (const network::WitnessError& e) {
+  } catch (const Diagnostic& e) {
     std::string names;
     for (const auto& b : sentence.variables) names += (names.empty() ? "" : ", ") + b.name;
-    throw network::WitnessError(
-        "the values do not name all " + std::to_string(meta.instance.variables.size()) +
-        " variables of meta.instance, so they are read as a solution of the sentence the "
-        "dataset was compiled from (variables " +
-        names + "): " + e.what());
+    throw e.prefixed("the values do not name all " +
+                     std::to_string(meta.instance.variables.size()) +
+                     " variables of meta.instance, so they are read as a solution of the "
+                     "sentence the dataset was compiled from (variables " +
+                     names + "): ");
   }
   etrinv::ChainOptions options;
   options.bound_exponent = meta.origin->bound_exponent;
@@ -58,18 +61,22 @@ etrinv::Assignment instance_values(const dataset::Meta& meta, const Solution& so
       std::max(etrinv::default_max_chain_constraints, meta.instance.constraints.size());
   const etrinv::ChainResult chain = etrinv::normalize(sentence, options);
   if (!(chain.instance == meta.instance))
-    throw network::WitnessError(
+    throw Diagnostic(
+        errors::sentence_mismatch,
         "the chain run on meta.reduction.sentence with K = " +
-        std::to_string(meta.origin->bound_exponent) +
-        " does not give meta.instance, so the sentence's values cannot be mapped onto this "
-        "dataset; give the formula instead: etr2nn witness FORMULA --assign ...");
+            std::to_string(meta.origin->bound_exponent) +
+            " does not give meta.instance, so the sentence's values cannot be mapped onto this "
+            "dataset; give the formula instead: etr2nn witness FORMULA --assign ...");
   try {
     return etrinv::forward(chain, sentence, solution);
-  } catch (const std::logic_error& e) {
+  } catch (const Diagnostic& e) {
     // The solution is checked above, so what fails here is the scale: this
-    // dataset's K is too small for these values (or too large to write).
-    throw network::WitnessError("the values cannot be mapped onto this dataset: " +
-                                std::string(e.what()));
+    // dataset's K is too large to write.
+    throw e.prefixed("the values cannot be mapped onto this dataset: ");
+  } catch (const std::logic_error& e) {
+    // ... or too small for these values.
+    throw Diagnostic(errors::not_a_solution,
+                     "the values cannot be mapped onto this dataset: " + std::string(e.what()));
   }
 }
 

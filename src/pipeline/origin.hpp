@@ -26,7 +26,7 @@ bool from_general_sentence(const dataset::Meta& meta);
 std::optional<Solution> sentence_values(const dataset::Meta& meta,
                                         const etrinv::Assignment& values);
 
-// The recorded sentence, parsed. Throws network::WitnessError when the meta
+// The recorded sentence, parsed. Throws a Diagnostic when the meta
 // records none (ETR-INV input, an older file, or a sentence too long to record).
 etr::Sentence recorded_sentence(const dataset::Meta& meta);
 
@@ -34,7 +34,7 @@ etr::Sentence recorded_sentence(const dataset::Meta& meta);
 // sentence. The chain is re-run on the recorded sentence with the recorded K
 // and must give meta.instance exactly; the solution is checked against the
 // sentence first (check_solution) and the result against every constraint.
-// Throws network::WitnessError when any of this fails, naming what.
+// Throws a Diagnostic when any of this fails, naming what.
 etrinv::Assignment instance_values(const dataset::Meta& meta, const Solution& solution);
 
 // An assignment of the instance found by z3: on the recorded sentence mapped

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "check/verify.hpp"
+#include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::pipeline {
 
@@ -14,8 +15,8 @@ void check_read_back(const std::string& dataset_path, const std::string& network
   if (report.ok()) return;
   std::ostringstream why;
   check::print_report(why, report);
-  throw std::runtime_error("the files as written do not verify (" + dataset_name + ", " +
-                           network_name + "), so neither was written: " + why.str());
+  throw Diagnostic(errors::internal, "the files as written do not verify (" + dataset_name + ", " +
+                                         network_name + "), so neither was written: " + why.str());
 }
 
 }  // namespace etr2nn::pipeline

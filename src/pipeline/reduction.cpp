@@ -37,12 +37,14 @@ std::string first_failing_part(const etr::Sentence& sentence, const Solution& va
 
 void check_solution(const etr::Sentence& sentence, const Solution& solution) {
   for (const auto& b : sentence.variables)
-    if (!solution.count(b.name)) throw network::WitnessError("no value is given for " + b.name);
+    if (!solution.count(b.name))
+      throw Diagnostic(errors::assignment_mismatch, "no value is given for " + b.name);
   if (solution.size() != sentence.variables.size())
-    throw network::WitnessError("the solution names variables the sentence does not bind");
+    throw Diagnostic(errors::assignment_mismatch,
+                     "the solution names variables the sentence does not bind");
   if (!etr::satisfies(sentence, solution))
-    throw network::WitnessError("the given values do not satisfy the sentence: " +
-                                first_failing_part(sentence, solution));
+    throw Diagnostic(errors::not_a_solution, "the given values do not satisfy the sentence: " +
+                                                 first_failing_part(sentence, solution));
 }
 
 std::string completeness(const etrinv::ChainResult& chain) {
@@ -83,14 +85,16 @@ Solution find_solution(const etr::Sentence& sentence, std::chrono::milliseconds 
   switch (result.verdict) {
     case solve::Verdict::Sat: return result.model;
     case solve::Verdict::Unsat:
-      throw network::WitnessError(
+      throw Diagnostic(
+          errors::unsatisfiable,
           "z3 proves the sentence unsatisfiable: no solution, hence no witness network (the "
           "dataset has no zero-error network)");
     case solve::Verdict::Unknown: break;
   }
-  throw network::WitnessError("z3 found no solution within " + std::to_string(limit.count()) +
-                              " ms" + (result.reason.empty() ? "" : " (" + result.reason + ")") +
-                              "; pass one with --assign");
+  throw Diagnostic(errors::no_solution_found,
+                   "z3 found no solution within " + std::to_string(limit.count()) + " ms" +
+                       (result.reason.empty() ? "" : " (" + result.reason + ")") +
+                       "; pass one with --assign");
 }
 
 etrinv::Assignment find_assignment(const etrinv::Instance& instance,

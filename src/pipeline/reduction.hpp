@@ -41,12 +41,12 @@ struct Reduction {
   std::string solution_source;                   // "--assign" or "z3"
 };
 
-// Throws network::WitnessError when a witness is wanted but none can exist
+// Throws a Diagnostic when a witness is wanted but none can exist
 // (the given values violate the sentence, naming what fails; or z3 proves the
 // sentence false) or z3 cannot decide within the limit.
 Reduction reduce(const etr::Sentence& sentence, const ReductionOptions& options);
 
-// z3's solution of the sentence. Throws network::WitnessError when z3 proves
+// z3's solution of the sentence. Throws a Diagnostic when z3 proves
 // it unsatisfiable (no witness exists) or does not decide it within the limit.
 Solution find_solution(const etr::Sentence& sentence, std::chrono::milliseconds limit);
 
@@ -59,7 +59,7 @@ etrinv::Assignment find_assignment(const etrinv::Instance& instance,
 // compile, normalize and the dataset meta use.
 std::string completeness(const etrinv::ChainResult& chain);
 
-// Throws network::WitnessError unless the solution names exactly the
+// Throws a Diagnostic unless the solution names exactly the
 // sentence's bound variables and satisfies the sentence (exactly); the message
 // names the first bound or top-level conjunct that fails.
 void check_solution(const etr::Sentence& sentence, const Solution& solution);

@@ -17,10 +17,11 @@ PointEstimate estimate_points(const etrinv::Instance& instance) {
 
 void check_points(const PointEstimate& estimate, std::size_t max_points) {
   if (estimate.total() <= max_points) return;
-  throw numeric::LimitError("the dataset would have about " + std::to_string(estimate.total()) +
-                            " points (" + std::to_string(estimate.gadgets) +
-                            " gadgets), above the limit " + std::to_string(max_points) +
-                            " (--max-points; docs/limits.md)");
+  throw Diagnostic(errors::limit, "the dataset would have about " +
+                                      std::to_string(estimate.total()) + " points (" +
+                                      std::to_string(estimate.gadgets) +
+                                      " gadgets), above the limit " + std::to_string(max_points) +
+                                      " (--max-points; docs/limits.md)");
 }
 
 }  // namespace etr2nn::pipeline

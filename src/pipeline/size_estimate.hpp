@@ -27,7 +27,7 @@ PointEstimate estimate_points(const etrinv::Instance& instance);
 // with its gadget bookkeeping; measured on this machine (docs/limits.md).
 inline constexpr std::size_t default_max_points = 5000000;
 
-// Throws numeric::LimitError naming the estimate and the limit when it is over.
+// Throws a limit Diagnostic naming the estimate and the limit when it is over.
 void check_points(const PointEstimate& estimate, std::size_t max_points);
 
 }  // namespace etr2nn::pipeline

@@ -33,9 +33,9 @@ struct WitnessResult {
 
 bool is_dataset_file(const std::string& path);  // named *.json
 
-// Throws network::WitnessError when no witness can be had (naming the
-// violated constraint or bound), etr::Diagnostic for bad input,
-// numeric::LimitError past a limit; nothing is written then.
+// Throws a Diagnostic when no witness can be had (naming the
+// violated constraint or bound), Diagnostic for bad input,
+// a limit Diagnostic past a limit; nothing is written then.
 WitnessResult witness(const WitnessRequest& request);
 
 }  // namespace etr2nn::pipeline

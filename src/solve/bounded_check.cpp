@@ -14,7 +14,8 @@
 #include <string_view>
 #include <system_error>
 
-#include "numeric/real_json.hpp"
+#include "diagnostic/diagnostic.hpp"
+#include "json_io/real.hpp"
 
 namespace etr2nn::solve {
 namespace {
@@ -155,13 +156,13 @@ BoundedResult check_bounded(z3::solver& solver, Limit limit, const ModelReader& 
     result.verdict = Verdict::Sat;
     result.model_text = rest.substr(6);
   } else if (verdict == "sat" && rest.rfind("error\n", 0) == 0) {
-    throw std::runtime_error(rest.substr(6));
+    throw Diagnostic(errors::solver_failed, "z3: " + rest.substr(6));
   } else if (verdict == "unsat") {
     result.verdict = Verdict::Unsat;
   } else if (verdict == "unknown") {
     result.reason = rest.empty() ? "z3 gave no reason" : rest;
   } else if (verdict == "error") {
-    throw std::runtime_error(rest);
+    throw Diagnostic(errors::solver_failed, "z3: " + rest);
   } else if (WIFSIGNALED(status)) {
     result.reason = "the z3 child process died of signal " + std::to_string(WTERMSIG(status));
   } else {
@@ -175,16 +176,17 @@ std::string write_model_values(const z3::model& model) {
   for (unsigned i = 0; i < model.size(); ++i) {
     const z3::func_decl d = model[i];
     if (d.arity() != 0 || !d.range().is_real()) continue;
-    j[d.name().str()] = numeric::real_to_json(numeric::Real::from_z3(model.get_const_interp(d)));
+    j[d.name().str()] = json_io::real_to_json(numeric::Real::from_z3(model.get_const_interp(d)));
   }
   return j.dump();
 }
 
 std::map<std::string, numeric::Real> model_values(const std::string& model_text) {
   std::map<std::string, numeric::Real> values;
+  static const std::string source = "z3's model";
   const nlohmann::json j = nlohmann::json::parse(model_text);
-  for (const auto& [name, value] : j.items())
-    values.emplace(name, numeric::real_from_json(value, name));
+  for (const auto& [name, value] : json_io::Value(j, source).members())
+    values.emplace(name, json_io::real_from_json(value));
   return values;
 }
 

@@ -16,7 +16,7 @@
 //
 // Cost: one fork per query (copy-on-write; milliseconds). The model crosses the
 // pipe as text, so whatever the caller needs from it must be written by the
-// ModelReader (exact values: numeric/real_json.hpp). docs/limits.md.
+// ModelReader (exact values: json_io/real.hpp). docs/limits.md.
 #pragma once
 
 #include <z3++.h>
@@ -70,7 +70,7 @@ BoundedResult check_bounded(z3::solver& solver, Limit limit, const ModelReader& 
 
 // A ModelReader for callers that want the model in the parent: the exact value
 // of every constant (nullary declaration) of real sort, by name, as JSON
-// (numeric/real_json.hpp). model_values reads that text back.
+// (json_io/real.hpp). model_values reads that text back.
 std::string write_model_values(const z3::model& model);
 std::map<std::string, numeric::Real> model_values(const std::string& model_text);
 

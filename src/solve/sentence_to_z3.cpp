@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "numeric/real.hpp"
 
 namespace etr2nn::solve {
@@ -43,8 +43,8 @@ class Translator {
       case Term::Kind::Variable: {
         auto it = vars_.find(t.name);
         if (it == vars_.end())
-          throw etr::Diagnostic(t.where,
-                                "variable '" + t.name + "' is not bound by the quantifier");
+          throw Diagnostic(errors::unbound_variable, t.where,
+                           "variable '" + t.name + "' is not bound by the quantifier");
         return it->second;
       }
       case Term::Kind::Negate: return -term(*t.operands.at(0));

@@ -10,7 +10,7 @@
 #include <unordered_set>
 
 #include "etr/evaluate.hpp"
-#include "numeric/real_json.hpp"
+#include "json_io/real.hpp"
 #include "solve/sentence_to_z3.hpp"
 
 namespace etr2nn::solve {
@@ -43,7 +43,7 @@ SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_
     if (!etr::satisfies(sentence, values))
       throw std::logic_error("z3 returned a model that does not satisfy the sentence");
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const auto& [name, v] : values) j[name] = numeric::real_to_json(v);
+    for (const auto& [name, v] : values) j[name] = json_io::real_to_json(v);
     return j.dump();
   };
   const BoundedResult r = check_bounded(solver, limit, read_model);
@@ -51,9 +51,8 @@ SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_
   result.verdict = r.verdict;
   result.reason = r.reason;
   if (r.verdict != Verdict::Sat) return result;
-  const nlohmann::json j = nlohmann::json::parse(r.model_text);
-  for (const auto& [name, x] : z.variables)
-    result.model.emplace(name, numeric::real_from_json(j.at(name), name));
+  const std::map<std::string, numeric::Real> values = model_values(r.model_text);
+  for (const auto& [name, x] : z.variables) result.model.emplace(name, values.at(name));
   return result;
 }
 

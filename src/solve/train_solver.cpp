@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_io/real.hpp"
 #include "numeric/real.hpp"
-#include "numeric/real_json.hpp"
 #include "smtlib/train_to_smtlib.hpp"
 
 namespace etr2nn::solve {
@@ -57,8 +57,8 @@ TrainSolveResult solve_train(const std::vector<dataset::LabelledPoint>& points, 
     nlohmann::ordered_json w = nlohmann::ordered_json::array();
     for (const auto& n : net.neurons)
       for (const Real* x : {&n.a[0], &n.a[1], &n.b, &n.v[0], &n.v[1]})
-        w.push_back(numeric::real_to_json(*x));
-    for (const auto& x : net.c) w.push_back(numeric::real_to_json(x));
+        w.push_back(json_io::real_to_json(*x));
+    for (const auto& x : net.c) w.push_back(json_io::real_to_json(x));
     j["weights"] = w;
     return j.dump();
   };
@@ -73,10 +73,9 @@ TrainSolveResult solve_train(const std::vector<dataset::LabelledPoint>& points, 
     result.reason = "z3's model does not fit exactly (solver fault)";
     return result;
   }
-  const nlohmann::json& w = j.at("weights");
-  auto weight = [&](std::size_t k) {
-    return numeric::real_from_json(w.at(k), "weights[" + std::to_string(k) + "]");
-  };
+  static const std::string source = "z3's model";
+  const auto w = json_io::Value(j, source).at("weights").array();
+  auto weight = [&](std::size_t k) { return json_io::real_from_json(w.at(k)); };
   network::Network net;
   for (std::size_t i = 0; i < neurons; ++i)
     net.neurons.push_back({{weight(5 * i), weight(5 * i + 1)},

@@ -9,7 +9,7 @@
 #include "check/read_dataset.hpp"
 #include "check/read_network.hpp"
 #include "check/verify.hpp"
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::check {
 namespace {
@@ -49,12 +49,17 @@ Network network(const std::string& text) {
 }
 
 // The Diagnostic's message for reading `text` as a dataset ("" if none).
+// "path: message", the part of the printed error after "FILE: error: ".
+std::string located(const etr2nn::Diagnostic& d) {
+  return d.where().json_path.empty() ? d.message() : d.where().json_path + ": " + d.message();
+}
+
 std::string dataset_error(const std::string& text) {
   try {
     dataset(text);
-  } catch (const etr::Diagnostic& d) {
+  } catch (const etr2nn::Diagnostic& d) {
     EXPECT_EQ(d.where().file, "d.json");
-    return d.message();
+    return located(d);
   }
   return "";
 }
@@ -62,9 +67,9 @@ std::string dataset_error(const std::string& text) {
 std::string network_error(const std::string& text) {
   try {
     network(text);
-  } catch (const etr::Diagnostic& d) {
+  } catch (const etr2nn::Diagnostic& d) {
     EXPECT_EQ(d.where().file, "n.json");
-    return d.message();
+    return located(d);
   }
   return "";
 }
@@ -209,9 +214,9 @@ TEST(Check, MalformedDatasetsNameTheJsonPath) {
     return text.replace(at, from.size(), to);
   };
   EXPECT_EQ(dataset_error(with(R"("y": ["1", "0"]})", R"("y": ["1", 0]})")),
-            "points[1].y[1]: expected an exact rational as a string (\"p/q\" or \"p\")");
+            "points[1].y[1]: expected an exact rational as a string \"p/q\" or \"p\"");
   EXPECT_EQ(dataset_error(with(R"({"x": ["1", "0"],)", R"({"x": ["1", "zero"],)")),
-            "points[1].x[1]: not a rational: \"zero\"");
+            "points[1].x[1]: 'zero' is not a rational \"p\", \"p/q\" or decimal");
   EXPECT_EQ(dataset_error(with(R"({"x": ["1", "0"],)", R"({"x": ["1"],)")),
             "points[1].x: expected a pair [\"p/q\", \"p/q\"]");
   EXPECT_EQ(dataset_error(with(R"({"x": ["1", "0"],)", R"({"x": ["1", "0", "2"],)")),
@@ -233,7 +238,7 @@ TEST(Check, MalformedDatasetsNameTheJsonPath) {
   EXPECT_EQ(dataset_error(with(R"(["1", "0"]])", R"(["1", "0"], ["2", "2"]])")),
             "\"labels\" (3 distinct) differ from the labels the points carry (2)");
   EXPECT_EQ(dataset_error(with(R"("labels": [)", R"("labels": [["x", "0"], )")),
-            "labels[0][0]: not a rational: \"x\"");
+            "labels[0][0]: 'x' is not a rational \"p\", \"p/q\" or decimal");
   EXPECT_EQ(dataset_error(with(R"("target_error": "0",)", "")),
             "top level: missing \"target_error\"");
   EXPECT_EQ(dataset_error(with(R"("points": [)", R"("points": {"a": 1}, "p": [)")),
@@ -255,11 +260,11 @@ TEST(Check, MalformedNetworksNameTheJsonPath) {
                 .find("neurons[1].v[1]"),
             std::string::npos);
   EXPECT_EQ(network_error(with(R"("b": "0", "v": ["1", "0"]}])", R"("v": ["1", "0"]}])")),
-            "neurons[1]: missing field \"b\"");
+            "neurons[1]: missing \"b\"");
   EXPECT_EQ(network_error(with(R"("a": ["1", "-1"])", R"("a": ["1"])")),
-            "neurons[0].a: expected a pair [x, y]");
+            "neurons[0].a: expected a pair [x, y], found an array of 1");
   EXPECT_EQ(network_error(with(R"("hidden_neurons": 2)", R"("hidden_neurons": 3)")),
-            "hidden_neurons is 3 but the file lists 2 neurons");
+            "hidden_neurons: is 3 but the file lists 2 neurons");
   EXPECT_EQ(
       network_error(with("etr2nn-network", "etr2nn-dataset")).rfind("not an etr2nn network", 0),
       0u);
@@ -277,7 +282,7 @@ TEST(Check, MissingFilesAreNamed) {
   try {
     verify_files("/nonexistent/d.json", "/nonexistent/n.json");
     FAIL() << "no error";
-  } catch (const etr::Diagnostic& d) {
+  } catch (const etr2nn::Diagnostic& d) {
     EXPECT_EQ(d.where().file, "/nonexistent/n.json");
   }
 }

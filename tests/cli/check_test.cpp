@@ -83,22 +83,25 @@ TEST(CheckCommand, ErrorsArePositionedWithACaret) {
   Outcome r = run("check -", "exists x, y:\n  x * y = 1 and x + y\n");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err,
-            "<stdin>:2:22: error: expected a relation (=, <, <=, >, >=, !=) after 'x + y'\n"
-            "    x * y = 1 and x + y\n"
-            "                       ^\n");
+  EXPECT_EQ(
+      r.err,
+      "<stdin>:2:22: error: expected a relation (=, <, <=, >, >=, !=) after 'x + y' [syntax]\n"
+      "    x * y = 1 and x + y\n"
+      "                       ^\n");
 }
 
 TEST(CheckCommand, MissingFileIsAnInputError) {
   Outcome r = run("check /nonexistent/f.etr");
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err, "/nonexistent/f.etr: error: cannot open file: No such file or directory\n");
+  EXPECT_EQ(
+      r.err,
+      "/nonexistent/f.etr: error: cannot open file: No such file or directory [file-unreadable]\n");
 }
 
 TEST(CheckCommand, UsageErrorsExitTwo) {
   Outcome none = run("check");
   EXPECT_EQ(none.status, 2);
-  EXPECT_NE(none.err.find("etr2nn check: missing FILE"), std::string::npos);
+  EXPECT_NE(none.err.find("etr2nn check: error: missing FILE [usage]"), std::string::npos);
   Outcome two = run("check a.etr b.etr");
   EXPECT_EQ(two.status, 2);
   Outcome option = run("check --frobnicate a.etr");
@@ -120,7 +123,8 @@ TEST(CheckCommand, NonUtf8InputIsRejected) {
   Outcome r = run("check -", "exists x: x > 1 # caf\xe9\n");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
-            "<stdin>:1:22: error: invalid UTF-8: byte 0xE9 does not start a valid character");
+            "<stdin>:1:22: error: invalid UTF-8: byte 0xE9 does not start a valid character "
+            "[invalid-utf8]");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@
 #include <thread>
 
 #include "dataset/read.hpp"
-#include "etr/diagnostic.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "network/network_json.hpp"
 #include "tool_test.hpp"
 
@@ -107,7 +107,9 @@ TEST_F(SafetyCli, OutputToADirectoryIsRefusedBeforeTheWork) {
         "normalize " + sample("sqrt2.etr") + " -o " + path("out")}) {
     const Outcome r = run(command);
     EXPECT_EQ(r.status, 1) << command;
-    EXPECT_TRUE(contains(r.err, "cannot write " + path("out") + ": it is a directory")) << r.err;
+    EXPECT_TRUE(
+        contains(r.err, path("out") + ": error: cannot write: it is a directory [file-unwritable]"))
+        << r.err;
     EXPECT_TRUE(fs::is_empty(dir / "out"));
   }
 }
@@ -125,7 +127,7 @@ TEST_F(SafetyCli, DashWritesToStandardOutput) {
 
   r = run_here("witness " + path("d.json") + " --assign " + path("a.json") + " -o -");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(network::network_from_json(nlohmann::json::parse(r.out)).neurons.size(),
+  EXPECT_EQ(network::network_from_json(nlohmann::json::parse(r.out), "stdout").neurons.size(),
             network::read_network(path("n.json")).neurons.size());
 
   r = run_here("render --profile D --x 3/4 -o -");
@@ -215,11 +217,12 @@ TEST_F(SafetyCli, WriteErrorsNameThePathAndTheCause) {
   Outcome r = run("compile " + sample("inv_rational_sat.etr") + " -o " + path("no/such/d.json"));
   EXPECT_EQ(r.status, 1);
   EXPECT_TRUE(
-      contains(r.err, "cannot write " + path("no/such/d.json") + ": " + std::strerror(ENOENT)))
+      contains(r.err, path("no/such/d.json") + ": error: cannot write: " + std::strerror(ENOENT)))
       << r.err;
   r = run("compile " + sample("inv_rational_sat.etr") + " -o /dev/full");
   EXPECT_EQ(r.status, 1);
-  EXPECT_TRUE(contains(r.err, std::string("cannot write /dev/full: ") + std::strerror(ENOSPC)))
+  EXPECT_TRUE(
+      contains(r.err, std::string("/dev/full: error: cannot write: ") + std::strerror(ENOSPC)))
       << r.err;
   r = run("compile " + sample("inv_rational_sat.etr") + " -o ''");
   EXPECT_EQ(r.status, 2) << r.err;
@@ -343,11 +346,11 @@ TEST_F(SafetyCli, InputsThatAreNotFilesAreNamed) {
   fs::create_directories(dir / "sub");
   const Outcome r = run_here("verify sub n.json");
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err, "sub: error: cannot open file: it is a directory\n");
+  EXPECT_EQ(r.err, "sub: error: cannot open file: it is a directory [file-unreadable]\n");
   const Outcome missing = run_here("verify missing.json n.json");
   EXPECT_EQ(missing.status, 1);
-  EXPECT_EQ(missing.err,
-            "missing.json: error: cannot open file: " + std::string(std::strerror(ENOENT)) + "\n");
+  EXPECT_EQ(missing.err, "missing.json: error: cannot open file: " +
+                             std::string(std::strerror(ENOENT)) + " [file-unreadable]\n");
 }
 
 TEST_F(SafetyCli, UnknownOptionsGetASuggestion) {
@@ -357,7 +360,8 @@ TEST_F(SafetyCli, UnknownOptionsGetASuggestion) {
   r = run("verify a b --quite");
   EXPECT_TRUE(contains(r.err, "(did you mean --quiet?)")) << r.err;
   r = run("verify a b --frobnicate");
-  EXPECT_TRUE(contains(r.err, "unknown option --frobnicate\n")) << r.err;
+  EXPECT_TRUE(contains(r.err, "etr2nn verify: error: unknown option --frobnicate [usage]\n"))
+      << r.err;
 }
 
 TEST_F(SafetyCli, HelpCommandAndVersion) {
@@ -392,7 +396,7 @@ TEST_F(SafetyCli, ErrorsOnAVeryLongLineQuoteOnlyAWindow) {
   // The error is at the end of the input, just after the final "(".
   EXPECT_EQ(caret_column, quoted.size()) << r.err;
   EXPECT_EQ(quoted.substr(quoted.size() - 3), "+ (") << quoted;
-  EXPECT_LE(quoted.size(), etr::Diagnostic::kQuotedColumns + 2 + 3) << quoted;
+  EXPECT_LE(quoted.size(), etr2nn::Diagnostic::kQuotedColumns + 2 + 3) << quoted;
 }
 
 }  // namespace

@@ -114,7 +114,7 @@ TEST_F(SentenceValues, AScaleTooFineToWriteIsRefusedWithTheReason) {
       0);
   const testing::ToolOutcome w = run("witness " + path("d.json") + " --assign " +
                                      write("a.json", sqrt2) + " -o " + path("n.json"));
-  EXPECT_EQ(w.status, 1);
+  EXPECT_EQ(w.status, 2) << "a limit, like a usage error";
   EXPECT_NE(w.err.find("the values cannot be mapped onto this dataset: K = 21"), std::string::npos)
       << w.err;
   EXPECT_FALSE(fs::exists(path("n.json")));

@@ -32,8 +32,8 @@ TEST(Limits, OneMegabyteLine) {
 
 TEST(Limits, OneMegabyteLineWithAnErrorAtItsEnd) {
   std::string text = "exists x: x = 1" + repeat(" and x = 1", 100000) + " and y = 1";
-  EXPECT_EQ(error_of(text, Language::Etr),
-            "t.etr:1:" + std::to_string(text.size() - 4) + ": error: unbound variable 'y'");
+  EXPECT_EQ(error_of(text, Language::Etr), "t.etr:1:" + std::to_string(text.size() - 4) +
+                                               ": error: unbound variable 'y' [unbound-variable]");
 }
 
 TEST(Limits, HundredThousandParenthesesAreRefusedAtTheLimit) {
@@ -42,7 +42,8 @@ TEST(Limits, HundredThousandParenthesesAreRefusedAtTheLimit) {
   // Level max_nesting + 1 starts after "exists x: " and max_nesting + 1 '('.
   EXPECT_EQ(error_of(text, Language::Etr), "t.etr:1:" + std::to_string(10 + max_nesting + 2) +
                                                ": error: nested too deeply: more than " +
-                                               std::to_string(max_nesting) + " levels");
+                                               std::to_string(max_nesting) +
+                                               " levels [nesting-too-deep]");
 }
 
 TEST(Limits, NestingUpToTheLimitParses) {
@@ -83,7 +84,8 @@ TEST(Limits, HundredThousandSmtListsAreRefusedAtTheLimit) {
   // Level max_nesting + 1 is the (max_nesting)th "(not " after "(assert ".
   EXPECT_EQ(error_of(text, Language::SmtLib),
             "t.smt2:1:" + std::to_string(8 + 5 * (max_nesting - 1) + 2) +
-                ": error: nested too deeply: more than " + std::to_string(max_nesting) + " levels");
+                ": error: nested too deeply: more than " + std::to_string(max_nesting) +
+                " levels [nesting-too-deep]");
 }
 
 TEST(Limits, AlternatingSignsCountAsDepth) {
@@ -91,8 +93,9 @@ TEST(Limits, AlternatingSignsCountAsDepth) {
   std::string ok = "exists x: x" + repeat(" + x - x", 400) + " = 0";
   EXPECT_NO_THROW(test::etr(ok));
   std::string deep = "exists x: x" + repeat(" + x - x", 600) + " = 0";
-  EXPECT_EQ(error_of(deep, Language::Etr),
-            "t.etr:1:11: error: expression nested too deeply: more than 1000 levels");
+  EXPECT_EQ(
+      error_of(deep, Language::Etr),
+      "t.etr:1:11: error: expression nested too deeply: more than 1000 levels [nesting-too-deep]");
 }
 
 TEST(Limits, LongFlatChainsHaveNoDepth) {

@@ -153,7 +153,8 @@ TEST(EtrParse, ParseFileReportsMissingFiles) {
   } catch (const Diagnostic& d) {
     EXPECT_EQ(d.where().line, 0u);
     EXPECT_EQ(std::string(d.what()),
-              "/nonexistent/dir/f.etr: error: cannot open file: No such file or directory");
+              "/nonexistent/dir/f.etr: error: cannot open file: No such file or directory "
+              "[file-unreadable]");
   }
 }
 
@@ -163,7 +164,8 @@ TEST(EtrParse, ParseFileRefusesDirectories) {
     FAIL() << "no error";
   } catch (const Diagnostic& d) {
     EXPECT_EQ(std::string(d.what()),
-              std::string(ETR2NN_SOURCE_DIR) + ": error: cannot read file: it is a directory");
+              std::string(ETR2NN_SOURCE_DIR) +
+                  ": error: cannot read file: it is a directory [file-unreadable]");
   }
 }
 

@@ -141,7 +141,7 @@ TEST(Terms, ConstantsAndPowersStayWithinTheirSizeBounds) {
 TEST(Terms, UnboundVariableIsADiagnostic) {
   ami::Builder b;
   TermFlattener terms(b, {});
-  EXPECT_THROW(terms.flatten(*etr::variable("z")), etr::Diagnostic);
+  EXPECT_THROW(terms.flatten(*etr::variable("z")), etr2nn::Diagnostic);
 }
 
 // Gate lemma (b): with the canonical slack g+ = 0 iff true, g- = 0 iff false.

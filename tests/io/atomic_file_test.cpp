@@ -19,6 +19,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "diagnostic/diagnostic.hpp"
+
 namespace etr2nn {
 namespace {
 
@@ -55,7 +57,7 @@ class AtomicFileTest : public ::testing::Test {
   std::string error_of(const std::string& target, const std::string& content = "x") {
     try {
       io::write_file_atomically(target, content);
-    } catch (const std::runtime_error& e) {
+    } catch (const etr2nn::Diagnostic& e) {
       return e.what();
     }
     return "";
@@ -106,7 +108,8 @@ TEST_F(AtomicFileTest, StreamsIntoAFifo) {
 TEST_F(AtomicFileTest, RefusesADirectoryWithAClearError) {
   const fs::path sub = dir / "sub";
   fs::create_directories(sub);
-  EXPECT_EQ(error_of(sub.string()), "cannot write " + sub.string() + ": it is a directory");
+  EXPECT_EQ(error_of(sub.string()),
+            sub.string() + ": error: cannot write: it is a directory [file-unwritable]");
   EXPECT_TRUE(fs::is_directory(sub));
   EXPECT_TRUE(fs::is_empty(sub));
   EXPECT_EQ(temporaries(), 0u);
@@ -115,11 +118,12 @@ TEST_F(AtomicFileTest, RefusesADirectoryWithAClearError) {
 // The cause is named: errno's text, with the path.
 TEST_F(AtomicFileTest, ErrorsNameThePathAndTheCause) {
   const fs::path missing = dir / "no" / "such" / "out.json";
-  EXPECT_EQ(error_of(missing.string()),
-            "cannot write " + missing.string() + ": " + std::strerror(ENOENT));
+  EXPECT_EQ(error_of(missing.string()), missing.string() + ": error: cannot write: " +
+                                            std::strerror(ENOENT) + " [file-unwritable]");
   // /dev/full: every write fails with ENOSPC (a character device: streamed).
   EXPECT_EQ(error_of("/dev/full", std::string(1 << 17, 'x')),
-            std::string("cannot write /dev/full: ") + std::strerror(ENOSPC));
+            std::string("/dev/full: error: cannot write: ") + std::strerror(ENOSPC) +
+                " [file-unwritable]");
   EXPECT_NE(error_of("").find("the file name is empty"), std::string::npos);
 }
 

@@ -4,16 +4,34 @@
 #include <filesystem>
 #include <fstream>
 
+#include "json_io/real.hpp"
+#include "json_io/value.hpp"
 #include "network/assignment_json.hpp"
 #include "network/network_json.hpp"
-#include "numeric/real_json.hpp"
 
 namespace etr2nn::network {
 namespace {
 
+using json_io::real_to_json;
 using nlohmann::json;
-using numeric::real_from_json;
-using numeric::real_to_json;
+
+const std::string file = "test.json";
+
+// The shared reader's real at `path` of a document named test.json.
+Real real_from_json(const json& j, const std::string& path) {
+  return json_io::real_from_json(json_io::Value(j, file, path));
+}
+
+// The id of the Diagnostic `f` throws, or "no error".
+template <typename F>
+std::string error_id(F f) {
+  try {
+    f();
+  } catch (const Diagnostic& d) {
+    return std::string(d.kind().id);
+  }
+  return "no error";
+}
 
 std::string temp_path(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("etr2nn_network_test_" + name)).string();
@@ -23,9 +41,9 @@ TEST(RealJson, RationalsAreCanonicalStrings) {
   EXPECT_EQ(real_to_json(Real(mpq_class(6, -4))), json("-3/2"));
   EXPECT_EQ(real_from_json(json("0.25"), "v"), Real(mpq_class(1, 4)));
   EXPECT_EQ(real_from_json(json(7), "v"), Real(7));
-  EXPECT_THROW(real_from_json(json(0.1), "v"), numeric::JsonFormatError);
-  EXPECT_THROW(real_from_json(json("1/0"), "v"), numeric::JsonFormatError);
-  EXPECT_THROW(real_from_json(json::array(), "v"), numeric::JsonFormatError);
+  EXPECT_EQ(error_id([] { real_from_json(json(0.1), "v"); }), "bad-number");
+  EXPECT_EQ(error_id([] { real_from_json(json("1/0"), "v"); }), "bad-number");
+  EXPECT_EQ(error_id([] { real_from_json(json::array(), "v"); }), "wrong-type");
 }
 
 TEST(RealJson, AlgebraicObjectRoundTrips) {
@@ -42,11 +60,17 @@ TEST(RealJson, AlgebraicObjectRoundTrips) {
     real_from_json(json::parse(R"({"root_of": ["-1", "0", "2"], "in": ["-1", "1"]})"),
                    "neurons[2].b");
     FAIL();
-  } catch (const numeric::JsonFormatError& e) {
-    EXPECT_NE(std::string(e.what()).find("neurons[2].b"), std::string::npos);
+  } catch (const Diagnostic& e) {
+    EXPECT_EQ(e.where().json_path, "neurons[2].b");
+    EXPECT_EQ(e.where().file, "test.json");
+    EXPECT_NE(std::string(e.what()).find("test.json: error: neurons[2].b: not an isolated root"),
+              std::string::npos)
+        << e.what();
   }
-  EXPECT_THROW(real_from_json(json::parse(R"({"root_of": ["1/2", "1"], "in": ["-1", "0"]})"), "x"),
-               numeric::JsonFormatError);
+  EXPECT_EQ(error_id([] {
+              real_from_json(json::parse(R"({"root_of": ["1/2", "1"], "in": ["-1", "0"]})"), "x");
+            }),
+            "bad-number");
 }
 
 TEST(NetworkJson, RoundTripsExactlyThroughAFile) {
@@ -98,27 +122,28 @@ TEST(NetworkJson, SharedNumberFieldRoundTripsAndIsChecked) {
   json tampered = j;
   tampered["neurons"][1]["v"][1]["field"][0] = "7";
   try {
-    network_from_json(tampered);
+    network_from_json(tampered, file);
     FAIL() << "contradicting coordinates were accepted";
-  } catch (const NetworkFormatError& e) {
+  } catch (const Diagnostic& e) {
+    EXPECT_EQ(e.kind().id, "inconsistent");
     EXPECT_NE(std::string(e.what()).find("neurons[1].v[1]: its field coordinates and its root_of"),
               std::string::npos)
         << e.what();
   }
   json no_field = j;
   no_field.erase("field");
-  EXPECT_THROW(network_from_json(no_field), NetworkFormatError);
+  EXPECT_EQ(error_id([&] { network_from_json(no_field, file); }), "inconsistent");
   json short_coordinates = j;
   short_coordinates["neurons"][0]["b"]["field"] = json::array({"1"});
-  EXPECT_THROW(network_from_json(short_coordinates), NetworkFormatError);
+  EXPECT_EQ(error_id([&] { network_from_json(short_coordinates, file); }), "wrong-type");
   std::remove(path.c_str());
 }
 
 TEST(NetworkJson, ReaderNamesTheBadField) {
   auto message = [](const std::string& text) {
     try {
-      network_from_json(json::parse(text));
-    } catch (const NetworkFormatError& e) {
+      network_from_json(json::parse(text), file);
+    } catch (const Diagnostic& e) {
       return std::string(e.what());
     }
     return std::string("no error");
@@ -134,22 +159,26 @@ TEST(NetworkJson, ReaderNamesTheBadField) {
                         "neurons": [{"a": ["1","0"], "b": "0", "v": ["1","1"]}]})")
                 .find("hidden_neurons"),
             std::string::npos);
-  EXPECT_THROW(read_network(temp_path("does_not_exist.json")), NetworkFormatError);
+  EXPECT_EQ(error_id([] { read_network(temp_path("does_not_exist.json")); }), "file-unreadable");
 }
 
 TEST(AssignmentJson, NamesMustMatchTheInstance) {
   etrinv::Instance instance;
   instance.variables = {"x", "y"};
-  NamedValues values = named_values_from_json(json::parse(R"({"x": "1", "y": "1/2"})"));
+  NamedValues values = named_values_from_json(json::parse(R"({"x": "1", "y": "1/2"})"), file);
   auto a = assignment_for(instance, values);
   EXPECT_EQ(a, (etrinv::Assignment{Real(1), Real(mpq_class(1, 2))}));
-  EXPECT_EQ(named_values_from_json(assignment_to_json(instance, a)), values);
-  EXPECT_THROW(assignment_for(instance, named_values_from_json(json::parse(R"({"x": "1"})"))),
-               AssignmentFormatError);
-  EXPECT_THROW(assignment_for(instance, named_values_from_json(
-                                            json::parse(R"({"x": "1", "y": "1", "w": "1"})"))),
-               AssignmentFormatError);
-  EXPECT_THROW(named_values_from_json(json::parse(R"(["x"])")), AssignmentFormatError);
+  EXPECT_EQ(named_values_from_json(assignment_to_json(instance, a), file), values);
+  EXPECT_EQ(error_id([&] {
+              assignment_for(instance, named_values_from_json(json::parse(R"({"x": "1"})"), file));
+            }),
+            "assignment-mismatch");
+  EXPECT_EQ(error_id([&] {
+              assignment_for(instance, named_values_from_json(
+                                           json::parse(R"({"x": "1", "y": "1", "w": "1"})"), file));
+            }),
+            "assignment-mismatch");
+  EXPECT_EQ(error_id([] { named_values_from_json(json::parse(R"(["x"])"), file); }), "wrong-type");
 }
 
 }  // namespace

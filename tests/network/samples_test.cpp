@@ -81,7 +81,7 @@ TEST(Samples, WriteWitnessVerifiesThenWritesAtomically) {
   const std::string path =
       (std::filesystem::temp_directory_path() / "etr2nn_samples_write_witness.json").string();
   std::remove(path.c_str());
-  EXPECT_THROW(write_witness(path, c.arrangement, emission, {q(1), q(1), q(2)}), WitnessError);
+  EXPECT_THROW(write_witness(path, c.arrangement, emission, {q(1), q(1), q(2)}), Diagnostic);
   EXPECT_FALSE(std::filesystem::exists(path));
   Network written = write_witness(path, c.arrangement, emission, {q(1), q(1, 2), q(2)});
   Network back = read_network(path);
@@ -120,7 +120,7 @@ TEST(Samples, EmissionAndDatasetVerifyAlike) {
   try {
     build_and_verify_witness(c.arrangement, changed, {q(1), q(1, 2), q(2)});
     FAIL();
-  } catch (const WitnessError& e) {
+  } catch (const Diagnostic& e) {
     EXPECT_NE(std::string(e.what()).find("point 3 residual (-1, 0)"), std::string::npos)
         << e.what();
   }
@@ -190,7 +190,7 @@ TEST(Samples, IrrationalSatHasAnExactAlgebraicWitness) {
   EXPECT_EQ(decoded.values, solution);
   EXPECT_TRUE(decoded.satisfied());
   // No rational value is a solution: x = 7/10 fails x * y = 1 with y = 7/5.
-  EXPECT_THROW(build_witness(c.arrangement, {q(7, 10), q(7, 5)}), WitnessError);
+  EXPECT_THROW(build_witness(c.arrangement, {q(7, 10), q(7, 5)}), Diagnostic);
 }
 
 TEST(Samples, UnsatRejectsEveryCandidateNamingTheConstraint) {
@@ -200,7 +200,7 @@ TEST(Samples, UnsatRejectsEveryCandidateNamingTheConstraint) {
     try {
       build_witness(c.arrangement, {x});
       FAIL() << "x = " << x.to_string() << " accepted";
-    } catch (const WitnessError& e) {
+    } catch (const Diagnostic& e) {
       EXPECT_NE(std::string(e.what()).find("(x + x = x) is violated"), std::string::npos)
           << e.what();
     }
@@ -221,7 +221,7 @@ TEST(Samples, UnsatRejectsEveryCandidateNamingTheConstraint) {
   try {
     build_witness(c.arrangement, {q(0)});
     FAIL();
-  } catch (const WitnessError& e) {
+  } catch (const Diagnostic& e) {
     EXPECT_NE(std::string(e.what()).find("outside [1/2, 2]"), std::string::npos) << e.what();
   }
 }
@@ -236,7 +236,7 @@ TEST(Samples, AmGmRejectsCandidatesAndDecodeNamesTheFailingConstraint) {
           build_witness(c.arrangement, {x, y, z});
           ADD_FAILURE() << "accepted x = " << x.to_string() << ", y = " << y.to_string()
                         << ", z = " << z.to_string();
-        } catch (const WitnessError& e) {
+        } catch (const Diagnostic& e) {
           EXPECT_NE(std::string(e.what()).find(") is violated: "), std::string::npos) << e.what();
         }
       }

@@ -51,7 +51,7 @@ TEST(Witness, RejectsAViolatingAssignmentNamingTheConstraint) {
   try {
     build_witness(a, {Real(2)});
     FAIL() << "x = 2 violates x = 1";
-  } catch (const WitnessError& e) {
+  } catch (const Diagnostic& e) {
     EXPECT_NE(std::string(e.what()).find("constraint 1 (x = 1) is violated: x = 2"),
               std::string::npos)
         << e.what();
@@ -59,12 +59,12 @@ TEST(Witness, RejectsAViolatingAssignmentNamingTheConstraint) {
   try {
     build_witness(a, {Real(3)});
     FAIL() << "x = 3 is out of range";
-  } catch (const WitnessError& e) {
+  } catch (const Diagnostic& e) {
     EXPECT_NE(std::string(e.what()).find("variable x = 3 is outside [1/2, 2]"), std::string::npos)
         << e.what();
   }
-  EXPECT_THROW(profile_network(a, {Real(mpq_class(1, 3))}), WitnessError);
-  EXPECT_THROW(build_witness(a, {}), WitnessError);
+  EXPECT_THROW(profile_network(a, {Real(mpq_class(1, 3))}), Diagnostic);
+  EXPECT_THROW(build_witness(a, {}), Diagnostic);
   EXPECT_NO_THROW(build_and_verify_witness(a, emit(a), {Real(1)}));
 }
 

@@ -4,7 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "numeric/field_json.hpp"
+#include "json_io/field.hpp"
+#include "json_io/value.hpp"
 #include "numeric/number_field.hpp"
 #include "numeric/real.hpp"
 #include "numeric/sturm.hpp"
@@ -128,12 +129,16 @@ TEST(FieldJson, ValuesOfTwoUnjoinedCubicFieldsShareTheirCompositum) {
   const Real c = a * a - Real(1);
   ASSERT_NE(a.field(), nullptr);
   ASSERT_NE(b.field(), nullptr);
-  const NumberField* field = common_field({&a, &b, &c});
+  const NumberField* field = json_io::common_field({&a, &b, &c});
   ASSERT_NE(field, nullptr) << "no field stated for ∛7 and ∛11";
   EXPECT_EQ(degree(field->base_field().base_polynomial()), 9);
-  const FieldReader reader(field_to_json(*field), "field");
-  for (const Real* v : {&a, &b, &c})
-    EXPECT_EQ(reader.value(coordinates_to_json(*field, *v), "value"), *v);
+  const std::string file = "test.json";
+  const nlohmann::json description = json_io::field_to_json(*field);
+  const json_io::FieldReader reader(json_io::Value(description, file, "field"));
+  for (const Real* v : {&a, &b, &c}) {
+    const nlohmann::json coordinates = json_io::coordinates_to_json(*field, *v);
+    EXPECT_EQ(reader.value(json_io::Value(coordinates, file, "value")), *v);
+  }
 }
 
 }  // namespace

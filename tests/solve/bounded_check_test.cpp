@@ -8,8 +8,9 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "json_io/real.hpp"
+#include "json_io/value.hpp"
 #include "numeric/real.hpp"
-#include "numeric/real_json.hpp"
 
 namespace etr2nn::solve {
 namespace {
@@ -22,12 +23,14 @@ TEST(BoundedCheck, SatComesBackWithTheReadersText) {
   const z3::expr x = c.real_const("x");
   s.add(x * x == 2 && x > 0);
   const BoundedResult r = check_bounded(s, Limit(milliseconds(20000)), [&](const z3::model& m) {
-    return numeric::real_to_json(numeric::Real::from_z3(m.eval(x, true))).dump();
+    return json_io::real_to_json(numeric::Real::from_z3(m.eval(x, true))).dump();
   });
   ASSERT_EQ(r.verdict, Verdict::Sat) << r.reason;
   EXPECT_TRUE(r.reason.empty());
   // The text is the positive root, exactly, computed in the child.
-  const numeric::Real back = numeric::real_from_json(nlohmann::json::parse(r.model_text), "model");
+  const std::string source = "model";
+  const nlohmann::json text = nlohmann::json::parse(r.model_text);
+  const numeric::Real back = json_io::real_from_json(json_io::Value(text, source));
   EXPECT_EQ(back, numeric::Real::root(numeric::Real(2), 2));
 }
 
@@ -77,8 +80,9 @@ TEST(BoundedCheck, AnExceptionInTheChildIsRethrownWithItsMessage) {
     check_bounded(s, Limit(milliseconds(20000)),
                   [](const z3::model&) -> std::string { throw std::logic_error("bad model"); });
     FAIL() << "expected the child's exception";
-  } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "bad model");
+  } catch (const etr2nn::Diagnostic& e) {
+    EXPECT_EQ(e.kind().id, "solver-failed");
+    EXPECT_EQ(e.message(), "z3: bad model");
   }
 }
 

@@ -8,7 +8,8 @@
 #include "../etrinv/sample_sentences.hpp"
 #include "etrinv/bound_exponent.hpp"
 #include "etrinv/chain.hpp"
-#include "numeric/real_json.hpp"
+#include "json_io/real.hpp"
+#include "json_io/value.hpp"
 #include "numeric/work_limit.hpp"
 #include "solve/solve.hpp"
 
@@ -38,7 +39,7 @@ TEST(ChainLimit, TheChainRefusesBeforeBuildingPastMaxConstraints) {
   options.allow_pass_through = false;
   options.bound_exponent = 1000;  // 13000 constraints of eps chain alone
   options.max_constraints = 10000;
-  EXPECT_THROW(etrinv::normalize(samples.front().sentence, options), numeric::LimitError);
+  EXPECT_THROW(etrinv::normalize(samples.front().sentence, options), etr2nn::Diagnostic);
   options.max_constraints = 1000000;
   EXPECT_NO_THROW(etrinv::normalize(samples.front().sentence, options));
 }
@@ -75,17 +76,21 @@ nlohmann::json root_of_degree(std::size_t degree) {
 TEST(DegreeLimit, RootOfAboveTheCeilingIsRefusedBeforeAnyArithmetic) {
   const std::size_t saved = numeric::max_degree();
   numeric::set_max_degree(8);
-  EXPECT_NO_THROW(numeric::real_from_json(root_of_degree(8), "w"));
+  const std::string file = "N.json";
+  const auto read = [&](const nlohmann::json& j, const std::string& path) {
+    return json_io::real_from_json(json_io::Value(j, file, path));
+  };
+  EXPECT_NO_THROW(read(root_of_degree(8), "w"));
   try {
-    numeric::real_from_json(root_of_degree(9), "neurons[0].b");
+    read(root_of_degree(9), "neurons[0].b");
     ADD_FAILURE() << "degree 9 above 8 was accepted";
-  } catch (const numeric::LimitError& e) {
+  } catch (const etr2nn::Diagnostic& e) {
+    EXPECT_EQ(e.kind().id, "limit");
     EXPECT_NE(std::string(e.what()).find("neurons[0].b.root_of"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("--max-degree"), std::string::npos) << e.what();
   }
   numeric::set_max_degree(saved);
-  EXPECT_THROW(numeric::real_from_json(root_of_degree(numeric::default_max_degree + 1), "w"),
-               numeric::LimitError);
+  EXPECT_THROW(read(root_of_degree(numeric::default_max_degree + 1), "w"), etr2nn::Diagnostic);
 }
 
 }  // namespace

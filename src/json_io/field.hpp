@@ -21,12 +21,15 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <string>
 #include <vector>
 
+#include "json_io/value.hpp"
 #include "numeric/real.hpp"
 
-namespace etr2nn::numeric {
+namespace etr2nn::json_io {
+
+using numeric::NumberField;
+using numeric::Real;
 
 // A field holding every irrational value (each moved into one chain with
 // Real::in_chain_of where needed); nullptr when there is none (a z3 numeral,
@@ -37,12 +40,12 @@ nlohmann::ordered_json field_to_json(const NumberField& field);
 // value's coordinates in field (a field common_field returned for it), as strings.
 nlohmann::ordered_json coordinates_to_json(const NumberField& field, const Real& value);
 
-// Reads a "field" object; throws JsonFormatError naming `where`.
+// Reads a "field" object; throws Diagnostics naming the value's path.
 class FieldReader {
  public:
-  FieldReader(const nlohmann::json& description, const std::string& where);
+  explicit FieldReader(const Value& description);
   // The value with these coordinates (an array of rationals).
-  Real value(const nlohmann::json& coordinates, const std::string& where) const;
+  Real value(const Value& coordinates) const;
 
  private:
   std::vector<Real> generators_;  // θ, s_1, …, s_k
@@ -51,7 +54,6 @@ class FieldReader {
 // The value of an exact real written with real_to_json, or with its field
 // coordinates as above (checked against its root_of form); reader may be null
 // when the file states no field.
-Real real_from_json(const nlohmann::json& value, const std::string& where,
-                    const FieldReader* reader);
+Real real_from_json(const Value& value, const FieldReader* reader);
 
-}  // namespace etr2nn::numeric
+}  // namespace etr2nn::json_io

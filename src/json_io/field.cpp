@@ -1,17 +1,20 @@
-#include "numeric/field_json.hpp"
+#include "json_io/field.hpp"
 
 #include <optional>
 
+#include "json_io/real.hpp"
 #include "numeric/number_field.hpp"
 #include "numeric/rational.hpp"
-#include "numeric/real_json.hpp"
 
-namespace etr2nn::numeric {
+namespace etr2nn::json_io {
 namespace {
 
-[[noreturn]] void fail(const std::string& where, const std::string& what) {
-  throw JsonFormatError(where + ": " + what);
-}
+using numeric::AlgebraicForm;
+using numeric::degree;
+using numeric::Interval;
+using numeric::primitive_integer_form;
+using numeric::to_string;
+using numeric::value_of;
 
 nlohmann::ordered_json rationals_to_json(const std::vector<mpq_class>& x) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
@@ -84,57 +87,55 @@ nlohmann::ordered_json coordinates_to_json(const NumberField& field, const Real&
   return rationals_to_json(field.embed(*moved.field(), moved.coordinates()));
 }
 
-FieldReader::FieldReader(const nlohmann::json& description, const std::string& where) {
-  if (!description.is_object() || !description.contains("theta") ||
-      !description.contains("square_roots"))
-    fail(where, "a field needs the keys \"theta\" and \"square_roots\"");
-  const auto& theta = description["theta"];
-  if (!theta.is_object()) fail(where + ".theta", "expected {\"root_of\": [...], \"in\": [lo, hi]}");
-  generators_.push_back(real_from_json(theta, where + ".theta"));
-  const auto& roots = description["square_roots"];
-  if (!roots.is_array()) fail(where + ".square_roots", "expected an array of coordinate arrays");
-  for (std::size_t i = 0; i < roots.size(); ++i) {
-    const std::string at = where + ".square_roots[" + std::to_string(i) + "]";
-    const Real r = value(roots[i], at);
-    if (r.sign() <= 0) fail(at, "a square root of a value that is not positive");
+FieldReader::FieldReader(const Value& description) {
+  description.object();
+  if (!description.find("theta") || !description.find("square_roots"))
+    description.fail(errors::missing_key, "a field needs the keys \"theta\" and \"square_roots\"");
+  const Value theta = description.at("theta");
+  if (!theta.raw().is_object())
+    theta.fail(errors::wrong_type, "expected {\"root_of\": [...], \"in\": [lo, hi]}");
+  generators_.push_back(real_from_json(theta));
+  const Value roots = description.at("square_roots");
+  for (const Value& root : roots.array({}, "an array of coordinate arrays")) {
+    const Real r = value(root);
+    if (r.sign() <= 0)
+      root.fail(errors::bad_number, "a square root of a value that is not positive");
     generators_.push_back(Real::root(r, 2));
   }
 }
 
-Real FieldReader::value(const nlohmann::json& coordinates, const std::string& where) const {
+Real FieldReader::value(const Value& coordinates) const {
   // Coordinates of the field below the one being built: height = known roots.
   const std::size_t height = generators_.size() - 1;
-  if (!coordinates.is_array()) fail(where, "expected an array of rational coordinates");
+  const auto elements = coordinates.array({}, "an array of rational coordinates");
   const std::size_t blocks = std::size_t(1) << height;
-  if (coordinates.empty() || coordinates.size() % blocks != 0)
-    fail(where, "expected a multiple of " + std::to_string(blocks) + " coordinates, got " +
-                    std::to_string(coordinates.size()));
+  if (elements.empty() || elements.size() % blocks != 0)
+    coordinates.fail(errors::wrong_type, "expected a multiple of " + std::to_string(blocks) +
+                                             " coordinates, got " +
+                                             std::to_string(elements.size()));
   NumberField::Coordinates x;
-  for (std::size_t i = 0; i < coordinates.size(); ++i) {
-    const auto& c = coordinates[i];
-    auto q = c.is_string() ? parse_rational(c.get<std::string>()) : std::nullopt;
-    if (!q) fail(where + "[" + std::to_string(i) + "]", "expected a rational \"p/q\"");
-    x.push_back(*q);
-  }
+  for (const Value& c : elements) x.push_back(c.rational());
   return value_of(x, generators_);
 }
 
-Real real_from_json(const nlohmann::json& value, const std::string& where,
-                    const FieldReader* reader) {
-  if (!value.is_object() || !value.contains("field")) return real_from_json(value, where);
-  if (!reader) fail(where + ".field", "coordinates, but the file states no field");
-  nlohmann::json self_contained = value;
+Real real_from_json(const Value& value, const FieldReader* reader) {
+  const auto coordinates = value.raw().is_object() ? value.find("field") : std::nullopt;
+  if (!coordinates) return real_from_json(value);
+  if (!reader) coordinates->fail(errors::inconsistent, "coordinates, but the file states no field");
+  nlohmann::json self_contained = value.raw();
   self_contained.erase("field");
-  const AlgebraicForm form = algebraic_form_from_json(self_contained, where);
-  const Real x = reader->value(value["field"], where + ".field");
+  const AlgebraicForm form =
+      algebraic_form_from_json(Value(self_contained, value.file(), value.path()));
+  const Real x = reader->value(*coordinates);
   // Both forms name one number when x is a root of the polynomial inside the
   // interval, which holds only one root.
   Real p(0);
   for (std::size_t i = form.coefficients.size(); i-- > 0;)
     p = p * x + Real(mpq_class(form.coefficients[i]));
   if (p.sign() != 0 || x <= Real(form.lower) || x >= Real(form.upper))
-    fail(where, "its field coordinates and its root_of form are different numbers");
+    value.fail(errors::inconsistent,
+               "its field coordinates and its root_of form are different numbers");
   return x;
 }
 
-}  // namespace etr2nn::numeric
+}  // namespace etr2nn::json_io

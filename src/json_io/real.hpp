@@ -14,27 +14,25 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-#include <stdexcept>
-#include <string>
 
+#include "json_io/value.hpp"
 #include "numeric/real.hpp"
 
-namespace etr2nn::numeric {
+namespace etr2nn::json_io {
 
-// Thrown for malformed input; what() names the offending JSON path.
-struct JsonFormatError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using numeric::AlgebraicForm;
+using numeric::Real;
 
 // Exact JSON form of value (a string for rationals, the root_of object otherwise).
 // ordered_json: "root_of" before "in", as documented.
 nlohmann::ordered_json real_to_json(const Real& value);
 
 // The root_of object as it stands, checked to isolate exactly one root.
-AlgebraicForm algebraic_form_from_json(const nlohmann::json& value, const std::string& where);
+// Diagnostics: wrong-type, missing-key, bad-number ("not an isolated root"),
+// limit (a degree above numeric::max_degree(), before any arithmetic).
+AlgebraicForm algebraic_form_from_json(const Value& value);
 
-// Parses the exact form; `where` names the JSON location in error messages
-// (e.g. "neurons[3].b"). Throws JsonFormatError.
-Real real_from_json(const nlohmann::json& value, const std::string& where);
+// Parses the exact form; throws the Diagnostics above, naming value's path.
+Real real_from_json(const Value& value);
 
-}  // namespace etr2nn::numeric
+}  // namespace etr2nn::json_io
