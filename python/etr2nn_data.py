@@ -28,7 +28,6 @@ NumPy are needed.
 """
 
 import gzip
-import io
 import json
 import math
 import re
@@ -67,11 +66,11 @@ def _no_constant(name):
 
 
 def _open_text(path):
-    raw = open(path, "rb")
-    magic = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+    with open(path, "rb") as raw:
+        magic = raw.read(2)
     if magic == b"\x1f\x8b" or str(path).endswith(".gz"):
-        raw = gzip.GzipFile(fileobj=raw, mode="rb")
-    return io.TextIOWrapper(raw, encoding="utf-8")
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, "r", encoding="utf-8", newline="")
 
 
 class _Reader:
@@ -79,7 +78,7 @@ class _Reader:
     while one value is incomplete, and positions reported as line and column of
     the whole file."""
 
-    def __init__(self, f, path):
+    def __init__(self, f, path, parse_float=float):
         self.f = f
         self.path = str(path)
         self.buf = ""
@@ -88,7 +87,7 @@ class _Reader:
         self.line0 = 1  # line and column (1-based) of buf[0]
         self.col0 = 1
         self.start = 0  # where the last value() began, for callers' errors
-        self.decoder = json.JSONDecoder(parse_float=_JsonFloat, parse_constant=_no_constant)
+        self.decoder = json.JSONDecoder(parse_float=parse_float, parse_constant=_no_constant)
 
     # -- positions and errors
     def where(self, pos):
@@ -175,7 +174,7 @@ class _Reader:
                 continue  # at EOF now: the next pass reports or accepts
 
 
-def _read_object(reader, header, stream_key, on_item, what_item):
+def _read_object(reader, header, stream_key, on_item, what_item, on_member=None):
     """Reads the top-level object: every member but `stream_key` into `header` (as it
     arrives, so on_item sees the members written before the array); the array under
     `stream_key` element by element through on_item(index, value).  Returns the number
@@ -204,6 +203,8 @@ def _read_object(reader, header, stream_key, on_item, what_item):
                             break
             else:
                 header[key] = reader.value(f"a value for {key!r}")
+                if on_member:  # e.g. a wrong "format" is reported before the bulk is read
+                    on_member(key, header[key])
             if reader.expect(",}", "',' or '}' after a member of the top-level object") == "}":
                 break
     if not reader.at_eof():
@@ -211,7 +212,7 @@ def _read_object(reader, header, stream_key, on_item, what_item):
     return count
 
 
-def _stream(path, stream_key, on_item, what_item):
+def _stream(path, stream_key, on_item, what_item, parse_float=float, on_member=None):
     """Streams `path`; on_item(reader, header so far, index, value).  Returns (header, count)."""
     try:
         f = _open_text(path)
@@ -219,9 +220,9 @@ def _stream(path, stream_key, on_item, what_item):
         raise ValueError(f"{path}: cannot open: {e.strerror or e}") from None
     header = {}
     with f:
-        reader = _Reader(f, path)
+        reader = _Reader(f, path, parse_float)
         count = _read_object(reader, header, stream_key,
-                             lambda i, v: on_item(reader, header, i, v), what_item)
+                             lambda i, v: on_item(reader, header, i, v), what_item, on_member)
     return header, count
 
 
@@ -295,7 +296,7 @@ class Dataset:
         return X, Y
 
 
-def _check_header(path, h):
+def _check_header(path, h, only_format=False):
     def fail(message):
         raise ValueError(f"{path}: {message}")
 
@@ -304,6 +305,8 @@ def _check_header(path, h):
     if h["format"] != "etr2nn-dataset":
         hint = " (this is a network file: use load_network)" if h["format"] == "etr2nn-network" else ""
         fail(f'"format" is {h["format"]!r}, expected "etr2nn-dataset"{hint}')
+    if only_format:
+        return
     for key in ("version", "inputs", "outputs", "hidden_neurons", "target_error", "labels"):
         if key not in h:
             fail(f'missing "{key}"')
@@ -354,10 +357,14 @@ def load_dataset(path):
             k = -1
         label_of.append(k)
 
-    header, count = _stream(path, "points", point, "a point")
+    def member(key, value):
+        if key == "format":
+            _check_header(path, {"format": value}, only_format=True)
+
+    header, count = _stream(path, "points", point, "a point", on_member=member)
+    _check_header(path, header)
     if count is None:
         raise ValueError(f'{path}: missing "points"')
-    _check_header(path, header)
     if not keys:
         _index_labels(path, header["labels"], keys)
     for i, y, line, col in pending:
@@ -719,7 +726,15 @@ def load_network(path):
                     _located(reader, lambda: _check_coordinates(field, value, f"{where}.{name}"))
         neurons.append(n)
 
-    header, count = _stream(path, "neurons", neuron, "a neuron")
+    # JSON floats are kept as text so that a float weight is rejected, not rounded.
+    def member(key, value):
+        if key == "format" and value != "etr2nn-network":
+            hint = " (this is a dataset: use load_dataset)" if value == "etr2nn-dataset" else ""
+            raise ValueError(f'{path}: "format" is {_plain(value)!r}, expected "etr2nn-network"{hint}')
+
+    header, count = _stream(path, "neurons", neuron, "a neuron", parse_float=_JsonFloat, on_member=member)
+    if "meta" in header:
+        header["meta"] = _plain(header["meta"])
 
     def fail(message):
         raise ValueError(f"{path}: {message}")
@@ -750,6 +765,17 @@ def load_network(path):
         except ValueError as e:
             fail(str(e))
     return Network(path, header, c, neurons, field)
+
+
+def _plain(value):
+    """`value` with every _JsonFloat turned into a float (the free-form meta)."""
+    if isinstance(value, _JsonFloat):
+        return float(value.text)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _real_pair(value, where):
