@@ -398,14 +398,20 @@ def _index_labels(path, labels, keys):
 # --------------------------------------------------------------------------- exact reals
 
 
-def _sign(coeffs, x):
-    n, d = x.numerator, x.denominator
+def _sign_nd(coeffs, n, d):
+    """Sign of sum coeffs[k] x^k at x = n/d (d > 0), in integer arithmetic."""
     deg = len(coeffs) - 1
     acc = 0
+    dpow = 1
+    # Horner from the top: acc = sum_k c_k n^k d^(deg-k) = d^deg p(n/d), whose sign is p's.
     for k in range(deg, -1, -1):
-        acc = acc * n + coeffs[k] * d ** (deg - k)
-    # acc = sum_k c_k n^k d^(deg-k) = d^deg p(n/d); d > 0 so the sign is p's.
+        acc = acc * n + coeffs[k] * dpow
+        dpow *= d
     return (acc > 0) - (acc < 0)
+
+
+def _sign(coeffs, x):
+    return _sign_nd(coeffs, x.numerator, x.denominator)
 
 
 def _trim(p):
@@ -481,39 +487,47 @@ class Algebraic:
 
     def refine(self, width):
         """An interval (lo, hi) around the root with hi - lo <= width, or a point (r, r)."""
-        lo, hi = self.lo, self.hi
-        s_lo = _sign(self.coeffs, lo)
-        while hi - lo > width:
-            mid = (lo + hi) / 2
-            s = _sign(self.coeffs, mid)
+        # Bisection on integer numerators over one power-of-two-scaled denominator: the
+        # same midpoints as Fraction arithmetic without a gcd per step.
+        den = self.lo.denominator * self.hi.denominator
+        a = self.lo.numerator * self.hi.denominator
+        b = self.hi.numerator * self.lo.denominator
+        s_lo = _sign_nd(self.coeffs, a, den)
+        while Fraction(b - a, den) > width:
+            a, b, den = 2 * a, 2 * b, 2 * den
+            mid = (a + b) // 2
+            s = _sign_nd(self.coeffs, mid, den)
             if s == 0:
-                return mid, mid
+                return Fraction(mid, den), Fraction(mid, den)
             if s == s_lo:
-                lo = mid
+                a = mid
             else:
-                hi = mid
-        return lo, hi
+                b = mid
+        return Fraction(a, den), Fraction(b, den)
 
     def __float__(self):
         if self._float is None:
-            lo, hi = self.lo, self.hi
-            s_lo = _sign(self.coeffs, lo)
-            if s_lo == 0:  # the ends are outside the root's open interval, but be safe
-                self._float = float(lo)
-                return self._float
-            for _ in range(4000):
-                if float(lo) == float(hi):
+            # Bisect (as in refine) until both ends round to the same double; the root, strictly
+            # between them, then rounds to it too, or to a neighbour when it sits on a rounding
+            # boundary: within one ulp.
+            den = self.lo.denominator * self.hi.denominator
+            a = self.lo.numerator * self.hi.denominator
+            b = self.hi.numerator * self.lo.denominator
+            s_lo = _sign_nd(self.coeffs, a, den)
+            for _ in range(4000):  # enough to reach below the smallest subnormal
+                if a / den == b / den:
                     break
-                mid = (lo + hi) / 2
-                s = _sign(self.coeffs, mid)
+                a, b, den = 2 * a, 2 * b, 2 * den
+                mid = (a + b) // 2
+                s = _sign_nd(self.coeffs, mid, den)
                 if s == 0:
-                    lo = hi = mid
+                    a = b = mid
                     break
                 if s == s_lo:
-                    lo = mid
+                    a = mid
                 else:
-                    hi = mid
-            self._float = float((lo + hi) / 2)
+                    b = mid
+            self._float = (a + b) / (2 * den)
         return self._float
 
     def __repr__(self):
@@ -594,21 +608,26 @@ class Field:
         self.theta = theta
         self.square_roots = square_roots  # coordinates of r_i, one level down each
         self.degree = len(theta.coeffs) - 1
+        self._generators = None
 
     def size(self, height):
         return self.degree << height
 
     def approximate(self, coords, precision=300):
         """A rational within about 2^-precision * (size of coords) of the field element."""
-        eps = Fraction(1, 1 << precision)
-        t = sum(self.theta.refine(eps)) / 2
-        roots = []
-        for i, r in enumerate(self.square_roots):
-            v = self._value(r, i, t, roots)
-            if v < 0:
-                raise ValueError(f"field.square_roots[{i}] is negative")
-            scale = 1 << precision
-            roots.append(Fraction(math.isqrt(int(v * scale * scale)), scale))
+        if self._generators is None or self._generators[0] != precision:
+            # theta and the square roots to 2^-precision, once per field (each weight reuses them).
+            eps = Fraction(1, 1 << precision)
+            t = sum(self.theta.refine(eps)) / 2
+            roots = []
+            for i, r in enumerate(self.square_roots):
+                v = self._value(r, i, t, roots)
+                if v < 0:
+                    raise ValueError(f"field.square_roots[{i}] is negative")
+                scale = 1 << precision
+                roots.append(Fraction(math.isqrt(int(v * scale * scale)), scale))
+            self._generators = (precision, t, roots)
+        _, t, roots = self._generators
         return self._value(coords, len(self.square_roots), t, roots)
 
     def _value(self, coords, height, t, roots):

@@ -9,13 +9,17 @@ test fails (exit 1), it never skips.
 """
 
 import argparse
+import contextlib
 import gzip
+import importlib.util
+import io
 import json
 import os
 import subprocess
 import sys
 import unittest
 from fractions import Fraction
+from importlib.machinery import SourceFileLoader
 
 try:
     import numpy as np
@@ -56,6 +60,14 @@ def write(name, text, gz=False):
         with open(path, "w") as f:
             f.write(text)
     return path
+
+
+def in_process(main, argv):
+    """(exit code, stdout, stderr) of a script's main(argv), run in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
 
 
 def line_of(text, needle):
@@ -280,18 +292,19 @@ class Training(unittest.TestCase):
         self.assertAlmostEqual(result["loss"], direct, delta=1e-25)
 
     def test_command_lines(self):
+        # One real process (the shebang-less call CI makes); the rest in-process, to spare
+        # torch's start-up time.
         train_py = os.path.join(ROOT, "python", "train.py")
         r = subprocess.run([sys.executable, train_py, self.path, "--steps", "5", "--restarts", "1", "--json"],
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(json.loads(r.stdout)["steps"], 5)
-        r = subprocess.run([sys.executable, train_py, self.path, "--evaluate", self.net],
-                           capture_output=True, text=True)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertRegex(r.stdout, r"^loss \d")
-        r = subprocess.run([sys.executable, train_py, self.net], capture_output=True, text=True)
-        self.assertEqual(r.returncode, 1)
-        self.assertIn("this is a network file", r.stderr)
+        code, out, err = in_process(trainer.main, [self.path, "--evaluate", self.net])
+        self.assertEqual(code, 0, err)
+        self.assertRegex(out, r"^loss \d")
+        code, out, err = in_process(trainer.main, [self.net])
+        self.assertEqual(code, 1)
+        self.assertIn("this is a network file", err)
 
     def test_bench_training_reads_a_suite_manifest(self):
         suite = os.path.join(ARGS.work, "suite")
@@ -308,11 +321,13 @@ class Training(unittest.TestCase):
                                    "files": {"dataset": "d.json", "witness": None}}]}
         with open(os.path.join(suite, "manifest.json"), "w") as f:
             json.dump(manifest, f)
-        r = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "training"), suite,
-                            "--steps", "3", "--restarts", "1"], capture_output=True, text=True)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        rows = [line for line in r.stdout.splitlines() if line.startswith("| sample-")]
-        self.assertEqual(len(rows), 2, r.stdout)
+        loader = SourceFileLoader("bench_training", os.path.join(ROOT, "bench", "training"))
+        bench = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+        loader.exec_module(bench)
+        code, out, err = in_process(bench.main, [suite, "--steps", "3", "--restarts", "1"])
+        self.assertEqual(code, 0, err)
+        rows = [line for line in out.splitlines() if line.startswith("| sample-")]
+        self.assertEqual(len(rows), 2, out)
         cells = [c.strip() for c in rows[0].strip("|").split("|")]
         self.assertEqual(cells[:4], ["sample-rational", "true", "478", "58"])
         self.assertLess(float(cells[-1]), 1e-20 * float(np.mean(self.dataset.Y ** 2)))
