@@ -67,6 +67,12 @@ def label_scale(dataset):
     return s if s > 0 else 1.0
 
 
+def constant_loss(dataset):
+    """The loss of the best constant network (c = mean label, no neuron): the level any
+    training must beat to have learned something."""
+    return float(np.mean(np.var(dataset.Y, axis=0))) if len(dataset) else 0.0
+
+
 def train(dataset, steps=1000, restarts=3, seed=0, lr=1e-2, log=None):
     """Trains from `restarts` initialisations; returns a dict with the best loss,
     the initial and final loss of each restart, and the seconds taken."""
@@ -111,6 +117,7 @@ def train(dataset, steps=1000, restarts=3, seed=0, lr=1e-2, log=None):
         "runs": runs,
         "best_loss": min(run["best"] for run in runs),
         "label_scale": label_scale(dataset),
+        "constant_loss": constant_loss(dataset),
         "seconds": time.perf_counter() - start,
     }
 
@@ -172,7 +179,8 @@ def main(argv=None):
               f"max |error| {result['max_abs_error']:.6g}")
     else:
         print(f"best loss {result['best_loss']:.6g} over {args.restarts} restarts of {args.steps} steps "
-              f"(relative {result['best_loss'] / result['label_scale']:.6g}), {result['seconds']:.2f} s")
+              f"(relative {result['best_loss'] / result['label_scale']:.6g}; the best constant gives "
+              f"{result['constant_loss']:.6g}), {result['seconds']:.2f} s")
     return 0
 
 

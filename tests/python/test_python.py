@@ -275,6 +275,9 @@ class Training(unittest.TestCase):
         for run in result["runs"]:
             self.assertLess(run["final"], run["initial"])
         self.assertEqual(result["best_loss"], min(r["best"] for r in result["runs"]))
+        # The constant baseline is the labels' variance: what c = mean label alone achieves.
+        c = self.dataset.Y.mean(axis=0)
+        self.assertAlmostEqual(result["constant_loss"], float(np.mean((self.dataset.Y - c) ** 2)), places=12)
 
     def test_deterministic_for_a_seed(self):
         a = trainer.train(self.dataset, steps=20, restarts=1, seed=7)
