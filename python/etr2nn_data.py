@@ -31,6 +31,7 @@ import gzip
 import json
 import math
 import re
+import zlib
 from array import array
 from fractions import Fraction
 
@@ -120,7 +121,7 @@ class _Reader:
             chunk = self.f.read(max(_CHUNK, len(self.buf)))
         except UnicodeDecodeError as e:
             raise self.error(len(self.buf), f"not UTF-8 text ({e.reason})") from None
-        except (OSError, EOFError) as e:  # gzip: truncated or corrupt stream
+        except (OSError, EOFError, zlib.error) as e:  # gzip: truncated or corrupt stream
             raise self.error(len(self.buf), f"cannot read: {e}") from None
         if not chunk:
             self.eof = True
@@ -239,14 +240,14 @@ def _dataset_rational(text):
         try:
             return Fraction(p), float(p)
         except OverflowError:
-            return Fraction(p), math.copysign(math.inf, p)
+            return Fraction(p), (math.inf if p > 0 else -math.inf)
     q = int(q)
     if q == 1 or math.gcd(p, q) != 1:
         return None  # not in lowest terms: the format says every writer normalises
     try:
         f = p / q  # int / int rounds correctly to the nearest double
     except OverflowError:
-        f = math.copysign(math.inf, p)
+        f = (math.inf if p > 0 else -math.inf)
     return Fraction(p, q), f
 
 
@@ -515,7 +516,12 @@ class Algebraic:
             b = self.hi.numerator * self.lo.denominator
             s_lo = _sign_nd(self.coeffs, a, den)
             for _ in range(4000):  # enough to reach below the smallest subnormal
-                if a / den == b / den:
+                try:
+                    if a / den == b / den:
+                        break
+                except OverflowError:  # beyond double range: the sign says which infinity
+                    a = b = (1 if a > 0 else -1) * (1 << 1100)
+                    den = 1
                     break
                 a, b, den = 2 * a, 2 * b, 2 * den
                 mid = (a + b) // 2
@@ -527,7 +533,10 @@ class Algebraic:
                     a = mid
                 else:
                     b = mid
-            self._float = (a + b) / (2 * den)
+            try:
+                self._float = (a + b) / (2 * den)
+            except OverflowError:
+                self._float = math.inf if a > 0 else -math.inf
         return self._float
 
     def __repr__(self):

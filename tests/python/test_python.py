@@ -181,6 +181,17 @@ class DatasetLoader(unittest.TestCase):
         cut = self.text.index('\n  "points"')
         return self.text[:cut] + edit(self.text[cut:])
 
+    def test_values_beyond_double_range(self):
+        huge = "9" * 400
+        body = json.loads(self.text)
+        body["points"][0]["x"] = [huge, "-" + huge]
+        body["points"][1]["x"] = ["1/" + huge, "0"]
+        d = etr2nn_data.load_dataset(write("huge.json", json.dumps(body)))
+        self.assertEqual(list(d.X[0]), [float("inf"), float("-inf")])
+        self.assertEqual(d.X[1][0], 0.0)
+        X, _ = d.exact()
+        self.assertEqual(str(X[0][0]), huge)  # the exact value is untouched by the rounding
+
     def test_missing_file(self):
         with self.assertRaisesRegex(ValueError, "cannot open"):
             etr2nn_data.load_dataset(os.path.join(ARGS.work, "does-not-exist.json"))
@@ -209,6 +220,7 @@ class NetworkLoader(unittest.TestCase):
         self.assertTrue(algebraic)
         for v in algebraic:
             f = float(v)
+            self.assertIs(float(v), f)  # computed once, then cached
             self.assertTrue(v.lo <= Fraction(f) <= v.hi or abs(f - float(v.lo)) <= abs(f) * 1e-15)
             # The weights lie in Q(sqrt 2): the field coordinates give the same double.
             c0, c1 = v.field
