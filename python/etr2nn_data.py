@@ -288,8 +288,12 @@ class Dataset:
         X, Y = [], []
 
         def point(reader, header, i, p):
-            X.append(tuple(v[0] for v in _pair(p["x"])))
-            Y.append(tuple(v[0] for v in _pair(p["y"])))
+            x = _pair(p.get("x")) if isinstance(p, dict) else None
+            y = _pair(p.get("y")) if isinstance(p, dict) else None
+            if x is None or y is None:  # the file changed since load_dataset read it
+                raise reader.error(reader.start, f'points[{i}]: expected "x" and "y", {_PAIR_HINT}')
+            X.append((x[0][0], x[1][0]))
+            Y.append((y[0][0], y[1][0]))
 
         _stream(self.path, "points", point, "a point")
         if len(X) != len(self.X):
