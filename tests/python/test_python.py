@@ -236,11 +236,39 @@ class NetworkLoader(unittest.TestCase):
             c0, c1 = v.field
             self.assertAlmostEqual(f, float(c0) + float(c1) * 2**0.5, delta=1e-12 * max(1.0, abs(f)))
 
+    def test_any_member_order_and_tiny_chunks(self):
+        # "field" after the neurons: the coordinates are checked once the field is known.
+        _, net = compile_sample("inv_irrational_sat")
+        with open(net) as f:
+            data = json.load(f)
+        reference = etr2nn_data.load_network(net)
+        reordered = dict(reversed(list(data.items())))
+        self.assertLess(list(reordered).index("neurons"), list(reordered).index("field"))
+        saved = etr2nn_data._CHUNK
+        etr2nn_data._CHUNK = 5
+        try:
+            n = etr2nn_data.load_network(write("reordered_network.json", json.dumps(reordered)))
+        finally:
+            etr2nn_data._CHUNK = saved
+        self.assertEqual(n.B.tolist(), reference.B.tolist())
+        self.assertEqual(n.V.tolist(), reference.V.tolist())
+
+        def edit(d):
+            i, b = self.first_algebraic(d)
+            b["field"][1] = str(Fraction(b["field"][1]) * 2)
+            return dict(reversed(list(d.items())))
+        self.assertRegex(self.tamper("bad_field_last.json", edit), r"neurons\[\d+\]\.b: its field coordinates")
+
+    def test_neuron_count_must_match(self):
+        def edit(data):
+            data["hidden_neurons"] += 1
+        self.assertRegex(self.tamper("count.json", edit), r'"hidden_neurons" is 40 but 39 neurons are listed')
+
     def tamper(self, name, edit):
         _, net = compile_sample("inv_irrational_sat")
         with open(net) as f:
             data = json.load(f)
-        edit(data)
+        data = edit(data) or data
         path = write(name, json.dumps(data, indent=1))
         with self.assertRaises(ValueError) as cm:
             etr2nn_data.load_network(path)
