@@ -15,7 +15,8 @@ namespace etr2nn::cli {
 namespace {
 
 const char* usage =
-    "etr2nn suite --out DIR --families NAME,... --sizes N,... --seeds S [--quiet]\n"
+    "etr2nn suite --out DIR --families NAME,... --sizes N,... --seeds S [--max-points N]\n"
+    "                   [--quiet]\n"
     "       etr2nn suite --check DIR [--quiet]\n"
     "\n"
     "Writes a benchmark suite into DIR: for every family, size and seed 1..S the\n"
@@ -31,6 +32,8 @@ const char* usage =
     "  --families A,B      families of etr2nn generate (etr2nn generate --help)\n"
     "  --sizes N,M         sizes (constraints) of every family\n"
     "  --seeds S           seeds 1..S of every family and size\n"
+    "  --max-points N      refuse (and stop) at an instance whose dataset is estimated\n"
+    "                      above N points (default 5000000, as compile; docs/limits.md)\n"
     "  --check DIR         re-hash every file the manifest lists, verify every witness\n"
     "                      exactly against its dataset and every solution against its\n"
     "                      formula; exit 1 naming every mismatch\n"
@@ -72,7 +75,8 @@ int check(const std::string& directory, bool quiet) {
 }
 
 int run(const std::vector<std::string>& raw) {
-  const Arguments args(raw, {"--out", "--families", "--sizes", "--seeds", "--check"}, {"--quiet"});
+  const Arguments args(
+      raw, {"--out", "--families", "--sizes", "--seeds", "--check", "--max-points"}, {"--quiet"});
   if (args.help()) {
     std::cout << "usage: " << usage;
     return 0;
@@ -82,7 +86,7 @@ int run(const std::vector<std::string>& raw) {
   const bool quiet = args.flag("--quiet");
   if (const std::string* directory = args.option("--check")) {
     if (args.option("--out") || args.option("--families") || args.option("--sizes") ||
-        args.option("--seeds"))
+        args.option("--seeds") || args.option("--max-points"))
       throw UsageError{"--check DIR takes no other option but --quiet"};
     return check(*directory, quiet);
   }
@@ -98,6 +102,8 @@ int run(const std::vector<std::string>& raw) {
   suite::Request request;
   request.directory = *out;
   request.seeds = args.whole_number("--seeds", 1, 1, 1000000);
+  request.max_points =
+      args.whole_number("--max-points", pipeline::default_max_points, 1, 1000000000);
   for (const auto& family : split(*families, "--families")) {
     bool known = false;
     for (const auto& f : generate::families()) known = known || f == family;

@@ -29,7 +29,7 @@ std::string in(const std::string& directory, const std::string& name) {
 }
 
 Entry make_instance(const std::string& directory, const std::string& family, std::size_t size,
-                    std::uint64_t seed) {
+                    std::uint64_t seed, std::size_t max_points) {
   const generate::Generated g = generate::generate(family, size, seed);
   Entry e;
   e.id = instance_id(family, size, seed);
@@ -47,6 +47,7 @@ Entry make_instance(const std::string& directory, const std::string& family, std
   request.recorded_input = e.files.formula;
   request.output = in(directory, e.files.dataset);
   request.reduction.bound_exponent = g.bound_exponent;
+  request.max_points = max_points;
   if (g.expected) {
     e.files.witness = e.id + ".network.json";
     e.files.assignment = e.id + ".assign.json";
@@ -158,7 +159,8 @@ Manifest make_suite(const Request& request, const Observer& observer) {
   for (const auto& family : request.families)
     for (auto size : request.sizes)
       for (std::uint64_t seed = 1; seed <= request.seeds; ++seed) {
-        m.instances.push_back(make_instance(request.directory, family, size, seed));
+        m.instances.push_back(
+            make_instance(request.directory, family, size, seed, request.max_points));
         if (observer) observer(m.instances.back(), m.instances.size(), total);
       }
   io::write_file_atomically(in(request.directory, "manifest.json"), to_json(m).dump(2) + "\n");

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/size_estimate.hpp"
 #include "suite/manifest.hpp"
 
 namespace etr2nn::suite {
@@ -28,6 +29,9 @@ struct Request {
   std::vector<std::string> families;
   std::vector<std::size_t> sizes;
   std::size_t seeds = 1;  // seeds 1..seeds
+  // Each dataset's limit, as compile --max-points: an instance estimated
+  // above it stops the suite before its layout (no manifest is written).
+  std::size_t max_points = pipeline::default_max_points;
 };
 
 // Called after each instance with it and the counts done / total.

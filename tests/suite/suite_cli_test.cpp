@@ -164,6 +164,22 @@ TEST_F(SuiteCli, GeneralFamilies) {
   EXPECT_EQ(checked.status, 0) << checked.err;
 }
 
+// An instance above --max-points stops the suite before its layout: refused
+// (exit 2), no dataset and no manifest.
+TEST_F(SuiteCli, MaxPointsStopsTheSuite) {
+  const fs::path s = dir / "s";
+  const auto refused = run("suite --out " + s.string() +
+                           " --families planted --sizes 4 --seeds 1 --max-points 100 --quiet");
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.err.find("refused"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(s / "manifest.json"));
+  EXPECT_FALSE(fs::exists(s / "planted-n4-s1.json"));
+  EXPECT_EQ(run("suite --out " + s.string() +
+                " --families planted --sizes 4 --seeds 1 --max-points 10000 --quiet")
+                .status,
+            0);
+}
+
 TEST_F(SuiteCli, BadArgumentsAreUsageErrors) {
   const std::string out = " --out " + (dir / "s").string();
   EXPECT_EQ(run("suite" + out + " --families nope --sizes 4 --seeds 1").status, 2);
