@@ -141,6 +141,21 @@ TEST_F(SuiteCli, CheckPassesAndCatchesAFlippedByteAndAnEditedWitness) {
       << edited.err;
   EXPECT_NE(edited.err.find("unsat-hidden-n4-s1.json: sha256"), std::string::npos);
   EXPECT_NE(edited.err.find("2 mismatches"), std::string::npos) << edited.err;
+
+  // An assignment that no longer satisfies its formula, hash updated too.
+  const fs::path assignment = s / "planted-algebraic-n4-s1.assign.json";
+  auto values = nlohmann::json::parse(slurp(assignment));
+  values.begin().value() = "3/2";  // the first variable is the one fixed to 1
+  std::ofstream(assignment) << values.dump();
+  for (auto& e : manifest["instances"])
+    if (e["id"] == "planted-algebraic-n4-s1") e["sha256"]["assignment"] = sha256sum(assignment);
+  std::ofstream(s / "manifest.json") << manifest.dump();
+  const auto wrong = run("suite --check " + s.string());
+  EXPECT_EQ(wrong.status, 1);
+  EXPECT_NE(wrong.err.find("planted-algebraic-n4-s1: the assignment does not satisfy the formula"),
+            std::string::npos)
+      << wrong.err;
+  EXPECT_NE(wrong.err.find("3 mismatches"), std::string::npos) << wrong.err;
 }
 
 // General sentences go through the chain: the true one with the K its
