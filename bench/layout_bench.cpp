@@ -6,9 +6,9 @@
 #include <ostream>
 #include <streambuf>
 
-#include "bench/planted.hpp"
 #include "dataset/emit.hpp"
 #include "dataset/write.hpp"
+#include "generate/planted.hpp"
 #include "layout/invariants.hpp"
 #include "layout/layout.hpp"
 
@@ -41,7 +41,7 @@ void counters(benchmark::State& state, const layout::Arrangement& a) {
 }
 
 void BM_Layout(benchmark::State& state) {
-  const auto p = bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1);
+  const auto p = generate::planted_instance(static_cast<std::size_t>(state.range(0)), 1);
   layout::Arrangement a;
   for (auto _ : state) {
     a = layout::layout(p.instance);
@@ -51,15 +51,15 @@ void BM_Layout(benchmark::State& state) {
 }
 
 void BM_CheckInvariants(benchmark::State& state) {
-  const auto a =
-      layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
+  const auto a = layout::layout(
+      generate::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
   for (auto _ : state) layout::check_invariants(a, a.hidden_neurons());
   counters(state, a);
 }
 
 void BM_Emit(benchmark::State& state) {
-  const auto a =
-      layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
+  const auto a = layout::layout(
+      generate::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
   for (auto _ : state) {
     const dataset::Emission e(a);
     for (std::size_t i = 0; i < e.size(); ++i) benchmark::DoNotOptimize(e.point(i));
@@ -68,8 +68,8 @@ void BM_Emit(benchmark::State& state) {
 }
 
 void BM_WriteJson(benchmark::State& state) {
-  const auto a =
-      layout::layout(bench::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
+  const auto a = layout::layout(
+      generate::planted_instance(static_cast<std::size_t>(state.range(0)), 1).instance);
   const dataset::Emission e(a);
   CountingBuffer buffer;
   std::ostream out(&buffer);

@@ -17,8 +17,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "bench/planted.hpp"
 #include "dataset/compile.hpp"
+#include "generate/planted.hpp"
 #include "numeric/rational.hpp"
 
 namespace {
@@ -33,8 +33,8 @@ bool write_text(const std::string& path, const std::string& text) {
 
 int generate(std::size_t n, std::uint64_t seed, const std::string& path,
              const std::string& assignment) {
-  const auto p = etr2nn::bench::planted_instance(n, seed);
-  if (!write_text(path, etr2nn::bench::etr_text(p.instance))) return 1;
+  const auto p = etr2nn::generate::planted_instance(n, seed);
+  if (!write_text(path, etr2nn::generate::etr_text(p.instance))) return 1;
   if (assignment.empty()) return 0;
   nlohmann::json values = nlohmann::json::object();
   for (std::size_t v = 0; v < p.solution.size(); ++v)
@@ -43,7 +43,7 @@ int generate(std::size_t n, std::uint64_t seed, const std::string& path,
 }
 
 int compile(std::size_t n, std::uint64_t seed, const std::string& path) {
-  const auto p = etr2nn::bench::planted_instance(n, seed);
+  const auto p = etr2nn::generate::planted_instance(n, seed);
   const auto r = etr2nn::dataset::compile_instance(p.instance, path);
   std::printf("%zu\t%zu\t%zu\t%zu\t%zu\t%ju\t%.3f\n", n, p.instance.variables.size(),
               r.statistics.points, r.statistics.neurons, r.statistics.labels, r.file_bytes,

@@ -1,11 +1,12 @@
 #include "json_io/value.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "numeric/rational.hpp"
 
@@ -71,8 +72,7 @@ const Value& Value::object() const {
 Value Value::at(std::string_view key) const {
   object();
   auto it = node_->find(key);
-  if (it == node_->end())
-    fail(errors::missing_key, "missing \"" + std::string(key) + "\"");
+  if (it == node_->end()) fail(errors::missing_key, "missing \"" + std::string(key) + "\"");
   return Value(*it, *file_, child_path(key));
 }
 
@@ -84,11 +84,11 @@ std::optional<Value> Value::find(std::string_view key) const {
 }
 
 std::vector<Value> Value::array(std::optional<std::size_t> size, std::string_view shape) const {
-  const std::string wanted =
-      !shape.empty() ? std::string(shape)
-      : size         ? "an array of " + std::to_string(*size) + " elements"
-                     : std::string("an array");
-  if (!node_->is_array()) fail(errors::wrong_type, "expected " + wanted + ", found " + type_name(*node_));
+  const std::string wanted = !shape.empty() ? std::string(shape)
+                             : size         ? "an array of " + std::to_string(*size) + " elements"
+                                            : std::string("an array");
+  if (!node_->is_array())
+    fail(errors::wrong_type, "expected " + wanted + ", found " + type_name(*node_));
   if (size && node_->size() != *size)
     fail(errors::wrong_type,
          "expected " + wanted + ", found an array of " + std::to_string(node_->size()));
@@ -108,7 +108,8 @@ std::vector<std::pair<std::string, Value>> Value::members() const {
 }
 
 std::string Value::string() const {
-  if (!node_->is_string()) fail(errors::wrong_type, "expected a string, found " + type_name(*node_));
+  if (!node_->is_string())
+    fail(errors::wrong_type, "expected a string, found " + type_name(*node_));
   return node_->get<std::string>();
 }
 
@@ -127,8 +128,8 @@ std::uint64_t Value::whole_number() const {
 
 std::int64_t Value::integer() const {
   if (!node_->is_number_integer())
-    fail(errors::wrong_type, "expected an integer, found " +
-                                 (node_->is_number() ? node_->dump() : type_name(*node_)));
+    fail(errors::wrong_type,
+         "expected an integer, found " + (node_->is_number() ? node_->dump() : type_name(*node_)));
   return node_->get<std::int64_t>();
 }
 
@@ -146,8 +147,7 @@ mpq_class rational_from_text(std::string_view text, const std::string& file,
                              const std::string& path) {
   auto q = numeric::parse_rational(text);
   if (!q)
-    throw Diagnostic(errors::bad_number, SourceLocation{file, 0, 0, path},
-                     not_a_rational(text));
+    throw Diagnostic(errors::bad_number, SourceLocation{file, 0, 0, path}, not_a_rational(text));
   return *q;
 }
 
@@ -189,17 +189,17 @@ Diagnostic syntax_error(const std::string& file, const json::exception& e) {
     if (std::string_view(end).substr(0, column_word.size()) == column_word) {
       const unsigned long column = std::strtoul(end + column_word.size(), &end, 10);
       if (std::string_view(end).substr(0, 2) == ": " && line > 0)
-        return Diagnostic(errors::json_syntax,
-                          SourceLocation{file, static_cast<unsigned>(line),
-                                         static_cast<unsigned>(column)},
-                          "not valid JSON: " + std::string(end + 2), line_of_file(file, line));
+        return Diagnostic(
+            errors::json_syntax,
+            SourceLocation{file, static_cast<unsigned>(line), static_cast<unsigned>(column)},
+            "not valid JSON: " + std::string(end + 2), line_of_file(file, line));
     }
   }
   // Other messages: drop the "[json.exception.X.N] " tag, keep the rest.
   const std::size_t tag_end = message.find("] ");
-  return Diagnostic(errors::json_syntax, SourceLocation{file},
-                    "not valid JSON: " +
-                        (tag_end == std::string::npos ? message : message.substr(tag_end + 2)));
+  return Diagnostic(
+      errors::json_syntax, SourceLocation{file},
+      "not valid JSON: " + (tag_end == std::string::npos ? message : message.substr(tag_end + 2)));
 }
 
 }  // namespace etr2nn::json_io

@@ -50,8 +50,7 @@ class Value {
   std::optional<Value> find(std::string_view key) const;  // absent key: nullopt
   // The elements of an array; `size`, when given, is the exact length asked
   // for and `shape` how the error describes it ("a pair [x, y]").
-  std::vector<Value> array(std::optional<std::size_t> size = {},
-                           std::string_view shape = {}) const;
+  std::vector<Value> array(std::optional<std::size_t> size = {}, std::string_view shape = {}) const;
   std::vector<std::pair<std::string, Value>> members() const;  // of an object, in file order
 
   // Scalars.

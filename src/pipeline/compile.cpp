@@ -34,7 +34,8 @@ CompileResult compile(const CompileRequest& request, const CompileObserver& obse
   check_points(result.estimate, request.max_points);
 
   dataset::CompileOptions options;
-  options.reduction = describe(result.reduction, sentence, request.input);
+  const std::string& recorded = request.recorded_input ? *request.recorded_input : request.input;
+  options.reduction = describe(result.reduction, sentence, recorded);
   options.progress = observer.progress;
   io::AtomicFile dataset_file(request.output);
   result.output_kind = dataset_file.kind();
@@ -44,7 +45,7 @@ CompileResult compile(const CompileRequest& request, const CompileObserver& obse
     witness_file.emplace(*request.witness);
     result.witness = network::write_witness(
         *witness_file, result.report.arrangement, dataset::Emission(result.report.arrangement),
-        *result.reduction.assignment, {request.float_copies, request.input});
+        *result.reduction.assignment, {request.float_copies, recorded});
   }
 
   // What is on disk is what was verified: read both back (independently of

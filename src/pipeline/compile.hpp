@@ -23,7 +23,11 @@
 namespace etr2nn::pipeline {
 
 struct CompileRequest {
-  std::string input;                   // the formula file, "-" for standard input
+  std::string input;  // the formula file, "-" for standard input
+  // The input's name as the dataset and witness meta record it (default:
+  // `input`). The suite records names relative to its directory, so that its
+  // files do not depend on where the suite was written.
+  std::optional<std::string> recorded_input;
   std::string output;                  // the dataset target
   std::optional<std::string> witness;  // the witness network target, if wanted
   ReductionOptions reduction;          // want_witness is set from `witness`

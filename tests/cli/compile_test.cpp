@@ -9,12 +9,12 @@
 #include <iostream>
 #include <sstream>
 
-#include "bench/planted.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
 #include "etr/parse.hpp"
 #include "etrinv/chain.hpp"
 #include "etrinv/instance.hpp"
+#include "generate/planted.hpp"
 #include "layout/invariants.hpp"
 #include "tool_test.hpp"
 
@@ -163,8 +163,8 @@ TEST_F(CompileCli, TwoSquareRootsShareOneFieldInTheWitnessFile) {
 }
 
 TEST_F(CompileCli, PlantedThousandConstraintInstanceCompiles) {
-  const auto p = bench::planted_instance(1000, 7);
-  std::ofstream(dir / "p.etr") << bench::etr_text(p.instance);
+  const auto p = generate::planted_instance(1000, 7);
+  std::ofstream(dir / "p.etr") << generate::etr_text(p.instance);
   const Outcome r =
       run("compile " + (dir / "p.etr").string() + " -o " + (dir / "p.json").string() + " --quiet");
   ASSERT_EQ(r.status, 0) << r.err;

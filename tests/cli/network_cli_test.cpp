@@ -10,10 +10,10 @@
 #include <set>
 #include <sstream>
 
-#include "bench/planted.hpp"
 #include "dataset/compile.hpp"
 #include "dataset/write.hpp"
 #include "etr/parse.hpp"
+#include "generate/planted.hpp"
 #include "layout/layout.hpp"
 #include "network/network_json.hpp"
 #include "network/witness.hpp"
@@ -257,7 +257,7 @@ TEST_F(NetworkCli, WitnessOfAnUnsatisfiableFormulaNamesTheConstraint) {
 // the solution's profiles miss exactly that constraint's point, and decode
 // (listing only failures on an instance this large) names it.
 TEST_F(NetworkCli, DecodeOfALargerInstanceListsOnlyTheFailingConstraint) {
-  auto planted = bench::planted_instance(150, 7);
+  auto planted = generate::planted_instance(150, 7);
   etrinv::VariableIndex not_one = 0;
   while (planted.solution.at(not_one) == 1) ++not_one;
   planted.instance.constraints.push_back({K::One, {not_one, 0, 0}});

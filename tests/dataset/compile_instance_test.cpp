@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "bench/planted.hpp"
 #include "dataset/compile.hpp"
 #include "dataset/read.hpp"
+#include "generate/planted.hpp"
 #include "layout/invariants.hpp"
 
 namespace etr2nn::dataset {
@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 TEST(CompileInstance, PlantedThousandConstraintsCompilesAndReadsBack) {
   const fs::path out = fs::temp_directory_path() / "etr2nn_compile_instance_1000.json";
-  const auto p = bench::planted_instance(1000, 42);
+  const auto p = generate::planted_instance(1000, 42);
   const CompileReport r = compile_instance(p.instance, out.string());
   const Dataset d = read_dataset(out.string());
   EXPECT_EQ(r.statistics.points, d.points.size());
@@ -31,7 +31,7 @@ TEST(CompileInstance, PlantedThousandConstraintsCompilesAndReadsBack) {
 
 TEST(CompileInstance, ReportsProgressStageByStage) {
   const fs::path out = fs::temp_directory_path() / "etr2nn_compile_instance_progress.json";
-  const auto instance = bench::planted_instance(600, 1).instance;
+  const auto instance = generate::planted_instance(600, 1).instance;
   std::vector<std::string> stages;
   std::map<std::string, std::pair<std::size_t, std::size_t>> last;  // stage -> (done, total)
   CompileOptions o;
@@ -58,7 +58,7 @@ TEST(CompileInstance, BadOptionsLeaveNoFile) {
   fs::remove(out);
   CompileOptions o;
   o.layout.parameters.column_pitch = 44;  // N5 needs more than 2·19 + 2·3
-  EXPECT_THROW(compile_instance(bench::planted_instance(5, 1).instance, out.string(), o),
+  EXPECT_THROW(compile_instance(generate::planted_instance(5, 1).instance, out.string(), o),
                std::invalid_argument);
   EXPECT_FALSE(fs::exists(out));
 }

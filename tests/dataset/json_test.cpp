@@ -5,12 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "bench/planted.hpp"
 #include "dataset/emit.hpp"
 #include "dataset/meta.hpp"
 #include "dataset/read.hpp"
 #include "dataset/write.hpp"
 #include "diagnostic/diagnostic.hpp"
+#include "generate/planted.hpp"
 #include "layout/layout.hpp"
 #include "numeric/rational.hpp"
 #include "tests/layout/test_instances.hpp"
@@ -80,7 +80,7 @@ TEST(DatasetJson, RoundTripGivesTheSamePointsExactly) {
 }
 
 TEST(DatasetJson, RoundTripWithPlantedInstanceAndNonIntegerCoordinates) {
-  auto p = bench::planted_instance(30, 11);
+  auto p = generate::planted_instance(30, 11);
   layout::Options o;
   o.parameters.lane_spacing = mpq_class(7, 3);  // rational coordinates
   o.parameters.canonical_pitch = mpq_class(81, 2);
@@ -95,7 +95,7 @@ TEST(DatasetJson, RoundTripWithPlantedInstanceAndNonIntegerCoordinates) {
 }
 
 TEST(DatasetJson, ArrangementRebuiltFromTheMetaIsTheOriginal) {
-  const auto a = layout::layout(bench::planted_instance(25, 5).instance);
+  const auto a = layout::layout(generate::planted_instance(25, 5).instance);
   const auto b = arrangement_of(read_text(written(a)));
   ASSERT_EQ(b.gadgets.size(), a.gadgets.size());
   for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
@@ -181,7 +181,7 @@ TEST(DatasetJson, NoFileIsLeftWhenTheDirectoryDoesNotExist) {
 
 TEST(DatasetJson, NoFileIsLeftWhenWritingFailsHalfway) {
   TempDir dir;
-  const auto a = layout::layout(bench::planted_instance(200, 1).instance);
+  const auto a = layout::layout(generate::planted_instance(200, 1).instance);
   WriteOptions o;
   o.progress = [](std::size_t done, std::size_t) {
     if (done > 5000) throw std::runtime_error("interrupted");

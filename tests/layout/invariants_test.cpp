@@ -6,7 +6,7 @@
 
 #include <random>
 
-#include "bench/planted.hpp"
+#include "generate/planted.hpp"
 #include "layout/layout.hpp"
 #include "layout/soundness_checks.hpp"
 #include "tests/layout/brute_force.hpp"
@@ -166,7 +166,7 @@ TEST_F(Checks, N5CatchesRepeatedIndicesAndAPitchBelowTheSpread) {
 // Lane direction (1, 3): windows stay disjoint and points stay clear, but the
 // families' regions along the lanes no longer rule out mixed progressions.
 TEST(ChecksOnPlanted, N6CatchesLaneDirectionOneThree) {
-  Arrangement a = layout(bench::planted_instance(10, 1).instance);
+  Arrangement a = layout(generate::planted_instance(10, 1).instance);
   a.lanes.direction = {1, 3};
   testing::rehome(a);
   EXPECT_FALSE(caught(a, 3));
@@ -209,7 +209,7 @@ TEST_F(Checks, StructuralNonsenseIsReportedNotDereferenced) {
 // brute force finds no shear triple; whenever N2, N3 and N4 pass, no point
 // lies in a foreign strip. Both outcomes must occur.
 TEST(ChecksCrossCheck, FastChecksAgreeWithBruteForceUnderRandomChanges) {
-  const Arrangement original = layout(bench::planted_instance(6, 3).instance);
+  const Arrangement original = layout(generate::planted_instance(6, 3).instance);
   std::mt19937_64 rng(12345);
   int passed = 0, failed = 0;
   for (int trial = 0; trial < 120; ++trial) {

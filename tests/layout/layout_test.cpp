@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "bench/planted.hpp"
 #include "gadgets/registry.hpp"
+#include "generate/planted.hpp"
 #include "layout/invariants.hpp"
 #include "tests/layout/test_instances.hpp"
 
@@ -90,7 +90,7 @@ TEST(Layout, WitnessOfThePlantedSolutionFitsEveryPointExactly) {
 
 TEST(Layout, WitnessFitsPlantedInstances) {
   for (std::uint64_t seed : {8u, 9u, 12u}) {
-    const auto p = bench::planted_instance(12, seed);
+    const auto p = generate::planted_instance(12, seed);
     const Arrangement a = layout(p.instance);
     EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << "seed " << seed;
     EXPECT_EQ(misses(a, p.solution), 0u) << "seed " << seed;
@@ -98,7 +98,7 @@ TEST(Layout, WitnessFitsPlantedInstances) {
 }
 
 TEST(Layout, RationalParametersKeepTheChecksAndTheFit) {
-  const auto p = bench::planted_instance(15, 99);
+  const auto p = generate::planted_instance(15, 99);
   Options o;
   o.parameters.canonical_pitch = mpq_class(81, 2);
   o.parameters.column_pitch = mpq_class(367, 8);
@@ -134,7 +134,7 @@ TEST(Layout, ProgressionFreeIndices) {
 // Every gadget: family, index and offset as layout.hpp states them; every
 // home point on its lane where the lane crosses its data line.
 TEST(Layout, FamiliesIndicesOffsetsAndLanesFollowTheScheme) {
-  const auto p = bench::planted_instance(30, 4);
+  const auto p = generate::planted_instance(30, 4);
   const Arrangement a = layout(p.instance);
   const auto& q = a.parameters;
   EXPECT_EQ(q.stack_height,
@@ -192,7 +192,7 @@ TEST(Layout, ConstraintPointsSitOnTheirColumnsBelowTheStack) {
 }
 
 TEST(Layout, EveryFreshCopyIsLinkedOnceOnAnotherLineToItsCanonicalGadget) {
-  const auto p = bench::planted_instance(40, 3);
+  const auto p = generate::planted_instance(40, 3);
   const Arrangement a = layout(p.instance);
   std::map<std::size_t, mpq_class> column_line;  // fresh copy -> its line at the column's point
   for (const auto& c : a.constraint_points)
@@ -252,7 +252,7 @@ TEST(Layout, RejectsUnusableOptions) {
 }
 
 TEST(Layout, ThousandConstraintPlantedInstanceSatisfiesTheInvariants) {
-  const auto p = bench::planted_instance(1000, 2026);
+  const auto p = generate::planted_instance(1000, 2026);
   const Arrangement a = layout(p.instance);
   EXPECT_EQ(a.instance.constraints.size(), 1000u);
   EXPECT_EQ(find_violations(a, a.hidden_neurons()).size(), 0u);

@@ -8,8 +8,8 @@
 #include <iostream>
 #include <random>
 
-#include "bench/planted.hpp"
 #include "etrinv/chain.hpp"
+#include "generate/planted.hpp"
 #include "layout/invariants.hpp"
 #include "layout/layout.hpp"
 #include "tests/etrinv/random_sentences.hpp"
@@ -48,14 +48,14 @@ TEST(LayoutChecks, RandomSentencesPassEveryCheck) {
 
 TEST(LayoutChecks, PlantedInstancesPassTheChecksAndBruteForceAgrees) {
   for (std::size_t n : {1u, 2u, 5u, 20u}) {
-    const Arrangement a = layout(bench::planted_instance(n, 100 + n).instance);
+    const Arrangement a = layout(generate::planted_instance(n, 100 + n).instance);
     EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << n;
     EXPECT_EQ(testing::brute_force_window_overlaps(a), 0u) << n;
     EXPECT_EQ(testing::brute_force_shear_triples(a), 0u) << n;
     EXPECT_EQ(testing::brute_force_foreign_points(a), 0u) << n;
   }
   for (std::size_t n : {300u, 3000u}) {
-    const Arrangement a = layout(bench::planted_instance(n, 7).instance);
+    const Arrangement a = layout(generate::planted_instance(n, 7).instance);
     EXPECT_TRUE(find_violations(a, a.hidden_neurons()).empty()) << n;
   }
 }
