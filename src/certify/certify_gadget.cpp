@@ -9,15 +9,12 @@
 #include "certify/counterexample.hpp"
 #include "certify/cpwl_type_encoding.hpp"
 #include "numeric/real.hpp"
+#include "terminal/stopwatch.hpp"
 
 namespace etr2nn::certify {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 z3::check_result check(z3::context& c, const char* logic, const z3::expr_vector& parts,
                        unsigned timeout_ms, std::optional<z3::model>* model = nullptr) {
@@ -152,7 +149,7 @@ ClaimResult certify_readings(const GadgetDescription& gadget, const ParameterRel
     result.verdict = ClaimVerdict::Unknown;
     result.detail = std::string("malformed gadget description: ") + e.what();
   }
-  result.seconds = seconds_since(start);
+  result.seconds = terminal::seconds_since(start);
   return result;
 }
 
@@ -208,7 +205,7 @@ ClaimResult certify_budget(const GadgetDescription& gadget, const CertifyOptions
     result.verdict = ClaimVerdict::Unknown;
     result.detail = std::string("malformed gadget description: ") + e.what();
   }
-  result.seconds = seconds_since(start);
+  result.seconds = terminal::seconds_since(start);
   return result;
 }
 

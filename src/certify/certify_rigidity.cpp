@@ -26,6 +26,7 @@
 #include "certify/cpwl_type_breakpoints.hpp"
 #include "certify/cpwl_type_encoding.hpp"
 #include "numeric/real.hpp"
+#include "terminal/stopwatch.hpp"
 
 namespace etr2nn::certify {
 namespace {
@@ -170,7 +171,7 @@ ClaimResult certify_rigidity(const GadgetDescription& gadget, const GadgetProfil
     result.verdict = ClaimVerdict::Unknown;
     result.detail = std::string("malformed gadget description or profile: ") + e.what();
   }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = terminal::seconds_since(start);
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include "certify/certify_solver.hpp"
 #include "gadgets/symbolic_witness.hpp"
 #include "numeric/real.hpp"
+#include "terminal/stopwatch.hpp"
 
 namespace etr2nn::certify {
 namespace {
@@ -77,7 +78,7 @@ ClaimResult certify_witness(const gadgets::GadgetKind& kind, const CertifyOption
       result.detail = "QF_NRA unknown: " + answer.reason;
     }
   }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = terminal::seconds_since(start);
   return result;
 }
 

@@ -8,15 +8,10 @@
 #include "dataset/write.hpp"
 #include "io/atomic_file.hpp"
 #include "layout/invariants.hpp"
+#include "terminal/stopwatch.hpp"
 
 namespace etr2nn::dataset {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 CompileReport compile_instance(const etrinv::Instance& instance, const std::string& output,
                                const CompileOptions& options) {
@@ -37,7 +32,7 @@ CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile&
     };
   report.arrangement = layout::layout(instance, layout_options);
   const layout::Arrangement& arrangement = report.arrangement;
-  report.layout_seconds = seconds_since(start);
+  report.layout_seconds = terminal::seconds_since(start);
 
   start = std::chrono::steady_clock::now();
   const Emission emission(arrangement);
@@ -48,7 +43,7 @@ CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile&
       options.progress("checking", done, total);
     };
   layout::check_invariants(arrangement, emission.hidden_neurons(), check_progress);
-  report.check_seconds = seconds_since(start);
+  report.check_seconds = terminal::seconds_since(start);
 
   start = std::chrono::steady_clock::now();
   WriteOptions write_options;
@@ -59,7 +54,7 @@ CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile&
     };
   write_dataset(output.stream(), emission, write_options);
   output.flush();
-  report.write_seconds = seconds_since(start);
+  report.write_seconds = terminal::seconds_since(start);
 
   report.statistics = emission.meta().statistics;
   // Standard output, a FIFO or a device has no size to report.

@@ -6,15 +6,10 @@
 #include "etr/parse.hpp"
 #include "network/witness_file.hpp"
 #include "pipeline/read_back.hpp"
+#include "terminal/stopwatch.hpp"
 
 namespace etr2nn::pipeline {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 CompileResult compile(const CompileRequest& request, const CompileObserver& observer) {
   CompileResult result;
@@ -26,7 +21,7 @@ CompileResult compile(const CompileRequest& request, const CompileObserver& obse
   reduction_options.want_witness = request.witness.has_value();
   result.reduction = reduce(sentence, reduction_options);
   const etrinv::Instance& instance = result.reduction.chain.instance;
-  result.front_seconds = seconds_since(start);
+  result.front_seconds = terminal::seconds_since(start);
 
   // Before the layout: its size is known from the instance alone.
   result.estimate = estimate_points(instance);
@@ -57,7 +52,7 @@ CompileResult compile(const CompileRequest& request, const CompileObserver& obse
                     *request.witness);
     result.read_back = true;
   }
-  result.verify_seconds = seconds_since(start);
+  result.verify_seconds = terminal::seconds_since(start);
   dataset_file.commit();
   if (witness_file) witness_file->commit();
   return result;

@@ -15,15 +15,12 @@
 #include "network/assignment_json.hpp"
 #include "pipeline/compile.hpp"
 #include "suite/sha256.hpp"
+#include "terminal/stopwatch.hpp"
 
 namespace etr2nn::suite {
 namespace {
 
 namespace fs = std::filesystem;
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::string in(const std::string& directory, const std::string& name) {
   return (fs::path(directory) / name).string();
@@ -60,7 +57,7 @@ Entry make_instance(const std::string& directory, const std::string& family, std
   }
   const auto start = std::chrono::steady_clock::now();
   const pipeline::CompileResult result = pipeline::compile(request);
-  const double total = seconds_since(start);
+  const double total = terminal::seconds_since(start);
   if (g.expected && !result.read_back)
     throw std::logic_error(e.id + ": the witness was not read back");
 

@@ -388,8 +388,23 @@ class Training(unittest.TestCase):
         loader = SourceFileLoader("bench_training", os.path.join(ROOT, "bench", "training"))
         bench = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
         loader.exec_module(bench)
-        code, out, err = in_process(bench.main, [suite, "--steps", "3", "--restarts", "1"])
+        plot = os.path.join(ARGS.work, "training.svg")
+        code, out, err = in_process(bench.main, [suite, "--steps", "3", "--restarts", "1",
+                                                 "--svg", plot])
         self.assertEqual(code, 0, err)
+        # The plot: well-formed SVG, one mark per instance (a circle for the true one, a
+        # square for the false one), the true one's witness on the axis, each titled.
+        import xml.etree.ElementTree as ET
+        svg = ET.parse(plot).getroot()
+        ns = "{http://www.w3.org/2000/svg}"
+        titles = [t.text for t in svg.iter(ns + "title")]
+        self.assertEqual(len(titles), 2, titles)
+        self.assertTrue(titles[0].startswith("sample-rational: true"), titles)
+        self.assertTrue(titles[1].startswith("sample-nowitness: false"), titles)
+        self.assertEqual(len([c for c in svg.iter(ns + "circle") if c.find(ns + "title") is not None]), 1)
+        code, _, err = in_process(bench.main, [suite, "--svg", plot + ".png"])
+        self.assertEqual(code, 2)
+        self.assertIn("must end in .svg", err)
         rows = [line for line in out.splitlines() if line.startswith("| sample-")]
         self.assertEqual(len(rows), 2, out)
         cells = [c.strip() for c in rows[0].strip("|").split("|")]
