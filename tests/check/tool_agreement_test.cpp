@@ -11,6 +11,7 @@
 #include <set>
 
 #include "check/verify.hpp"
+#include "tests/cli/tool_test.hpp"
 
 namespace etr2nn::check {
 namespace {
@@ -18,36 +19,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class ToolAgreement : public ::testing::Test {
+// The shared tool runner of the CLI tests (tests/cli/tool_test.hpp): it needs
+// nothing from the producer, so this binary still links the checker alone.
+class ToolAgreement : public testing::ToolTest {
  protected:
-  fs::path dir;
-
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir = fs::temp_directory_path() / ("etr2nn_check_" + std::string(info->name()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  void TearDown() override { fs::remove_all(dir); }
-
   std::string path(const std::string& name) const { return (dir / name).string(); }
-
-  // Exit status of `etr2nn ARGS`, output to a log file in the test directory.
-  int run(const std::string& args) const {
-    const std::string command =
-        std::string("'") + ETR2NN_BINARY + "' " + args + " >'" + path("log") + "' 2>&1";
-    const int raw = std::system(command.c_str());
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  }
-  std::string log() const {
-    std::ifstream in(path("log"));
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
 };
 
-std::string sample(const std::string& name) {
-  return std::string(ETR2NN_SOURCE_DIR) + "/samples/" + name;
-}
+using testing::sample;
 
 // The dataset with out1 of point j raised by 1/3 and "labels" recomputed
 // (the checker insists that they list exactly the labels the points carry).
@@ -68,10 +47,9 @@ void change_label(const std::string& from, const std::string& to, std::size_t j,
 TEST_F(ToolAgreement, CompiledWitnessesVerifyAndAChangedLabelIsTheOneFailure) {
   for (const char* name : {"inv_rational_sat.etr", "inv_irrational_sat.etr"}) {
     SCOPED_TRACE(name);
-    ASSERT_EQ(run("compile " + sample(name) + " -o " + path("d.json") + " --witness " +
-                  path("n.json") + " --quiet"),
-              0)
-        << log();
+    const testing::ToolOutcome compiled = run("compile " + sample(name) + " -o " + path("d.json") +
+                                              " --witness " + path("n.json") + " --quiet");
+    ASSERT_EQ(compiled.status, 0) << compiled.err;
     const std::size_t points = json::parse(std::ifstream(path("d.json")))["points"].size();
     ASSERT_GT(points, 0u);
 
@@ -96,10 +74,13 @@ TEST_F(ToolAgreement, CompiledWitnessesVerifyAndAChangedLabelIsTheOneFailure) {
     // The tool's verify runs on the checker: the meta, now inconsistent with
     // the changed label, is not read, and the point is reported.
     change_label(path("d.json"), path("withmeta.json"), 0, false);
-    EXPECT_EQ(run("verify " + path("withmeta.json") + " " + path("n.json") + " --quiet"), 1);
-    EXPECT_NE(log().find("FAILED: 1 of " + std::to_string(points) + " points"), std::string::npos)
-        << log();
-    EXPECT_NE(log().find("  point 0 at "), std::string::npos) << log();
+    const testing::ToolOutcome v =
+        run("verify " + path("withmeta.json") + " " + path("n.json") + " --quiet");
+    EXPECT_EQ(v.status, 1);
+    const std::string log = v.out + v.err;
+    EXPECT_NE(log.find("FAILED: 1 of " + std::to_string(points) + " points"), std::string::npos)
+        << log;
+    EXPECT_NE(log.find("  point 0 at "), std::string::npos) << log;
   }
 }
 
