@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Sentence sentence;
     try {
       sentence = parse(text, language, "fuzz");
-    } catch (const Diagnostic&) {
+    } catch (const etr2nn::Diagnostic&) {
       continue;
     }
     // Round trip. SMT-LIB 'let' can expand a small input to millions of
@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string printed = print(sentence);
     try {
       if (!(parse(printed, Language::Etr, "printed") == sentence)) std::abort();
-    } catch (const Diagnostic&) {
+    } catch (const etr2nn::Diagnostic&) {
       std::abort();  // printed text must always parse
     }
   }
