@@ -17,6 +17,7 @@
 #include "certify/certify.hpp"
 #include "certify/certify_solver.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::certify {
 namespace {
@@ -58,7 +59,7 @@ std::string model_text(const z3::model& m) {
     if (d.arity() != 0) continue;
     z3::expr v = m.get_const_interp(d);
     out += (out.empty() ? "" : ", ") + d.name().str() + " = " +
-           (v.is_numeral() ? numeric::Real::from_z3(v).to_string() : v.to_string());
+           (v.is_numeral() ? numeric::from_z3(v).to_string() : v.to_string());
   }
   return out;
 }
@@ -143,7 +144,7 @@ ClaimResult certify_constraint_point(const gadgets::ConstraintPointKind& point,
           zero.push_back(c.real_val(0));
           z3::expr coefficient =
               (sum.substitute(from, one) - sum.substitute(from, zero)).simplify();
-          return !coefficient.is_numeral() || numeric::Real::from_z3(coefficient).sign() != 0;
+          return !coefficient.is_numeral() || numeric::from_z3(coefficient).sign() != 0;
         };
         if (uses(sum1)) {
           defining = label1;

@@ -9,6 +9,7 @@
 #include "certify/counterexample.hpp"
 #include "certify/cpwl_type_encoding.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::certify {
@@ -63,8 +64,8 @@ std::optional<std::string> confirmed_counterexample(
     std::vector<z3::expr> out1, out2;
     for (const auto& t : table.positions) {
       auto v = f(numeric::Real(t));
-      out1.push_back(v.out1.to_z3());
-      out2.push_back(v.out2.to_z3());
+      out1.push_back(numeric::to_z3(v.out1));
+      out2.push_back(numeric::to_z3(v.out2));
     }
     if (check_within(numeric::z3_context(), "QF_NRA", claim(out1, out2), timeout_ms).result !=
         z3::unsat)

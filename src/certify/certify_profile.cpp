@@ -7,6 +7,7 @@
 #include "certify/certify.hpp"
 #include "certify/certify_solver.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::certify {
 namespace {
@@ -20,7 +21,7 @@ z3::expr same_delta(const SymbolicBreakpoint& a, const SymbolicBreakpoint& b) {
 
 std::string value_text(const z3::model& m, const z3::expr& e) {
   z3::expr v = m.eval(e, true);
-  return v.is_numeral() ? numeric::Real::from_z3(v).to_string() : v.to_string();
+  return v.is_numeral() ? numeric::from_z3(v).to_string() : v.to_string();
 }
 
 // A sat answer is reported only if the formula, with the model's exact values

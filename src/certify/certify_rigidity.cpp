@@ -26,6 +26,7 @@
 #include "certify/cpwl_type_breakpoints.hpp"
 #include "certify/cpwl_type_encoding.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::certify {
@@ -78,7 +79,7 @@ std::optional<std::string> confirmed_counterexample(const GadgetDescription& gad
                                                     const z3::model& model, unsigned timeout_ms) {
   gadgets::Cpwl f = realise(unknowns, model);
   if (!f.fits(gadget.data) || f.kink_count() > gadget.budget) return std::nullopt;
-  auto value = [&](const z3::expr& e) { return Real::from_z3(model.eval(e, true)); };
+  auto value = [&](const z3::expr& e) { return numeric::from_z3(model.eval(e, true)); };
   // The map's genuine breakpoints: merged by position, zero changes dropped.
   std::vector<gadgets::Breakpoint> merged;
   for (const auto& b : f.breakpoints()) {
@@ -99,10 +100,10 @@ std::optional<std::string> confirmed_counterexample(const GadgetDescription& gad
       [](const gadgets::Breakpoint& a, const gadgets::Breakpoint& b) { return a.beta < b.beta; });
   std::vector<SymbolicBreakpoint> exact;
   for (const auto& b : merged)
-    exact.push_back({b.beta.to_z3(), b.delta1.to_z3(), b.delta2.to_z3()});
-  z3::expr claim =
-      is_profile(profile, value(unknowns.constant1).to_z3(), value(unknowns.constant2).to_z3(),
-                 value(unknowns.slope1).to_z3(), value(unknowns.slope2).to_z3(), exact);
+    exact.push_back({numeric::to_z3(b.beta), numeric::to_z3(b.delta1), numeric::to_z3(b.delta2)});
+  z3::expr claim = is_profile(
+      profile, numeric::to_z3(value(unknowns.constant1)), numeric::to_z3(value(unknowns.constant2)),
+      numeric::to_z3(value(unknowns.slope1)), numeric::to_z3(value(unknowns.slope2)), exact);
   if (check_within(numeric::z3_context(), "QF_NRA", claim, timeout_ms).result != z3::unsat)
     return std::nullopt;  // it is the profile after all (or z3 cannot tell)
   std::ostringstream out;

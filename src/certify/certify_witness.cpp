@@ -6,6 +6,7 @@
 #include "certify/certify_solver.hpp"
 #include "gadgets/symbolic_witness.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::certify {
@@ -72,7 +73,7 @@ ClaimResult certify_witness(const gadgets::GadgetKind& kind, const CertifyOption
     } else if (answer.result == z3::sat) {
       result.verdict = ClaimVerdict::Refuted;
       z3::expr xv = answer.model->eval(x, true);
-      result.detail = "the witness fails at X = " + numeric::Real::from_z3(xv).to_string();
+      result.detail = "the witness fails at X = " + numeric::from_z3(xv).to_string();
     } else {
       result.verdict = ClaimVerdict::Unknown;
       result.detail = "QF_NRA unknown: " + answer.reason;

@@ -1,6 +1,7 @@
 #include "certify/counterexample.hpp"
 
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::certify {
 namespace {
@@ -17,7 +18,7 @@ struct Pair {
 gadgets::Cpwl realise(const PositionTable& table, const CpwlType& type, const TypeEncoding& enc,
                       const z3::model& model) {
   z3::context& c = enc.linear.ctx();
-  auto value = [&](const z3::expr& e) { return Real::from_z3(model.eval(e, true)); };
+  auto value = [&](const z3::expr& e) { return numeric::from_z3(model.eval(e, true)); };
   const auto& p = table.positions;
   const std::size_t n = p.size();
   std::vector<Pair> y;
@@ -66,7 +67,7 @@ gadgets::Cpwl realise(const PositionTable& table, const CpwlType& type, const Ty
 }
 
 gadgets::Cpwl realise(const BreakpointUnknowns& u, const z3::model& model) {
-  auto value = [&](const z3::expr& e) { return Real::from_z3(model.eval(e, true)); };
+  auto value = [&](const z3::expr& e) { return numeric::from_z3(model.eval(e, true)); };
   std::vector<Breakpoint> bps;
   for (const auto& b : u.breakpoints)
     bps.push_back({value(b.beta), value(b.delta1), value(b.delta2)});

@@ -1,7 +1,5 @@
 #include "numeric/real.hpp"
 
-#include <z3++.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -11,6 +9,7 @@
 #include "numeric/number_field.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/sturm.hpp"
+#include "numeric/z3_fallback.hpp"
 
 namespace etr2nn::numeric {
 
@@ -30,38 +29,11 @@ struct FieldValue {
 
 namespace {
 
-mpq_class rational_of_numeral(Z3_context c, Z3_ast numeral) {
-  // z3 prints rationals as "p/q", "p" or (for some reals) "p.0".
-  std::string text = Z3_get_numeral_string(c, numeral);
-  auto q = parse_rational(text);
-  if (!q) throw std::runtime_error("unexpected z3 numeral " + text);
-  return *q;
-}
-
 Polynomial rational_polynomial(const std::vector<mpz_class>& coefficients) {
   return Polynomial(coefficients.begin(), coefficients.end());
 }
 
-// The roots of the polynomial as z3 numerals (rational or algebraic), ascending.
-z3::expr_vector real_roots(const std::vector<mpz_class>& coefficients) {
-  z3::context& c = z3_context();
-  // Z3_algebraic_roots takes the polynomial in the bound variable 0.
-  z3::expr x(c, Z3_mk_bound(c, 0, Z3_mk_real_sort(c)));
-  z3::expr p = c.real_val(0);
-  z3::expr power = c.real_val(1);
-  for (const auto& a : coefficients) {
-    p = p + c.real_val(a.get_str().c_str()) * power;
-    power = power * x;
-  }
-  return z3::expr_vector(c, Z3_algebraic_roots(c, p, 0, nullptr));
-}
-
 }  // namespace
-
-z3::context& z3_context() {
-  static z3::context context;
-  return context;
-}
 
 namespace {
 // √q = factor·√d, with the square factors of small primes of q's numerator
@@ -96,30 +68,10 @@ Real quadratic_root(const mpq_class& a, const mpq_class& b, const Real& s, const
   throw std::logic_error("neither root of the quadratic lies in its isolating interval");
 }
 
-// Arithmetic on z3 numerals for value_of: the fallback's view of a field element.
-struct Z3Number {
-  z3::expr e;
-  explicit Z3Number(z3::expr value) : e(std::move(value)) {}
-  explicit Z3Number(const mpq_class& q) : e(z3_context().real_val(q.get_str().c_str())) {}
-  friend Z3Number operator+(const Z3Number& p, const Z3Number& q) {
-    return Z3Number(z3::expr(z3_context(), Z3_algebraic_add(z3_context(), p.e, q.e)));
-  }
-  friend Z3Number operator*(const Z3Number& p, const Z3Number& q) {
-    return Z3Number(z3::expr(z3_context(), Z3_algebraic_mul(z3_context(), p.e, q.e)));
-  }
-};
 }  // namespace
 
 struct RealAccess {
   using Coordinates = NumberField::Coordinates;
-
-  // The fallback for operands that share no field. The result stays a z3
-  // numeral: making it a field of its own would only grow the registry of
-  // fields that nothing else shares.
-  using AlgebraicOp = Z3_ast (*)(Z3_context, Z3_ast, Z3_ast);
-  static Real algebraic(AlgebraicOp op, const Real& a, const Real& b) {
-    return Real::from_z3_ast(op(z3_context(), a.to_z3(), b.to_z3()));
-  }
 
   static Real of(const NumberField& field, Coordinates x) {
     x = field.normal(std::move(x));
@@ -266,37 +218,6 @@ struct RealAccess {
     return value_of(x, generators);
   }
 
-  // The field element as a z3 numeral: the fallback for unrelated operands.
-  static z3::expr generator_to_z3(const NumberField& field) {
-    z3::context& c = z3_context();  // made first, so it outlives the cache's exprs
-    static std::map<const NumberField*, z3::expr> cache;
-    if (auto it = cache.find(&field); it != cache.end()) return it->second;
-    z3::expr value(c);
-    if (field.below()) {
-      value = z3::expr(c, Z3_algebraic_root(c, value_to_z3(*field.below(), field.radicand()), 2));
-    } else {
-      const Interval theta = field.base_interval();
-      const z3::expr lo = c.real_val(theta.lo.get_str().c_str());
-      const z3::expr hi = c.real_val(theta.hi.get_str().c_str());
-      bool found = theta.lo == theta.hi;
-      if (found) value = lo;
-      for (const z3::expr& root : real_roots(primitive_integer_form(field.base_polynomial())))
-        if (!found && Z3_algebraic_lt(c, lo, root) && Z3_algebraic_lt(c, root, hi)) {
-          value = root;
-          found = true;
-        }
-      if (!found) throw std::logic_error("z3 lost the root that Sturm's theorem counted");
-    }
-    cache.emplace(&field, value);
-    return value;
-  }
-
-  static z3::expr value_to_z3(const NumberField& field, const Coordinates& x) {
-    std::vector<Z3Number> generators;
-    for (const NumberField* f : field.tower()) generators.emplace_back(generator_to_z3(*f));
-    return value_of(x, generators).e;
-  }
-
   static AlgebraicForm form(const FieldValue& v, unsigned precision_bits) {
     const NumberField& field = *v.field;
     auto rational_form = [](const mpq_class& q) {
@@ -323,24 +244,6 @@ struct RealAccess {
     }
   }
 };
-
-Real Real::from_z3_ast(void* ast) {
-  Z3_context c = z3_context();
-  auto a = static_cast<Z3_ast>(ast);
-  if (Z3_is_algebraic_number(c, a)) {
-    Real r;
-    r.algebraic_ = std::make_shared<const z3::expr>(z3_context(), a);
-    return r;
-  }
-  if (Z3_is_numeral_ast(c, a)) return Real(rational_of_numeral(c, a));
-  throw std::invalid_argument("not a numeral: " + std::string(Z3_ast_to_string(c, a)));
-}
-
-Real Real::from_z3(const z3::expr& numeral) {
-  Real r = from_z3_ast(static_cast<Z3_ast>(numeral));
-  // A model value becomes a field element, so that what is computed from it is cheap.
-  return r.algebraic_ ? from_algebraic_form(r.algebraic_form(64)) : r;
-}
 
 Real Real::from_algebraic_form(const AlgebraicForm& form) {
   if (form.lower >= form.upper) throw std::invalid_argument("empty isolating interval");
@@ -395,7 +298,7 @@ Real Real::root(const Real& value, unsigned k) {
   if (value.element_ && k == 2)
     if (auto r = value.element_->field->sqrt(value.element_->x))
       return RealAccess::of(*r->field, std::move(r->value));
-  return from_z3_ast(Z3_algebraic_root(z3_context(), static_cast<Z3_ast>(value.to_z3()), k));
+  return z3_fallback::root(value, k);
 }
 
 const NumberField* Real::field() const {
@@ -418,38 +321,16 @@ const mpq_class& Real::rational() const {
   return rational_;
 }
 
-z3::expr Real::to_z3() const {
-  if (algebraic_) return *algebraic_;
-  if (element_) return RealAccess::value_to_z3(*element_->field, element_->x);
-  return z3_context().real_val(rational_.get_str().c_str());
-}
-
 AlgebraicForm Real::algebraic_form(unsigned precision_bits) const {
   if (is_rational())
     return {{-rational_.get_num(), rational_.get_den()}, rational_ - 1, rational_ + 1};
   if (element_) return RealAccess::form(*element_, precision_bits);
-  Z3_context c = z3_context();
-  z3::expr_vector poly(z3_context(), Z3_algebraic_get_poly(c, *algebraic_));
-  AlgebraicForm form;
-  Polynomial q;
-  for (unsigned i = 0; i < poly.size(); ++i) q.push_back(rational_of_numeral(c, poly[i]));
-  form.coefficients = primitive_integer_form(q);
-  // z3's precision counts decimal digits; refine until the interval isolates.
-  for (unsigned digits = precision_bits * 3 / 10 + 1;; digits *= 2) {
-    form.lower = rational_of_numeral(c, Z3_get_algebraic_number_lower(c, *algebraic_, digits));
-    form.upper = rational_of_numeral(c, Z3_get_algebraic_number_upper(c, *algebraic_, digits));
-    if (form.lower == form.upper) {  // z3 may return the value itself as a bound
-      form.lower -= mpq_class(1, mpz_class(1) << (precision_bits + 1));
-      form.upper += mpq_class(1, mpz_class(1) << (precision_bits + 1));
-    }
-    if (count_roots(rational_polynomial(form.coefficients), form.lower, form.upper) == 1)
-      return form;
-  }
+  return z3_fallback::form(*algebraic_, precision_bits);
 }
 
 int Real::sign() const {
   if (element_) return element_->field->sign(element_->x);
-  if (algebraic_) return Z3_algebraic_sign(z3_context(), *algebraic_);
+  if (algebraic_) return z3_fallback::sign(*algebraic_);
   return sgn(rational_);
 }
 
@@ -458,10 +339,7 @@ double Real::to_double() const {
     const Interval e = element_->field->enclosure(element_->x, 64);
     return numeric::to_double((e.lo + e.hi) / 2);
   }
-  if (algebraic_) {
-    Z3_context c = z3_context();
-    return rational_of_numeral(c, Z3_get_algebraic_number_lower(c, *algebraic_, 20)).get_d();
-  }
+  if (algebraic_) return z3_fallback::to_double(*algebraic_);
   return numeric::to_double(rational_);
 }
 
@@ -478,13 +356,13 @@ Real operator+(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ + b.rational_);
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->add(o->x, o->y));
-  return RealAccess::algebraic(Z3_algebraic_add, a, b);
+  return z3_fallback::combine(z3_fallback::Op::add, a, b);
 }
 Real operator-(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ - b.rational_);
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->subtract(o->x, o->y));
-  return RealAccess::algebraic(Z3_algebraic_sub, a, b);
+  return z3_fallback::combine(z3_fallback::Op::subtract, a, b);
 }
 Real operator*(const Real& a, const Real& b) {
   if (a.is_rational() && b.is_rational()) return Real(a.rational_ * b.rational_);
@@ -496,7 +374,7 @@ Real operator*(const Real& a, const Real& b) {
     return RealAccess::of(*a.element_->field, a.element_->field->scale(b.rational_, a.element_->x));
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->multiply(o->x, o->y));
-  return RealAccess::algebraic(Z3_algebraic_mul, a, b);
+  return z3_fallback::combine(z3_fallback::Op::multiply, a, b);
 }
 Real operator/(const Real& a, const Real& b) {
   if (b.sign() == 0) throw std::domain_error("division by zero");
@@ -504,7 +382,7 @@ Real operator/(const Real& a, const Real& b) {
   if (b.is_rational()) return a * Real(1 / b.rational_);
   if (auto o = RealAccess::in_one_field(a, b))
     return RealAccess::of(*o->field, o->field->multiply(o->x, o->field->inverse(o->y)));
-  return RealAccess::algebraic(Z3_algebraic_div, a, b);
+  return z3_fallback::combine(z3_fallback::Op::divide, a, b);
 }
 Real operator-(const Real& a) {
   if (a.is_rational()) return Real(-a.rational_);

@@ -5,12 +5,14 @@
 // assignments and network weights may be real algebraic numbers. Those are
 // held, in order of preference, as
 //   - an element of a NumberField (number_field.hpp): every irrational that
-//     enters through from_algebraic_form, from_z3 or root(v, 2) is one, values
+//     enters through from_algebraic_form, from_z3 (z3_numeral.hpp) or
+//     root(v, 2) is one, values
 //     of one field stay in it, and unrelated fields meet in their compositum
 //     (compositum.hpp): a witness is polynomial arithmetic and interval signs;
 //   - a z3 algebraic numeral (a defining polynomial and a root index): the
 //     fallback when a compositum would exceed NumberField::max_dimension,
-//     or for k-th roots with k > 2 of field elements.
+//     or for k-th roots with k > 2 of field elements (z3_fallback.hpp; this
+//     header names no z3 type, and z3_numeral.hpp is the bridge to z3).
 // Every operation and comparison is exact; no floating point is involved. A
 // result that is visibly rational is stored as mpq_class again, so rational
 // work never pays for either.
@@ -24,19 +26,11 @@
 #include <string>
 #include <vector>
 
-namespace z3 {
-class context;
-class expr;
-}  // namespace z3
-
 namespace etr2nn::numeric {
 
 class NumberField;
 struct FieldValue;  // an element of a NumberField (real.cpp)
-
-// The z3 context that owns every algebraic Real. Solvers whose models become
-// Reals should be created in it, so that no translation is needed.
-z3::context& z3_context();
+struct Z3Numeral;   // a z3 algebraic numeral (z3_numeral.cpp)
 
 // A self-contained description of a real algebraic number: the unique root of
 // polynomial (coefficients from degree 0 upwards, integers, square-free) in the
@@ -58,8 +52,6 @@ class Real {
   // The unique root of form.coefficients in (form.lower, form.upper).
   // Throws std::invalid_argument when there is not exactly one such root.
   static Real from_algebraic_form(const AlgebraicForm& form);
-  // A numeral (rational or algebraic) of numeric::z3_context().
-  static Real from_z3(const z3::expr& numeral);
   // The k-th positive root of a non-negative value (k >= 1).
   static Real root(const Real& value, unsigned k);
 
@@ -79,8 +71,6 @@ class Real {
   // Otherwise (a rational, a z3 numeral, another cubic field) the value itself.
   Real in_chain_of(const NumberField& field) const;
 
-  // A numeral of numeric::z3_context() with this exact value.
-  z3::expr to_z3() const;
   // For an irrational value: an isolating interval narrower than 2^-precision_bits.
   // For a rational value r: coefficients {-num, den} and (r - 1, r + 1).
   AlgebraicForm algebraic_form(unsigned precision_bits = 64) const;
@@ -112,12 +102,12 @@ class Real {
   friend bool operator>=(const Real& a, const Real& b) { return compare(a, b) >= 0; }
 
  private:
-  friend struct RealAccess;            // the arithmetic in real.cpp
-  static Real from_z3_ast(void* ast);  // Z3_ast, kept out of this header
+  friend struct RealAccess;  // the arithmetic in real.cpp
+  friend struct Z3Bridge;    // the z3 fallback and bridge in z3_numeral.cpp
 
-  mpq_class rational_;                         // the value when both pointers are null
-  std::shared_ptr<const FieldValue> element_;  // set for a NumberField element
-  std::shared_ptr<const z3::expr> algebraic_;  // set for a z3 algebraic numeral
+  mpq_class rational_;                          // the value when both pointers are null
+  std::shared_ptr<const FieldValue> element_;   // set for a NumberField element
+  std::shared_ptr<const Z3Numeral> algebraic_;  // set for a z3 algebraic numeral
 };
 
 Real max(const Real& a, const Real& b);

@@ -16,6 +16,7 @@
 
 #include "diagnostic/diagnostic.hpp"
 #include "json_io/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::solve {
 namespace {
@@ -176,7 +177,7 @@ std::string write_model_values(const z3::model& model) {
   for (unsigned i = 0; i < model.size(); ++i) {
     const z3::func_decl d = model[i];
     if (d.arity() != 0 || !d.range().is_real()) continue;
-    j[d.name().str()] = json_io::real_to_json(numeric::Real::from_z3(model.get_const_interp(d)));
+    j[d.name().str()] = json_io::real_to_json(numeric::from_z3(model.get_const_interp(d)));
   }
   return j.dump();
 }

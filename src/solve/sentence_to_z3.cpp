@@ -5,6 +5,7 @@
 
 #include "diagnostic/diagnostic.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::solve {
 namespace {

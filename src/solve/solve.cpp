@@ -11,6 +11,7 @@
 
 #include "etr/evaluate.hpp"
 #include "json_io/real.hpp"
+#include "numeric/z3_numeral.hpp"
 #include "solve/sentence_to_z3.hpp"
 
 namespace etr2nn::solve {
@@ -38,7 +39,7 @@ SolveResult solve(const etr::Sentence& sentence, std::chrono::milliseconds time_
   const ModelReader read_model = [&](const z3::model& m) {
     std::map<std::string, numeric::Real> values;
     for (const auto& [name, x] : z.variables)
-      values.emplace(name, numeric::Real::from_z3(m.eval(x, true)));
+      values.emplace(name, numeric::from_z3(m.eval(x, true)));
     // Never hand out a model that was not checked exactly against the sentence.
     if (!etr::satisfies(sentence, values))
       throw std::logic_error("z3 returned a model that does not satisfy the sentence");

@@ -7,6 +7,7 @@
 
 #include "json_io/real.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 #include "smtlib/train_to_smtlib.hpp"
 
 namespace etr2nn::solve {
@@ -23,7 +24,7 @@ using smtlib::name_v;
 network::Network network_from_model(z3::context& context, const z3::model& model,
                                     std::size_t neurons) {
   auto value = [&](const std::string& name) {
-    return Real::from_z3(model.eval(context.real_const(name.c_str()), true));
+    return numeric::from_z3(model.eval(context.real_const(name.c_str()), true));
   };
   network::Network net;
   for (std::size_t i = 1; i <= neurons; ++i)

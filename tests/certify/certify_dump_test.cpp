@@ -15,6 +15,7 @@
 #include "certify/certify.hpp"
 #include "certify/certify_solver.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::certify {
 namespace {

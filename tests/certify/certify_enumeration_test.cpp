@@ -10,6 +10,7 @@
 #include "certify/cpwl_type_enumeration.hpp"
 #include "gadgets/cpwl.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::certify {
 namespace {

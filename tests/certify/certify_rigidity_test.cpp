@@ -7,6 +7,7 @@
 #include "certify/certify_solver.hpp"
 #include "certify/cpwl_type_breakpoints.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::certify {
 namespace {

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::numeric {
 namespace {

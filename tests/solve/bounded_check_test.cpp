@@ -11,6 +11,7 @@
 #include "json_io/real.hpp"
 #include "json_io/value.hpp"
 #include "numeric/real.hpp"
+#include "numeric/z3_numeral.hpp"
 
 namespace etr2nn::solve {
 namespace {
@@ -23,7 +24,7 @@ TEST(BoundedCheck, SatComesBackWithTheReadersText) {
   const z3::expr x = c.real_const("x");
   s.add(x * x == 2 && x > 0);
   const BoundedResult r = check_bounded(s, Limit(milliseconds(20000)), [&](const z3::model& m) {
-    return json_io::real_to_json(numeric::Real::from_z3(m.eval(x, true))).dump();
+    return json_io::real_to_json(numeric::from_z3(m.eval(x, true))).dump();
   });
   ASSERT_EQ(r.verdict, Verdict::Sat) << r.reason;
   EXPECT_TRUE(r.reason.empty());
