@@ -1,7 +1,9 @@
 #include "check/evaluate.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace etr2nn::check {
@@ -127,10 +129,154 @@ class Kernel {
   }
 
   std::size_t directions() const { return groups_.size(); }
+  const std::vector<Group<T>>& groups() const { return groups_; }
+  const std::array<T, 2>& constant() const { return constant_; }
 
  private:
   std::array<T, 2> constant_;
   std::vector<Group<T>> groups_;
+};
+
+// The same sums in machine integers, for the usual case: integer points and
+// weights whose denominators share a small common multiple. Everything is
+// scaled so that every quantity is an integer:
+//
+//   per direction g: D_g = lcm of the denominators of d, e = D_g·d (integers),
+//     so t = T/D_g with T = e·x an integer; β_i < t  <=>  floor(D_g·β_i) < T;
+//   overall: M = lcm of the denominators of c, B_k and W_k/D_g (all g, k), so
+//     M·f(x) = M·c + Σ_g (T·A_gk − B'_gk)  with A_gk = M·W_k/D_g, B'_gk = M·B_k
+//     all integers.
+//
+// So M·f(x) is an integer, computed in __int128 with every addition checked.
+// A point whose coordinates are not int64 integers, a |T| >= 2^62, or any
+// overflow gives "no answer" and the caller uses the mpq_class kernel: the
+// answer is exact or absent, never approximate.
+// __extension__: __int128 is GCC's and Clang's, outside ISO C++ (-Wpedantic).
+__extension__ typedef __int128 i128;
+
+class IntKernel {
+ public:
+  static constexpr std::int64_t limit = std::int64_t(1) << 62;
+
+  // Empty (enabled() false) when some scaled weight does not fit.
+  explicit IntKernel(const Kernel<mpq_class>& q) {
+    mpz_class m = 1;
+    auto lcm_with = [&m](const mpz_class& den) {
+      mpz_lcm(m.get_mpz_t(), m.get_mpz_t(), den.get_mpz_t());
+    };
+    lcm_with(q.constant()[0].get_den());
+    lcm_with(q.constant()[1].get_den());
+    std::vector<mpz_class> scale;  // D_g
+    for (const auto& g : q.groups()) {
+      mpz_class d;
+      mpz_lcm(d.get_mpz_t(), g.d[0].get_den_mpz_t(), g.d[1].get_den_mpz_t());
+      if (!fits(d)) return;
+      for (std::size_t k = 0; k < g.w.size(); ++k)
+        for (int j = 0; j < 2; ++j) {
+          lcm_with(mpq_class(g.w[k][j] / d).get_den());
+          lcm_with(g.bw[k][j].get_den());
+        }
+      if (!fits(m)) return;
+      scale.push_back(d);
+    }
+    const mpq_class mq(m);
+    for (int j = 0; j < 2; ++j) {
+      const mpq_class c = q.constant()[j] * mq;
+      if (!fits(c.get_num())) return;
+      constant_[j] = c.get_num().get_si();
+    }
+    for (std::size_t n = 0; n < q.groups().size(); ++n) {
+      const auto& g = q.groups()[n];
+      const mpq_class d(scale[n]);
+      Group h;
+      for (int j = 0; j < 2; ++j) {
+        const mpq_class e = g.d[j] * d;
+        if (!fits(e.get_num())) return;
+        h.e[j] = e.get_num().get_si();
+      }
+      for (const auto& beta : g.beta) {
+        mpz_class f;
+        const mpq_class r = beta * d;
+        mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
+        // Clamping keeps the comparison with |T| < limit exact.
+        h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
+      }
+      for (std::size_t k = 0; k < g.w.size(); ++k) {
+        std::array<std::int64_t, 2> a{}, b{};
+        for (int j = 0; j < 2; ++j) {
+          const mpq_class av = g.w[k][j] * mq / d, bv = g.bw[k][j] * mq;
+          if (!fits(av.get_num()) || !fits(bv.get_num())) return;
+          a[j] = av.get_num().get_si();
+          b[j] = bv.get_num().get_si();
+        }
+        h.a.push_back(a);
+        h.b.push_back(b);
+      }
+      groups_.push_back(std::move(h));
+    }
+    scale_ = m;
+    scale64_ = m.get_si();
+    enabled_ = true;
+  }
+
+  bool enabled() const { return enabled_; }
+
+  // f(x) == y, or nullopt when the integers cannot decide it.
+  std::optional<bool> fits(const Point& p, const Label& y) const {
+    std::int64_t x0 = 0, x1 = 0;
+    if (!small_integer(p.x, x0) || !small_integer(p.y, x1)) return std::nullopt;
+    std::array<i128, 2> sum = {constant_[0], constant_[1]};
+    for (const auto& g : groups_) {
+      const i128 t = i128(g.e[0]) * x0 + i128(g.e[1]) * x1;  // |each product| < 2^126
+      if (t >= limit || t <= -limit) return std::nullopt;
+      const std::int64_t t64 = static_cast<std::int64_t>(t);
+      const std::size_t k =
+          std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), t64) - g.floor_beta.begin();
+      for (int j = 0; j < 2; ++j) {
+        const i128 term = t * g.a[k][j] - g.b[k][j];  // |t·a| < 2^125
+        if (__builtin_add_overflow(sum[j], term, &sum[j])) return std::nullopt;
+      }
+    }
+    const std::array<const mpq_class*, 2> label = {&y.out1, &y.out2};
+    for (int j = 0; j < 2; ++j) {
+      // M·y_j must be an integer equal to sum[j]; a denominator not dividing M
+      // means M·y_j is not an integer, so it differs from M·f(x).
+      if (!mpz_divisible_p(scale_.get_mpz_t(), label[j]->get_den_mpz_t())) return false;
+      if (!fits(label[j]->get_num())) return std::nullopt;
+      std::int64_t factor = scale64_;  // M / den(y_j); labels are mostly integers
+      if (mpz_cmp_ui(label[j]->get_den_mpz_t(), 1) != 0) {
+        const mpz_class f = scale_ / label[j]->get_den();
+        factor = f.get_si();  // divides M, so it fits
+      }
+      i128 target;
+      if (__builtin_mul_overflow(i128(label[j]->get_num().get_si()), i128(factor), &target))
+        return std::nullopt;
+      if (target != sum[j]) return false;
+    }
+    return true;
+  }
+
+ private:
+  struct Group {
+    std::array<std::int64_t, 2> e{};
+    std::vector<std::int64_t> floor_beta;           // floor(D·β_i), sorted, clamped to ±limit
+    std::vector<std::array<std::int64_t, 2>> a, b;  // per prefix k: A_gk, B'_gk
+  };
+
+  // |v| < 2^62 keeps every product above inside __int128.
+  static bool fits(const mpz_class& v) { return mpz_fits_slong_p(v.get_mpz_t()) && abs(v) < limit; }
+
+  static bool small_integer(const mpq_class& v, std::int64_t& out) {
+    if (mpz_cmp_ui(v.get_den_mpz_t(), 1) != 0 || !fits(v.get_num())) return false;
+    out = v.get_num().get_si();
+    return true;
+  }
+
+  bool enabled_ = false;
+  mpz_class scale_;  // M
+  std::int64_t scale64_ = 1;
+  std::array<std::int64_t, 2> constant_{};
+  std::vector<Group> groups_;
 };
 
 }  // namespace
@@ -138,15 +284,18 @@ class Kernel {
 struct Evaluator::Impl {
   bool rational;
   std::unique_ptr<Kernel<mpq_class>> q;
+  std::unique_ptr<IntKernel> z;  // enabled only when the weights scale to int64
   std::unique_ptr<Kernel<Real>> r;
 };
 
 Evaluator::Evaluator(const Network& network) : impl_(std::make_unique<Impl>()) {
   impl_->rational = is_rational(network);
-  if (impl_->rational)
+  if (impl_->rational) {
     impl_->q = std::make_unique<Kernel<mpq_class>>(network);
-  else
+    impl_->z = std::make_unique<IntKernel>(*impl_->q);
+  } else {
     impl_->r = std::make_unique<Kernel<Real>>(network);
+  }
 }
 Evaluator::~Evaluator() = default;
 Evaluator::Evaluator(Evaluator&&) noexcept = default;
@@ -162,6 +311,8 @@ Output Evaluator::operator()(const Point& x) const {
 
 bool Evaluator::fits(const Point& x, const Label& y) const {
   if (impl_->rational) {
+    if (impl_->z->enabled())
+      if (const auto answer = impl_->z->fits(x, y)) return *answer;
     const auto out = (*impl_->q)(x);
     return out[0] == y.out1 && out[1] == y.out2;
   }
@@ -175,6 +326,10 @@ std::size_t Evaluator::directions() const {
 
 bool Evaluator::rational() const {
   return impl_->rational;
+}
+
+bool Evaluator::integer_path() const {
+  return impl_->rational && impl_->z->enabled();
 }
 
 }  // namespace etr2nn::check
