@@ -139,7 +139,9 @@ struct Cursor {
   bool rational_pair(mpq_class& a, mpq_class& b) {
     return literal("[") && rational(a) && literal(",") && rational(b) && literal("]");
   }
-  bool number_pair() { return literal("[") && number() && literal(",") && number() && literal("]"); }
+  bool number_pair() {
+    return literal("[") && number() && literal(",") && number() && literal("]");
+  }
 };
 
 }  // namespace
@@ -151,8 +153,7 @@ bool parse_point_line(std::string_view line, mpq_class& x0, mpq_class& x1, mpq_c
   if (!c.literal("{\"x\":") || !c.rational_pair(x0, x1) || !c.literal(",\"y\":") ||
       !c.rational_pair(y0, y1))
     return false;
-  if (c.literal(",\"xf\":") &&
-      !(c.number_pair() && c.literal(",\"yf\":") && c.number_pair()))
+  if (c.literal(",\"xf\":") && !(c.number_pair() && c.literal(",\"yf\":") && c.number_pair()))
     return false;
   return c.literal("},") && c.p == c.end;
 }

@@ -29,9 +29,9 @@
 #include <gmpxx.h>
 
 #include <cstddef>
+#include <istream>
 #include <iterator>
 #include <nlohmann/json.hpp>
-#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -72,8 +72,14 @@ TEST(EvaluateFast, IntegerPathAgreesWithTheDefinitionOnRandomNetworks) {
 // decline there (or answer exactly); the verdict always equals the definition.
 TEST(EvaluateFast, OverflowBoundariesFallBackExactly) {
   const mpz_class two62 = mpz_class(1) << 62, two63 = mpz_class(1) << 63;
-  const std::vector<mpz_class> big = {two62 - 1, two62,     two62 + 1, two63 - 1, two63,
-                                      two63 + 1, two62 / 3, mpz_class(1) << 31,
+  const std::vector<mpz_class> big = {two62 - 1,
+                                      two62,
+                                      two62 + 1,
+                                      two63 - 1,
+                                      two63,
+                                      two63 + 1,
+                                      two62 / 3,
+                                      mpz_class(1) << 31,
                                       (mpz_class(1) << 31) + 1};
   // Weights that scale to int64 but make products huge.
   Network n;
@@ -97,7 +103,8 @@ TEST(EvaluateFast, WeightsBeyondInt64DisableTheIntegerPath) {
   const mpz_class huge = mpz_class(1) << 70;
   Network n;
   n.neurons.push_back({{Real(1), Real(0)}, Real(0), {Real(mpq_class(huge)), Real(1)}});
-  n.neurons.push_back({{Real(mpq_class(1, 3)), Real(1)}, Real(mpq_class(1, huge)), {Real(1), Real(2)}});
+  n.neurons.push_back(
+      {{Real(mpq_class(1, 3)), Real(1)}, Real(mpq_class(1, huge)), {Real(1), Real(2)}});
   const Evaluator f(n);
   EXPECT_FALSE(f.integer_path());
   for (int a = -4; a <= 4; ++a)

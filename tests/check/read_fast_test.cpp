@@ -35,16 +35,16 @@ std::string writer_form(const std::vector<Point4>& points, bool xf = true) {
       "  \"outputs\": 2,\n  \"hidden_neurons\": 3,\n  \"target_error\": \"0\",\n  \"labels\": [\n";
   bool first = true;
   for (const auto& [a, b] : labels) {
-    text += std::string(first ? "" : ",\n") + "    [\"" + a.get_str() + "\",\"" + b.get_str() +
-            "\"]";
+    text +=
+        std::string(first ? "" : ",\n") + "    [\"" + a.get_str() + "\",\"" + b.get_str() + "\"]";
     first = false;
   }
   text += "\n  ],\n  \"meta\": {\"generator\": \"test\", \"list\": [1, 2, {\"a\": \"b\"}]},\n";
   text += "  \"points\": [\n";
   for (std::size_t j = 0; j < points.size(); ++j) {
     const auto& p = points[j];
-    text += "    {\"x\":[\"" + p.x0 + "\",\"" + p.x1 + "\"],\"y\":[\"" + p.y0 + "\",\"" + p.y1 +
-            "\"]";
+    text +=
+        "    {\"x\":[\"" + p.x0 + "\",\"" + p.x1 + "\"],\"y\":[\"" + p.y0 + "\",\"" + p.y1 + "\"]";
     if (xf) text += ",\"xf\":[" + std::to_string(j) + ",0.5],\"yf\":[1e3,-0]";
     text += j + 1 < points.size() ? "},\n" : "}\n";
   }
@@ -122,18 +122,18 @@ TEST(PointLine, ParsesTheWritersFormExactly) {
   EXPECT_TRUE(json_io::parse_point_line(R"({"x":["1","2"],"y":["3","4"]},)", a, b, c, d));
   // Not the fast form: the general parser decides.
   for (const char* line : {
-           R"({"x":["1","2"],"y":["3","4"]})",             // no comma: the last point
-           R"({"x":["1","2"],"y":["3","4"]}, )",           // trailing space
-           R"({"x": ["1","2"],"y":["3","4"]},)",           // space
-           R"({"y":["3","4"],"x":["1","2"]},)",            // key order
-           R"({"x":["1","2"],"y":["3","4"],"z":0},)",      // other member
-           R"({"x":["\u0031","2"],"y":["3","4"]},)",       // escape
-           R"({"x":["1/0","2"],"y":["3","4"]},)",          // zero denominator
-           R"({"x":["+1","2"],"y":["3","4"]},)",           // sign parse_rational accepts
-           R"({"x":["0.5","2"],"y":["3","4"]},)",          // decimal
-           R"({"x":["1","2","3"],"y":["3","4"]},)",        // arity
-           R"({"x":["1"],"y":["3","4"]},)",                // arity
-           R"({"x":[1,"2"],"y":["3","4"]},)",              // a number
+           R"({"x":["1","2"],"y":["3","4"]})",         // no comma: the last point
+           R"({"x":["1","2"],"y":["3","4"]}, )",       // trailing space
+           R"({"x": ["1","2"],"y":["3","4"]},)",       // space
+           R"({"y":["3","4"],"x":["1","2"]},)",        // key order
+           R"({"x":["1","2"],"y":["3","4"],"z":0},)",  // other member
+           R"({"x":["\u0031","2"],"y":["3","4"]},)",   // escape
+           R"({"x":["1/0","2"],"y":["3","4"]},)",      // zero denominator
+           R"({"x":["+1","2"],"y":["3","4"]},)",       // sign parse_rational accepts
+           R"({"x":["0.5","2"],"y":["3","4"]},)",      // decimal
+           R"({"x":["1","2","3"],"y":["3","4"]},)",    // arity
+           R"({"x":["1"],"y":["3","4"]},)",            // arity
+           R"({"x":[1,"2"],"y":["3","4"]},)",          // a number
            R"({"x":["1","2"],"y":["3","4"],"xf":[01,2],"yf":[3,4]},)",  // bad JSON number
            R"({"x":["1","2"],"y":["3","4"],"xf":[1,2],"yf":[3,4e400]},)",
            R"({"x":["1","2"],"y":["3","4"],"xf":[1,2]},)",
@@ -183,14 +183,14 @@ TEST_F(ReadFast, ReformattedFilesReadTheSame) {
 TEST_F(ReadFast, MalformedPointsGiveTheGeneralParsersDiagnostic) {
   const std::string text = writer_form(sample_points());
   const std::vector<std::pair<std::string, std::string>> edits = {
-      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4",-6/8"])"},     // missing quote
-      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","-6/8])"},     // missing quote
-      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","-6/0"])"},    // zero denominator
-      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","-6x8"])"},    // bad number
-      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4"])"},           // arity
-      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","1","2"])"},   // arity
-      {R"({"x":["3/4","-6/8"])", R"({"x":[3,"1"])"},           // a number
-      {R"({"x":["3/4","-6/8"],)", R"({)"},                     // missing x
+      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4",-6/8"])"},                  // missing quote
+      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","-6/8])"},                  // missing quote
+      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","-6/0"])"},                 // zero denominator
+      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","-6x8"])"},                 // bad number
+      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4"])"},                        // arity
+      {R"({"x":["3/4","-6/8"])", R"({"x":["3/4","1","2"])"},                // arity
+      {R"({"x":["3/4","-6/8"])", R"({"x":[3,"1"])"},                        // a number
+      {R"({"x":["3/4","-6/8"],)", R"({)"},                                  // missing x
       {R"("y":["1","2"],"xf":[1,0.5])", R"("y":["1","2"]],"xf":[1,0.5])"},  // bracket
       {R"("xf":[6,0.5],"yf":[1e3,-0]}
 )",
@@ -235,8 +235,8 @@ TEST_F(ReadFast, RandomMixturesAgree) {
       R"(  {"y":["0","0"],"x":["%","%"]},)",
       R"(    {"x":["%","%"],"y":["1","2"],"xf":[1,2],"yf":[1,2]} ,)",
   };
-  const std::vector<std::string> numbers = {"1", "-3/9", "0", "12345678901234567890123", "5/1",
-                                            "-0", "100/7", "x", "1/0", ""};
+  const std::vector<std::string> numbers = {
+      "1", "-3/9", "0", "12345678901234567890123", "5/1", "-0", "100/7", "x", "1/0", ""};
   for (int round = 0; round < 60; ++round) {
     std::string body;
     const int lines = std::uniform_int_distribution<int>(1, 12)(random);
@@ -252,7 +252,8 @@ TEST_F(ReadFast, RandomMixturesAgree) {
     body.resize(body.size() - 2);  // the last point's comma and newline
     const std::string text =
         "{\"format\": \"etr2nn-dataset\", \"version\": 1, \"inputs\": 2, \"outputs\": 2,\n"
-        "\"hidden_neurons\": 1, \"target_error\": \"0\", \"labels\": [[\"0\",\"0\"],[\"1\",\"2\"]],\n"
+        "\"hidden_neurons\": 1, \"target_error\": \"0\", \"labels\": "
+        "[[\"0\",\"0\"],[\"1\",\"2\"]],\n"
         "\"points\": [\n" +
         body + "\n]}\n";
     same(text, "round " + std::to_string(round));

@@ -104,7 +104,8 @@ TEST_F(ToolAgreement, FastEvaluationAgreesWithTheDefinitionOnEveryWitnessPoint) 
     for (std::size_t j = 0; j < d.points.size(); ++j) {
       const auto& p = d.points[j];
       const Output naive = evaluate_naive(n, p.x);
-      EXPECT_EQ(f.fits(p.x, p.y), naive == Output{Real(p.y.out1), Real(p.y.out2)}) << j;
+      const Output label = {Real(p.y.out1), Real(p.y.out2)};
+      EXPECT_EQ(f.fits(p.x, p.y), naive == label) << j;
       EXPECT_TRUE(f.fits(p.x, p.y)) << j;
       EXPECT_FALSE(f.fits(p.x, {p.y.out1 + mpq_class(1, 3), p.y.out2})) << j;
     }
