@@ -81,11 +81,12 @@ TEST(EvaluateFast, OverflowBoundariesFallBackExactly) {
                                       two62 / 3,
                                       mpz_class(1) << 31,
                                       (mpz_class(1) << 31) + 1};
-  // Weights that still scale to int64 (M = 6 here) but make products huge.
-  const mpz_class two58 = mpz_class(1) << 58, two55 = mpz_class(1) << 55;
+  // Weights that still scale below 2^62 (M = 6 here, M·β·v < 2^61) but make
+  // products huge.
+  const mpz_class two56 = mpz_class(1) << 56, two55 = mpz_class(1) << 55;
   Network n;
   n.c = {Real(mpq_class(1, 3)), Real(0)};
-  n.neurons.push_back({{Real(1), Real(1)}, Real(-5), {Real(mpq_class(two58 - 1)), Real(1)}});
+  n.neurons.push_back({{Real(1), Real(1)}, Real(-5), {Real(mpq_class(two56 - 1)), Real(1)}});
   n.neurons.push_back({{Real(1), Real(-1)}, Real(mpq_class(two55 + 1)), {Real(-1), Real(3)}});
   n.neurons.push_back({{Real(0), Real(2)}, Real(7), {Real(mpq_class(1, 2)), Real(-1)}});
   const Evaluator f(n);
