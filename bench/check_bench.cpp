@@ -88,9 +88,8 @@ void BM_CheckEvaluate(benchmark::State& state) {
     for (const auto& p : points) fitting += evaluate.fits(p.x, p.y);
   }
   if (fitting != points.size()) state.SkipWithError("the witness does not fit every point");
-  state.counters["points/s"] =
-      benchmark::Counter(static_cast<double>(points.size()),
-                         benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["points/s"] = benchmark::Counter(static_cast<double>(points.size()),
+                                                  benchmark::Counter::kIsIterationInvariantRate);
   state.counters["directions"] = static_cast<double>(evaluate.directions());
   state.counters["integer_path"] = evaluate.integer_path();
 }
@@ -106,8 +105,8 @@ void BM_CheckVerifyFile(benchmark::State& state) {
     if (!r.ok()) state.SkipWithError("the witness does not verify");
     points = r.points;
   }
-  state.counters["points/s"] = benchmark::Counter(
-      static_cast<double>(points), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["points/s"] = benchmark::Counter(static_cast<double>(points),
+                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 
 BENCHMARK(BM_CheckReadFast)->Unit(benchmark::kMillisecond);

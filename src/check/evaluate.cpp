@@ -138,19 +138,20 @@ class Kernel {
 };
 
 // The same sums in machine integers, for the usual case: integer points and
-// weights whose denominators share a small common multiple. Everything is
-// scaled so that every quantity is an integer:
+// prefix sums with moderate numerators and denominators (a compiled witness
+// has thousands of distinct denominators, so there is no useful common one;
+// each prefix gets its own):
 //
 //   per direction g: D_g = lcm of the denominators of d, e = D_g·d (integers),
 //     so t = T/D_g with T = e·x an integer; β_i < t  <=>  floor(D_g·β_i) < T;
-//   overall: M = lcm of the denominators of c, B_k and W_k/D_g (all g, k), so
-//     M·f(x) = M·c + Σ_g (T·A_gk − B'_gk)  with A_gk = M·W_k/D_g, B'_gk = M·B_k
-//     all integers.
+//   per prefix k of g: E = lcm of the denominators of W_k/D_g and B_k, so
+//     t·W_k − B_k = (T·A − B')/E  with A = E·W_k/D_g, B' = E·B_k integers.
 //
-// So M·f(x) is an integer, computed in __int128 with every addition checked.
-// A point whose coordinates are not int64 integers, a |T| >= 2^62, or any
-// overflow gives "no answer" and the caller uses the mpq_class kernel: the
-// answer is exact or absent, never approximate.
+// A point's value is then a sum of a few such fractions, added exactly in
+// __int128 (numerators) over a uint64 denominator with every operation
+// checked. A point whose coordinates are not small integers, a prefix that
+// did not fit, a |T| >= 2^62 or any overflow gives "no answer" and the caller
+// uses the mpq_class kernel: the answer is exact or absent, never approximate.
 // __extension__: __int128 is GCC's and Clang's, outside ISO C++ (-Wpedantic).
 __extension__ typedef __int128 i128;
 
@@ -158,37 +159,22 @@ class IntKernel {
  public:
   static constexpr std::int64_t limit = std::int64_t(1) << 62;
 
-  // Empty (enabled() false) when some scaled weight does not fit.
   explicit IntKernel(const Kernel<mpq_class>& q) {
-    mpz_class m = 1;
-    auto lcm_with = [&m](const mpz_class& den) {
-      mpz_lcm(m.get_mpz_t(), m.get_mpz_t(), den.get_mpz_t());
-    };
-    lcm_with(q.constant()[0].get_den());
-    lcm_with(q.constant()[1].get_den());
-    std::vector<mpz_class> scale;  // D_g
-    for (const auto& g : q.groups()) {
-      mpz_class d;
-      mpz_lcm(d.get_mpz_t(), g.d[0].get_den_mpz_t(), g.d[1].get_den_mpz_t());
-      if (!fits(d)) return;
-      for (std::size_t k = 0; k < g.w.size(); ++k)
-        for (int j = 0; j < 2; ++j) {
-          lcm_with(mpq_class(g.w[k][j] / d).get_den());
-          lcm_with(g.bw[k][j].get_den());
-        }
-      if (!fits(m)) return;
-      scale.push_back(d);
-    }
-    const mpq_class mq(m);
+    mpz_class cd;
+    mpz_lcm(cd.get_mpz_t(), q.constant()[0].get_den_mpz_t(), q.constant()[1].get_den_mpz_t());
+    if (!fits(cd)) return;
     for (int j = 0; j < 2; ++j) {
-      const mpq_class c = q.constant()[j] * mq;
+      const mpq_class c = q.constant()[j] * cd;
       if (!fits(c.get_num())) return;
       constant_[j] = c.get_num().get_si();
     }
-    for (std::size_t n = 0; n < q.groups().size(); ++n) {
-      const auto& g = q.groups()[n];
-      const mpq_class d(scale[n]);
+    constant_den_ = cd.get_ui();
+    for (const auto& g : q.groups()) {
       Group h;
+      mpz_class dz;
+      mpz_lcm(dz.get_mpz_t(), g.d[0].get_den_mpz_t(), g.d[1].get_den_mpz_t());
+      if (!fits(dz)) return;
+      const mpq_class d(dz);
       for (int j = 0; j < 2; ++j) {
         const mpq_class e = g.d[j] * d;
         if (!fits(e.get_num())) return;
@@ -201,21 +187,9 @@ class IntKernel {
         // Clamping keeps the comparison with |T| < limit exact.
         h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
       }
-      for (std::size_t k = 0; k < g.w.size(); ++k) {
-        std::array<std::int64_t, 2> a{}, b{};
-        for (int j = 0; j < 2; ++j) {
-          const mpq_class av = g.w[k][j] * mq / d, bv = g.bw[k][j] * mq;
-          if (!fits(av.get_num()) || !fits(bv.get_num())) return;
-          a[j] = av.get_num().get_si();
-          b[j] = bv.get_num().get_si();
-        }
-        h.a.push_back(a);
-        h.b.push_back(b);
-      }
+      for (std::size_t k = 0; k < g.w.size(); ++k) h.prefix.push_back(prefix(g.w[k], g.bw[k], d));
       groups_.push_back(std::move(h));
     }
-    scale_ = m;
-    scale64_ = m.get_si();
     enabled_ = true;
   }
 
@@ -225,43 +199,99 @@ class IntKernel {
   std::optional<bool> fits(const Point& p, const Label& y) const {
     std::int64_t x0 = 0, x1 = 0;
     if (!small_integer(p.x, x0) || !small_integer(p.y, x1)) return std::nullopt;
-    std::array<i128, 2> sum = {constant_[0], constant_[1]};
+    // f(x) = num[j] / den, not necessarily in lowest terms.
+    std::array<i128, 2> num = {constant_[0], constant_[1]};
+    std::uint64_t den = constant_den_;
     for (const auto& g : groups_) {
-      const i128 t = i128(g.e[0]) * x0 + i128(g.e[1]) * x1;  // |each product| < 2^126
+      const i128 t = i128(g.e[0]) * x0 + i128(g.e[1]) * x1;  // |each product| < 2^124
       if (t >= limit || t <= -limit) return std::nullopt;
-      const std::int64_t t64 = static_cast<std::int64_t>(t);
       const std::size_t k =
-          std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), t64) - g.floor_beta.begin();
-      for (int j = 0; j < 2; ++j) {
-        const i128 term = t * g.a[k][j] - g.b[k][j];  // |t·a| < 2^125
-        if (__builtin_add_overflow(sum[j], term, &sum[j])) return std::nullopt;
-      }
+          std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), static_cast<std::int64_t>(t)) -
+          g.floor_beta.begin();
+      const Prefix& e = g.prefix[k];
+      if (e.den == 0) return std::nullopt;  // did not fit
+      std::array<i128, 2> term;
+      for (int j = 0; j < 2; ++j) term[j] = t * e.a[j] - e.b[j];  // |t·a| < 2^124
+      if (!add(num, den, term, e.den)) return std::nullopt;
     }
     const std::array<const mpq_class*, 2> label = {&y.out1, &y.out2};
     for (int j = 0; j < 2; ++j) {
-      // M·y_j must be an integer equal to sum[j]; a denominator not dividing M
-      // means M·y_j is not an integer, so it differs from M·f(x).
-      if (!mpz_divisible_p(scale_.get_mpz_t(), label[j]->get_den_mpz_t())) return false;
-      if (!fits(label[j]->get_num())) return std::nullopt;
-      std::int64_t factor = scale64_;  // M / den(y_j); labels are mostly integers
-      if (mpz_cmp_ui(label[j]->get_den_mpz_t(), 1) != 0) {
-        const mpz_class f = scale_ / label[j]->get_den();
-        factor = f.get_si();  // divides M, so it fits
-      }
-      i128 target;
-      if (__builtin_mul_overflow(i128(label[j]->get_num().get_si()), i128(factor), &target))
+      // num/den == p/q  <=>  num·q == p·den (no overflow: checked).
+      const mpq_class& l = *label[j];
+      if (!fits(l.get_num()) || !fits(l.get_den())) return std::nullopt;
+      i128 lhs, rhs;
+      if (__builtin_mul_overflow(num[j], i128(l.get_den().get_si()), &lhs) ||
+          __builtin_mul_overflow(i128(l.get_num().get_si()), i128(den), &rhs))
         return std::nullopt;
-      if (target != sum[j]) return false;
+      if (lhs != rhs) return false;
     }
     return true;
   }
 
  private:
+  struct Prefix {
+    std::uint64_t den = 0;  // E; 0: does not fit, use mpq_class
+    std::array<std::int64_t, 2> a{}, b{};
+  };
   struct Group {
     std::array<std::int64_t, 2> e{};
-    std::vector<std::int64_t> floor_beta;           // floor(D·β_i), sorted, clamped to ±limit
-    std::vector<std::array<std::int64_t, 2>> a, b;  // per prefix k: A_gk, B'_gk
+    std::vector<std::int64_t> floor_beta;  // floor(D·β_i), sorted, clamped to ±limit
+    std::vector<Prefix> prefix;            // per k
   };
+
+  static Prefix prefix(const std::array<mpq_class, 2>& w, const std::array<mpq_class, 2>& bw,
+                       const mpq_class& d) {
+    const std::array<mpq_class, 2> wd = {w[0] / d, w[1] / d};
+    mpz_class e = 1;
+    for (const mpq_class* v : {&wd[0], &wd[1], &bw[0], &bw[1]})
+      mpz_lcm(e.get_mpz_t(), e.get_mpz_t(), v->get_den_mpz_t());
+    Prefix out;
+    if (!fits(e)) return out;
+    const mpq_class eq(e);
+    for (int j = 0; j < 2; ++j) {
+      const mpq_class a = wd[j] * eq, b = bw[j] * eq;
+      if (!fits(a.get_num()) || !fits(b.get_num())) return out;
+      out.a[j] = a.get_num().get_si();
+      out.b[j] = b.get_num().get_si();
+    }
+    out.den = e.get_ui();
+    return out;
+  }
+
+  static std::uint64_t gcd(std::uint64_t u, std::uint64_t v) {  // binary gcd, u, v > 0
+    const int shift = __builtin_ctzll(u | v);
+    u >>= __builtin_ctzll(u);
+    do {
+      v >>= __builtin_ctzll(v);
+      if (u > v) std::swap(u, v);
+      v -= u;
+    } while (v != 0);
+    return u << shift;
+  }
+
+  // num/den += term/e, exactly, or false on overflow.
+  static bool add(std::array<i128, 2>& num, std::uint64_t& den, const std::array<i128, 2>& term,
+                  std::uint64_t e) {
+    if (e == den) {
+      for (int j = 0; j < 2; ++j)
+        if (__builtin_add_overflow(num[j], term[j], &num[j])) return false;
+      return true;
+    }
+    const std::uint64_t g = gcd(den, e);
+    const std::uint64_t scale_num = e / g, scale_term = den / g;
+    std::uint64_t new_den;
+    if (__builtin_mul_overflow(scale_term, e, &new_den) || new_den >= std::uint64_t(limit))
+      return false;
+    for (int j = 0; j < 2; ++j) {
+      i128 a, b;
+      if (__builtin_mul_overflow(num[j], i128(scale_num), &a) ||
+          __builtin_mul_overflow(term[j], i128(scale_term), &b) ||
+          __builtin_add_overflow(a, b, &num[j]))
+        return false;
+    }
+    den = new_den;
+    return true;
+  }
 
   // |v| < 2^62 keeps every product above inside __int128.
   static bool fits(const mpz_class& v) { return mpz_fits_slong_p(v.get_mpz_t()) && abs(v) < limit; }
@@ -273,9 +303,8 @@ class IntKernel {
   }
 
   bool enabled_ = false;
-  mpz_class scale_;  // M
-  std::int64_t scale64_ = 1;
   std::array<std::int64_t, 2> constant_{};
+  std::uint64_t constant_den_ = 1;
   std::vector<Group> groups_;
 };
 

@@ -50,9 +50,9 @@ class Evaluator {
 
   std::size_t directions() const;  // distinct directions d (neurons with a = 0 not counted)
   bool rational() const;           // true when evaluation is in mpq_class
-  // True when fits() first tries machine integers (every weight scales to
-  // int64 with one common denominator); points it cannot decide exactly
-  // that way (non-integer or huge coordinates, overflow) still go to mpq_class.
+  // True when fits() first tries machine integers (the constant c fits);
+  // points it cannot decide exactly that way (non-integer or huge
+  // coordinates, a prefix sum beyond int64, overflow) still go to mpq_class.
   bool integer_path() const;
 
  private:

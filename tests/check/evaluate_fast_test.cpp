@@ -101,16 +101,22 @@ TEST(EvaluateFast, OverflowBoundariesFallBackExactly) {
   for (int v : {-3, 0, 1, 5, 1000}) expect_agreement(n, f, {mpq_class(v), mpq_class(v - 2)});
 }
 
-TEST(EvaluateFast, WeightsBeyondInt64DisableTheIntegerPath) {
+// Prefix sums beyond 2^62 are left to mpq_class point by point; a constant
+// beyond it turns the integer path off.
+TEST(EvaluateFast, WeightsBeyondInt64FallBackExactly) {
   const mpz_class huge = mpz_class(1) << 70;
-  Network n;
-  n.neurons.push_back({{Real(1), Real(0)}, Real(0), {Real(mpq_class(huge)), Real(1)}});
-  n.neurons.push_back(
-      {{Real(mpq_class(1, 3)), Real(1)}, Real(mpq_class(1, huge)), {Real(1), Real(2)}});
-  const Evaluator f(n);
-  EXPECT_FALSE(f.integer_path());
-  for (int a = -4; a <= 4; ++a)
-    for (int b = -4; b <= 4; ++b) expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+  for (bool huge_constant : {false, true}) {
+    Network n;
+    if (huge_constant) n.c = {Real(mpq_class(1, huge)), Real(0)};
+    n.neurons.push_back({{Real(1), Real(0)}, Real(0), {Real(mpq_class(huge)), Real(1)}});
+    n.neurons.push_back(
+        {{Real(mpq_class(1, 3)), Real(1)}, Real(mpq_class(1, huge)), {Real(1), Real(2)}});
+    n.neurons.push_back({{Real(0), Real(1)}, Real(-3), {Real(mpq_class(1, 5)), Real(7)}});
+    const Evaluator f(n);
+    EXPECT_EQ(f.integer_path(), !huge_constant);
+    for (int a = -4; a <= 4; ++a)
+      for (int b = -4; b <= 4; ++b) expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+  }
 }
 
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
