@@ -186,7 +186,12 @@ class IntKernel {
         mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
         // Clamping keeps the comparison with |T| < limit exact.
         h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
+        BetaFraction b;
+        if (fits(beta.get_num()) && fits(beta.get_den()))
+          b = {beta.get_num().get_si(), beta.get_den().get_si()};
+        h.beta.push_back(b);
       }
+      h.d = dz.get_si();
       for (std::size_t k = 0; k < g.w.size(); ++k) h.prefix.push_back(prefix(g.w[k], g.bw[k], d));
       groups_.push_back(std::move(h));
     }
@@ -195,24 +200,43 @@ class IntKernel {
 
   bool enabled() const { return enabled_; }
 
-  // f(x) == y, or nullopt when the integers cannot decide it.
+  // f(x) == y, or nullopt when the integers cannot decide it. A rational
+  // point x = X/q (q the lcm of its denominators) has t = T/(q·D) with
+  // T = e·X; its prefix k counts floor(D·β_i) < floor(T/q) at once and
+  // compares the few β_i with floor(D·β_i) = floor(T/q) exactly.
   std::optional<bool> fits(const Point& p, const Label& y) const {
-    std::int64_t x0 = 0, x1 = 0;
-    if (!small_integer(p.x, x0) || !small_integer(p.y, x1)) return std::nullopt;
+    std::int64_t q = 1;
+    std::array<std::int64_t, 2> x{};
+    if (!scaled(p, x, q)) return std::nullopt;
     // f(x) = num[j] / den, not necessarily in lowest terms.
     std::array<i128, 2> num = {constant_[0], constant_[1]};
     std::uint64_t den = constant_den_;
     for (const auto& g : groups_) {
-      const i128 t = i128(g.e[0]) * x0 + i128(g.e[1]) * x1;  // |each product| < 2^124
+      const i128 t = i128(g.e[0]) * x[0] + i128(g.e[1]) * x[1];  // |each product| < 2^124
       if (t >= limit || t <= -limit) return std::nullopt;
-      const std::size_t k =
-          std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), static_cast<std::int64_t>(t)) -
-          g.floor_beta.begin();
+      const std::int64_t t64 = static_cast<std::int64_t>(t);
+      std::int64_t s = t64 / q;
+      if (t64 % q != 0 && t64 < 0) --s;  // floor(T/q)
+      auto at = std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), s);
+      std::size_t k = at - g.floor_beta.begin();
+      for (; k < g.floor_beta.size() && g.floor_beta[k] == s; ++k) {
+        // β_k < t  <=>  D·βn·q < T·βd  (βd > 0)
+        const BetaFraction& b = g.beta[k];
+        if (b.den == 0) return std::nullopt;
+        i128 lhs;
+        if (__builtin_mul_overflow(i128(b.num) * g.d, i128(q), &lhs)) return std::nullopt;
+        if (!(lhs < t * b.den)) break;
+      }
       const Prefix& e = g.prefix[k];
       if (e.den == 0) return std::nullopt;  // did not fit
+      // t·W_k − B_k = (T·A − q·B') / (q·E)
+      std::uint64_t term_den;
+      if (__builtin_mul_overflow(e.den, static_cast<std::uint64_t>(q), &term_den) ||
+          term_den >= std::uint64_t(limit))
+        return std::nullopt;
       std::array<i128, 2> term;
-      for (int j = 0; j < 2; ++j) term[j] = t * e.a[j] - e.b[j];  // |t·a| < 2^124
-      if (!add(num, den, term, e.den)) return std::nullopt;
+      for (int j = 0; j < 2; ++j) term[j] = t * e.a[j] - i128(q) * e.b[j];  // |·| < 2^125
+      if (!add(num, den, term, term_den)) return std::nullopt;
     }
     const std::array<const mpq_class*, 2> label = {&y.out1, &y.out2};
     for (int j = 0; j < 2; ++j) {
@@ -229,12 +253,17 @@ class IntKernel {
   }
 
  private:
+  struct BetaFraction {
+    std::int64_t num = 0, den = 0;  // den 0: does not fit
+  };
   struct Prefix {
     std::uint64_t den = 0;  // E; 0: does not fit, use mpq_class
     std::array<std::int64_t, 2> a{}, b{};
   };
   struct Group {
     std::array<std::int64_t, 2> e{};
+    std::int64_t d = 1;                    // D
+    std::vector<BetaFraction> beta;        // β_i, for the exact comparisons
     std::vector<std::int64_t> floor_beta;  // floor(D·β_i), sorted, clamped to ±limit
     std::vector<Prefix> prefix;            // per k
   };
@@ -290,15 +319,49 @@ class IntKernel {
         return false;
     }
     den = new_den;
+    reduce(num, den);
     return true;
   }
 
-  // |v| < 2^62 keeps every product above inside __int128.
-  static bool fits(const mpz_class& v) { return mpz_fits_slong_p(v.get_mpz_t()) && abs(v) < limit; }
+  // Divides num and den by their common factor: the terms' denominators
+  // mostly cancel (labels are small), and without this their product would
+  // soon overflow.
+  static void reduce(std::array<i128, 2>& num, std::uint64_t& den) {
+    const i128 lowest = -(i128(1) << 126) - (i128(1) << 126);  // -2^127
+    std::uint64_t g = den;
+    for (int j = 0; j < 2 && g > 1; ++j) {
+      if (num[j] == lowest) return;  // -num would overflow
+      const i128 magnitude = num[j] < 0 ? -num[j] : num[j];
+      const auto rest = static_cast<std::uint64_t>(magnitude % g);
+      if (rest != 0) g = gcd(g, rest);
+    }
+    if (g <= 1) return;
+    den /= g;
+    for (int j = 0; j < 2; ++j) num[j] /= static_cast<i128>(g);
+  }
 
-  static bool small_integer(const mpq_class& v, std::int64_t& out) {
-    if (mpz_cmp_ui(v.get_den_mpz_t(), 1) != 0 || !fits(v.get_num())) return false;
-    out = v.get_num().get_si();
+  // |v| < 2^62 keeps every product above inside __int128.
+  static bool fits(const mpz_class& v) {
+    if (!mpz_fits_slong_p(v.get_mpz_t())) return false;
+    const long x = mpz_get_si(v.get_mpz_t());  // no temporary: this runs per point
+    return x < limit && x > -limit;
+  }
+
+  // x = X/q with q = lcm of the coordinates' denominators, all below 2^62.
+  static bool scaled(const Point& p, std::array<std::int64_t, 2>& x, std::int64_t& q) {
+    const mpq_class* c[2] = {&p.x, &p.y};
+    std::int64_t den[2];
+    for (int j = 0; j < 2; ++j) {
+      if (!fits(c[j]->get_num()) || !fits(c[j]->get_den())) return false;
+      den[j] = c[j]->get_den().get_si();
+    }
+    const std::int64_t g =
+        den[0] == den[1] ? den[0] : static_cast<std::int64_t>(gcd(den[0], den[1]));
+    if (__builtin_mul_overflow(den[0] / g, den[1], &q) || q >= limit) return false;
+    for (int j = 0; j < 2; ++j)
+      if (__builtin_mul_overflow(c[j]->get_num().get_si(), q / den[j], &x[j]) || x[j] >= limit ||
+          x[j] <= -limit)
+        return false;
     return true;
   }
 

@@ -97,6 +97,10 @@ TEST(EvaluateFast, OverflowBoundariesFallBackExactly) {
         for (int sb : {-1, 1}) {
           expect_agreement(n, f, {mpq_class(sa * a), mpq_class(sb * b)});
           expect_agreement(n, f, {mpq_class(sa * a), mpq_class(sb)});
+          mpq_class third(mpz_class(sa * a), 3), seventh(mpz_class(sb * b), 7);
+          third.canonicalize();
+          seventh.canonicalize();
+          expect_agreement(n, f, {third, seventh});  // rational points near the limits
         }
   for (int v : {-3, 0, 1, 5, 1000}) expect_agreement(n, f, {mpq_class(v), mpq_class(v - 2)});
 }
