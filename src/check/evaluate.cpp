@@ -1,7 +1,9 @@
 #include "check/evaluate.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace etr2nn::check {
@@ -127,10 +129,246 @@ class Kernel {
   }
 
   std::size_t directions() const { return groups_.size(); }
+  const std::vector<Group<T>>& groups() const { return groups_; }
+  const std::array<T, 2>& constant() const { return constant_; }
 
  private:
   std::array<T, 2> constant_;
   std::vector<Group<T>> groups_;
+};
+
+// The same sums in machine integers, for the usual case: integer points and
+// prefix sums with moderate numerators and denominators (a compiled witness
+// has thousands of distinct denominators, so there is no useful common one;
+// each prefix gets its own):
+//
+//   per direction g: D_g = lcm of the denominators of d, e = D_g·d (integers),
+//     so t = T/D_g with T = e·x an integer; β_i < t  <=>  floor(D_g·β_i) < T;
+//   per prefix k of g: E = lcm of the denominators of W_k/D_g and B_k, so
+//     t·W_k − B_k = (T·A − B')/E  with A = E·W_k/D_g, B' = E·B_k integers.
+//
+// A point's value is then a sum of a few such fractions, added exactly in
+// __int128 (numerators) over a uint64 denominator with every operation
+// checked. A point whose coordinates are not small integers, a prefix that
+// did not fit, a |T| >= 2^62 or any overflow gives "no answer" and the caller
+// uses the mpq_class kernel: the answer is exact or absent, never approximate.
+// __extension__: __int128 is GCC's and Clang's, outside ISO C++ (-Wpedantic).
+__extension__ typedef __int128 i128;
+
+class IntKernel {
+ public:
+  static constexpr std::int64_t limit = std::int64_t(1) << 62;
+
+  explicit IntKernel(const Kernel<mpq_class>& q) {
+    mpz_class cd;
+    mpz_lcm(cd.get_mpz_t(), q.constant()[0].get_den_mpz_t(), q.constant()[1].get_den_mpz_t());
+    if (!fits(cd)) return;
+    for (int j = 0; j < 2; ++j) {
+      const mpq_class c = q.constant()[j] * cd;
+      if (!fits(c.get_num())) return;
+      constant_[j] = c.get_num().get_si();
+    }
+    constant_den_ = cd.get_ui();
+    for (const auto& g : q.groups()) {
+      Group h;
+      mpz_class dz;
+      mpz_lcm(dz.get_mpz_t(), g.d[0].get_den_mpz_t(), g.d[1].get_den_mpz_t());
+      if (!fits(dz)) return;
+      const mpq_class d(dz);
+      for (int j = 0; j < 2; ++j) {
+        const mpq_class e = g.d[j] * d;
+        if (!fits(e.get_num())) return;
+        h.e[j] = e.get_num().get_si();
+      }
+      for (const auto& beta : g.beta) {
+        mpz_class f;
+        const mpq_class r = beta * d;
+        mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
+        // Clamping keeps the comparison with |T| < limit exact.
+        h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
+        BetaFraction b;
+        if (fits(beta.get_num()) && fits(beta.get_den()))
+          b = {beta.get_num().get_si(), beta.get_den().get_si()};
+        h.beta.push_back(b);
+      }
+      h.d = dz.get_si();
+      for (std::size_t k = 0; k < g.w.size(); ++k) h.prefix.push_back(prefix(g.w[k], g.bw[k], d));
+      groups_.push_back(std::move(h));
+    }
+    enabled_ = true;
+  }
+
+  bool enabled() const { return enabled_; }
+
+  // f(x) == y, or nullopt when the integers cannot decide it. A rational
+  // point x = X/q (q the lcm of its denominators) has t = T/(q·D) with
+  // T = e·X; its prefix k counts floor(D·β_i) < floor(T/q) at once and
+  // compares the few β_i with floor(D·β_i) = floor(T/q) exactly.
+  std::optional<bool> fits(const Point& p, const Label& y) const {
+    std::int64_t q = 1;
+    std::array<std::int64_t, 2> x{};
+    if (!scaled(p, x, q)) return std::nullopt;
+    // f(x) = num[j] / den, not necessarily in lowest terms.
+    std::array<i128, 2> num = {constant_[0], constant_[1]};
+    std::uint64_t den = constant_den_;
+    for (const auto& g : groups_) {
+      const i128 t = i128(g.e[0]) * x[0] + i128(g.e[1]) * x[1];  // |each product| < 2^124
+      if (t >= limit || t <= -limit) return std::nullopt;
+      const std::int64_t t64 = static_cast<std::int64_t>(t);
+      std::int64_t s = t64 / q;
+      if (t64 % q != 0 && t64 < 0) --s;  // floor(T/q)
+      auto at = std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), s);
+      std::size_t k = at - g.floor_beta.begin();
+      for (; k < g.floor_beta.size() && g.floor_beta[k] == s; ++k) {
+        // β_k < t  <=>  D·βn·q < T·βd  (βd > 0)
+        const BetaFraction& b = g.beta[k];
+        if (b.den == 0) return std::nullopt;
+        i128 lhs;
+        if (__builtin_mul_overflow(i128(b.num) * g.d, i128(q), &lhs)) return std::nullopt;
+        if (!(lhs < t * b.den)) break;
+      }
+      const Prefix& e = g.prefix[k];
+      if (e.den == 0) return std::nullopt;  // did not fit
+      // t·W_k − B_k = (T·A − q·B') / (q·E)
+      std::uint64_t term_den;
+      if (__builtin_mul_overflow(e.den, static_cast<std::uint64_t>(q), &term_den) ||
+          term_den >= std::uint64_t(limit))
+        return std::nullopt;
+      std::array<i128, 2> term;
+      for (int j = 0; j < 2; ++j) term[j] = t * e.a[j] - i128(q) * e.b[j];  // |·| < 2^125
+      if (!add(num, den, term, term_den)) return std::nullopt;
+    }
+    const std::array<const mpq_class*, 2> label = {&y.out1, &y.out2};
+    for (int j = 0; j < 2; ++j) {
+      // num/den == p/q  <=>  num·q == p·den (no overflow: checked).
+      const mpq_class& l = *label[j];
+      if (!fits(l.get_num()) || !fits(l.get_den())) return std::nullopt;
+      i128 lhs, rhs;
+      if (__builtin_mul_overflow(num[j], i128(l.get_den().get_si()), &lhs) ||
+          __builtin_mul_overflow(i128(l.get_num().get_si()), i128(den), &rhs))
+        return std::nullopt;
+      if (lhs != rhs) return false;
+    }
+    return true;
+  }
+
+ private:
+  struct BetaFraction {
+    std::int64_t num = 0, den = 0;  // den 0: does not fit
+  };
+  struct Prefix {
+    std::uint64_t den = 0;  // E; 0: does not fit, use mpq_class
+    std::array<std::int64_t, 2> a{}, b{};
+  };
+  struct Group {
+    std::array<std::int64_t, 2> e{};
+    std::int64_t d = 1;                    // D
+    std::vector<BetaFraction> beta;        // β_i, for the exact comparisons
+    std::vector<std::int64_t> floor_beta;  // floor(D·β_i), sorted, clamped to ±limit
+    std::vector<Prefix> prefix;            // per k
+  };
+
+  static Prefix prefix(const std::array<mpq_class, 2>& w, const std::array<mpq_class, 2>& bw,
+                       const mpq_class& d) {
+    const std::array<mpq_class, 2> wd = {w[0] / d, w[1] / d};
+    mpz_class e = 1;
+    for (const mpq_class* v : {&wd[0], &wd[1], &bw[0], &bw[1]})
+      mpz_lcm(e.get_mpz_t(), e.get_mpz_t(), v->get_den_mpz_t());
+    Prefix out;
+    if (!fits(e)) return out;
+    const mpq_class eq(e);
+    for (int j = 0; j < 2; ++j) {
+      const mpq_class a = wd[j] * eq, b = bw[j] * eq;
+      if (!fits(a.get_num()) || !fits(b.get_num())) return out;
+      out.a[j] = a.get_num().get_si();
+      out.b[j] = b.get_num().get_si();
+    }
+    out.den = e.get_ui();
+    return out;
+  }
+
+  static std::uint64_t gcd(std::uint64_t u, std::uint64_t v) {  // binary gcd, u, v > 0
+    const int shift = __builtin_ctzll(u | v);
+    u >>= __builtin_ctzll(u);
+    do {
+      v >>= __builtin_ctzll(v);
+      if (u > v) std::swap(u, v);
+      v -= u;
+    } while (v != 0);
+    return u << shift;
+  }
+
+  // num/den += term/e, exactly, or false on overflow.
+  static bool add(std::array<i128, 2>& num, std::uint64_t& den, const std::array<i128, 2>& term,
+                  std::uint64_t e) {
+    if (e == den) {
+      for (int j = 0; j < 2; ++j)
+        if (__builtin_add_overflow(num[j], term[j], &num[j])) return false;
+      return true;
+    }
+    const std::uint64_t g = gcd(den, e);
+    const std::uint64_t scale_num = e / g, scale_term = den / g;
+    std::uint64_t new_den;
+    if (__builtin_mul_overflow(scale_term, e, &new_den) || new_den >= std::uint64_t(limit))
+      return false;
+    for (int j = 0; j < 2; ++j) {
+      i128 a, b;
+      if (__builtin_mul_overflow(num[j], i128(scale_num), &a) ||
+          __builtin_mul_overflow(term[j], i128(scale_term), &b) ||
+          __builtin_add_overflow(a, b, &num[j]))
+        return false;
+    }
+    den = new_den;
+    reduce(num, den);
+    return true;
+  }
+
+  // Divides num and den by their common factor: the terms' denominators
+  // mostly cancel (labels are small), and without this their product would
+  // soon overflow.
+  static void reduce(std::array<i128, 2>& num, std::uint64_t& den) {
+    const i128 lowest = -(i128(1) << 126) - (i128(1) << 126);  // -2^127
+    std::uint64_t g = den;
+    for (int j = 0; j < 2 && g > 1; ++j) {
+      if (num[j] == lowest) return;  // -num would overflow
+      const i128 magnitude = num[j] < 0 ? -num[j] : num[j];
+      const auto rest = static_cast<std::uint64_t>(magnitude % g);
+      if (rest != 0) g = gcd(g, rest);
+    }
+    if (g <= 1) return;
+    den /= g;
+    for (int j = 0; j < 2; ++j) num[j] /= static_cast<i128>(g);
+  }
+
+  // |v| < 2^62 keeps every product above inside __int128.
+  static bool fits(const mpz_class& v) {
+    if (!mpz_fits_slong_p(v.get_mpz_t())) return false;
+    const long x = mpz_get_si(v.get_mpz_t());  // no temporary: this runs per point
+    return x < limit && x > -limit;
+  }
+
+  // x = X/q with q = lcm of the coordinates' denominators, all below 2^62.
+  static bool scaled(const Point& p, std::array<std::int64_t, 2>& x, std::int64_t& q) {
+    const mpq_class* c[2] = {&p.x, &p.y};
+    std::int64_t den[2];
+    for (int j = 0; j < 2; ++j) {
+      if (!fits(c[j]->get_num()) || !fits(c[j]->get_den())) return false;
+      den[j] = c[j]->get_den().get_si();
+    }
+    const std::int64_t g =
+        den[0] == den[1] ? den[0] : static_cast<std::int64_t>(gcd(den[0], den[1]));
+    if (__builtin_mul_overflow(den[0] / g, den[1], &q) || q >= limit) return false;
+    for (int j = 0; j < 2; ++j)
+      if (__builtin_mul_overflow(c[j]->get_num().get_si(), q / den[j], &x[j]) || x[j] >= limit ||
+          x[j] <= -limit)
+        return false;
+    return true;
+  }
+
+  bool enabled_ = false;
+  std::array<std::int64_t, 2> constant_{};
+  std::uint64_t constant_den_ = 1;
+  std::vector<Group> groups_;
 };
 
 }  // namespace
@@ -138,15 +376,18 @@ class Kernel {
 struct Evaluator::Impl {
   bool rational;
   std::unique_ptr<Kernel<mpq_class>> q;
+  std::unique_ptr<IntKernel> z;  // enabled only when the weights scale to int64
   std::unique_ptr<Kernel<Real>> r;
 };
 
 Evaluator::Evaluator(const Network& network) : impl_(std::make_unique<Impl>()) {
   impl_->rational = is_rational(network);
-  if (impl_->rational)
+  if (impl_->rational) {
     impl_->q = std::make_unique<Kernel<mpq_class>>(network);
-  else
+    impl_->z = std::make_unique<IntKernel>(*impl_->q);
+  } else {
     impl_->r = std::make_unique<Kernel<Real>>(network);
+  }
 }
 Evaluator::~Evaluator() = default;
 Evaluator::Evaluator(Evaluator&&) noexcept = default;
@@ -162,6 +403,8 @@ Output Evaluator::operator()(const Point& x) const {
 
 bool Evaluator::fits(const Point& x, const Label& y) const {
   if (impl_->rational) {
+    if (impl_->z->enabled())
+      if (const auto answer = impl_->z->fits(x, y)) return *answer;
     const auto out = (*impl_->q)(x);
     return out[0] == y.out1 && out[1] == y.out2;
   }
@@ -175,6 +418,10 @@ std::size_t Evaluator::directions() const {
 
 bool Evaluator::rational() const {
   return impl_->rational;
+}
+
+bool Evaluator::integer_path() const {
+  return impl_->rational && impl_->z->enabled();
 }
 
 }  // namespace etr2nn::check

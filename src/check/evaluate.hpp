@@ -18,7 +18,10 @@
 // compare them point by point.
 //
 // All-rational networks are evaluated in mpq_class only; otherwise in
-// numeric::Real (exact real algebraic arithmetic).
+// numeric::Real (exact real algebraic arithmetic). For rational networks,
+// fits() first tries the same sums scaled to machine integers (__int128 with
+// overflow checks, see evaluate.cpp): several times faster, and it either
+// answers exactly or declines, never rounds.
 #pragma once
 
 #include <array>
@@ -47,6 +50,10 @@ class Evaluator {
 
   std::size_t directions() const;  // distinct directions d (neurons with a = 0 not counted)
   bool rational() const;           // true when evaluation is in mpq_class
+  // True when fits() first tries machine integers (the constant c fits);
+  // points it cannot decide exactly that way (non-integer or huge
+  // coordinates, a prefix sum beyond int64, overflow) still go to mpq_class.
+  bool integer_path() const;
 
  private:
   struct Impl;

@@ -1,5 +1,6 @@
 #include "check/read_dataset.hpp"
 
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -7,6 +8,7 @@
 #include <utility>
 
 #include "diagnostic/diagnostic.hpp"
+#include "json_io/point_line.hpp"
 #include "json_io/value.hpp"
 #include "numeric/rational.hpp"
 
@@ -19,6 +21,10 @@ const std::string pair_expected(json_io::pair_expected);
 const std::string rational_expected(json_io::rational_expected);
 
 using Fail = std::function<void(const ErrorKind&, const std::string&)>;  // must throw
+
+// Thrown by DatasetSax when the top-level "points" array opens and the fast
+// path is armed: the general parse stops right behind the '['.
+struct PointsStart {};
 
 // SAX handler for a whole dataset file. The top-level members verification
 // needs, except "points", are collected into a small DOM (header()); the
@@ -33,23 +39,43 @@ class DatasetSax : public json::json_sax_t {
   bool saw_points() const { return saw_points_; }
   const std::set<Label>& used_labels() const { return used_; }
 
-  bool null() override { return scalar(json(nullptr), nullptr); }
-  bool boolean(bool v) override { return scalar(json(v), nullptr); }
-  bool number_integer(number_integer_t v) override { return scalar(json(v), nullptr); }
-  bool number_unsigned(number_unsigned_t v) override { return scalar(json(v), nullptr); }
-  bool number_float(number_float_t v, const string_t&) override { return scalar(json(v), nullptr); }
+  bool null() override {
+    if (ignored()) return true;
+    return scalar(json(nullptr), nullptr);
+  }
+  bool boolean(bool v) override {
+    if (ignored()) return true;
+    return scalar(json(v), nullptr);
+  }
+  bool number_integer(number_integer_t v) override {
+    if (ignored()) return true;
+    return scalar(json(v), nullptr);
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    if (ignored()) return true;
+    return scalar(json(v), nullptr);
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    if (ignored()) return true;
+    return scalar(json(v), nullptr);
+  }
   bool string(string_t& v) override {
+    if (ignored()) return true;
     if (region_ == Region::Points) return point_scalar(&v);
     return scalar(json(std::move(v)), nullptr);
   }
-  bool binary(binary_t&) override { return scalar(json(nullptr), nullptr); }
+  bool binary(binary_t&) override {
+    if (ignored()) return true;
+    return scalar(json(nullptr), nullptr);
+  }
 
-  bool start_object(std::size_t) override { return start(true); }
-  bool start_array(std::size_t) override { return start(false); }
-  bool end_object() override { return end(true); }
-  bool end_array() override { return end(false); }
+  bool start_object(std::size_t) override { return ignored() || start(true); }
+  bool start_array(std::size_t) override { return ignored() || start(false); }
+  bool end_object() override { return ignored() || end(true); }
+  bool end_array() override { return ignored() || end(false); }
 
   bool key(string_t& k) override {
+    if (ignored()) return true;
     switch (region_) {
       case Region::Top:
         key_ = k;
@@ -73,9 +99,35 @@ class DatasetSax : public json::json_sax_t {
     throw e;
   }
 
+  // The fast path (json_io/point_line.hpp). arm(): throw PointsStart when
+  // "points" opens. ignore(n): skip the next n events (the resume prefix).
+  // add_point(): a point read by the fast path, as if parsed here.
+  void arm() { armed_ = true; }
+  void ignore(int events) { ignore_ = events; }
+  void add_point(const LabelledPoint& p) {
+    use(p.y);
+    sink_(count_, p);
+    ++count_;
+  }
+
  private:
   enum class Region { BeforeRoot, Top, Header, Skip, Points, AfterRoot };
   enum class Pending { Header, Skip, Points };
+
+  bool ignored() {
+    if (ignore_ == 0) return false;
+    --ignore_;
+    return true;
+  }
+
+  // used_ gets every label; the few distinct ones of a valid dataset are
+  // found first in a short list, without a std::set lookup per point.
+  void use(const Label& y) {
+    for (const Label& l : recent_)
+      if (l == y) return;
+    used_.insert(y);
+    if (recent_.size() < 16) recent_.push_back(y);
+  }
 
   static bool header_member(const std::string& key) {
     for (const char* k :
@@ -135,6 +187,10 @@ class DatasetSax : public json::json_sax_t {
           region_ = Region::Points;
           depth_ = 0;
           skip_ = 0;
+          if (armed_) {
+            armed_ = false;
+            throw PointsStart{};
+          }
         } else if (pending_ == Pending::Header) {
           json& value = header_[key_];
           value = object ? json::object() : json::array();
@@ -239,7 +295,7 @@ class DatasetSax : public json::json_sax_t {
     (void)object;  // depth 1: the point object closes
     if (!has_x_) error(errors::missing_key, at() + ": missing \"x\"");
     if (!has_y_) error(errors::missing_key, at() + ": missing \"y\"");
-    used_.insert(point_.y);
+    use(point_.y);
     sink_(count_, point_);
     ++count_;
     depth_ = 0;
@@ -264,7 +320,41 @@ class DatasetSax : public json::json_sax_t {
   LabelledPoint point_;
   std::size_t count_ = 0;
   std::set<Label> used_;
+  std::vector<Label> recent_;
+  bool armed_ = false;
+  int ignore_ = 0;
 };
+
+// Reads the points that follow in the writer's one-per-line form, from just
+// behind "points"'s '[', handing each to sax; stops at the first line that is
+// not exactly that form (or at the last point, which has no comma) and says
+// whether it read any (then the reader stands on that line's comma).
+bool read_fast_points(json_io::ChunkReader& in, DatasetSax& sax) {
+  constexpr std::size_t longest_line = std::size_t(1) << 20;
+  LabelledPoint p;
+  bool any = false;
+  for (;;) {
+    const std::size_t skip = any ? 1 : 0;  // the comma ending the previous line
+    std::size_t want = skip + 256;
+    const char* newline = nullptr;
+    std::size_t have = 0;
+    for (;;) {
+      have = in.fill(want);
+      if (have < skip + 1 || in.data()[skip] != '\n') return any;
+      newline = static_cast<const char*>(std::memchr(in.data() + skip + 1, '\n', have - skip - 1));
+      if (newline || have < want || want >= longest_line) break;
+      want *= 4;
+    }
+    if (!newline) return any;
+    const char* line = in.data() + skip + 1;
+    if (!json_io::parse_point_line({line, static_cast<std::size_t>(newline - line)}, p.x.x, p.x.y,
+                                   p.y.out1, p.y.out2))
+      return any;
+    sax.add_point(p);
+    in.skip(static_cast<std::size_t>(newline - 1 - in.data()));  // onto the comma
+    any = true;
+  }
+}
 
 // Checks of the header members, with read.cpp's wording (the messages users know).
 class HeaderCheck {
@@ -335,17 +425,53 @@ class HeaderCheck {
 
 }  // namespace
 
-DatasetHeader read_dataset(std::istream& in, const std::string& name, const PointSink& on_point) {
+namespace {
+
+DatasetHeader read(std::istream& in, const std::string& name, const PointSink& on_point,
+                   bool fast) {
   const Fail fail = [&name](const ErrorKind& kind, const std::string& message) {
     throw Diagnostic(kind, SourceLocation{name}, message);
   };
   DatasetSax sax(on_point, fail);
+  // The general parser up to "points"'s '[' (the header and meta may come
+  // first), the fast path for the points in the writer's form, then the
+  // general parser again from where the fast path stopped, through the end.
+  // Every error is therefore the general parser's, at the file's position.
+  json_io::ChunkReader reader(in);
+  using Bytes = json_io::ChunkReader::Iterator;
+  bool in_points = false;
+  if (fast) sax.arm();
   try {
-    json::sax_parse(in, &sax);
+    json::sax_parse(Bytes(&reader), Bytes(), &sax);
+  } catch (const PointsStart&) {
+    in_points = true;
   } catch (const json::exception& e) {
     throw json_io::syntax_error(name, e);
   }
+  if (in_points) {
+    const bool after_point = read_fast_points(reader, sax);
+    const std::string_view prefix =
+        after_point ? json_io::resume_prefix_after_point : json_io::resume_prefix_after_bracket;
+    const std::size_t line = reader.line(), column = reader.column();
+    sax.ignore(after_point ? 4 : 3);
+    try {
+      json::sax_parse(Bytes(&reader, prefix), Bytes(), &sax);
+    } catch (const json::exception& e) {
+      throw json_io::resumed_syntax_error(name, e, line, column, prefix.size());
+    }
+  }
   return HeaderCheck(sax.header(), fail).check(sax);
+}
+
+}  // namespace
+
+DatasetHeader read_dataset(std::istream& in, const std::string& name, const PointSink& on_point) {
+  return read(in, name, on_point, true);
+}
+
+DatasetHeader read_dataset_general(std::istream& in, const std::string& name,
+                                   const PointSink& on_point) {
+  return read(in, name, on_point, false);
 }
 
 DatasetHeader read_dataset(const std::string& path, const PointSink& on_point) {

@@ -9,7 +9,10 @@
 //
 // The "points" array is read with a SAX handler: each point is converted as
 // it is parsed and handed on, so a dataset of a gigabyte is never a JSON DOM
-// (and, through the streaming overload, never held at all).
+// (and, through the streaming overload, never held at all). Points written in
+// the writer's own one-per-line form skip even the JSON tokenizer
+// (json_io/point_line.hpp): the general parser takes over at the first line
+// that is not exactly that form, so points and errors are the same either way.
 //
 // Every problem is an Diagnostic naming the file and the JSON path, e.g.
 // "points[3].y[1]: expected an exact rational as a string (\"p/q\" or \"p\")".
@@ -39,6 +42,11 @@ struct DatasetHeader {
 using PointSink = std::function<void(std::size_t index, const LabelledPoint& point)>;
 DatasetHeader read_dataset(std::istream& in, const std::string& name, const PointSink& on_point);
 DatasetHeader read_dataset(const std::string& path, const PointSink& on_point);
+
+// The same without the fast path: everything through the general parser.
+// The reference the tests compare read_dataset with (points and errors).
+DatasetHeader read_dataset_general(std::istream& in, const std::string& name,
+                                   const PointSink& on_point);
 
 // The whole dataset in memory (small files, tests).
 Dataset read_dataset(std::istream& in, const std::string& name);

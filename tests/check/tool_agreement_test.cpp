@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "check/evaluate.hpp"
+#include "check/read_dataset.hpp"
+#include "check/read_network.hpp"
 #include "check/verify.hpp"
 #include "tests/cli/tool_test.hpp"
 
@@ -81,6 +84,31 @@ TEST_F(ToolAgreement, CompiledWitnessesVerifyAndAChangedLabelIsTheOneFailure) {
     EXPECT_NE(log.find("FAILED: 1 of " + std::to_string(points) + " points"), std::string::npos)
         << log;
     EXPECT_NE(log.find("  point 0 at "), std::string::npos) << log;
+  }
+}
+
+// Every point of a compiled sample against its witness: the grouped evaluator
+// (integer path for the rational witness) says "fits" exactly where the
+// definition does, and a label moved by 1/3 never fits.
+TEST_F(ToolAgreement, FastEvaluationAgreesWithTheDefinitionOnEveryWitnessPoint) {
+  for (const char* name : {"inv_rational_sat.etr", "inv_irrational_sat.etr"}) {
+    SCOPED_TRACE(name);
+    const testing::ToolOutcome compiled = run("compile " + sample(name) + " -o " + path("d.json") +
+                                              " --witness " + path("n.json") + " --quiet");
+    ASSERT_EQ(compiled.status, 0) << compiled.err;
+    const Dataset d = read_dataset(path("d.json"));
+    const Network n = read_network(path("n.json"));
+    const Evaluator f(n);
+    EXPECT_EQ(f.integer_path(), std::string(name) == "inv_rational_sat.etr");
+    ASSERT_FALSE(d.points.empty());
+    for (std::size_t j = 0; j < d.points.size(); ++j) {
+      const auto& p = d.points[j];
+      const Output naive = evaluate_naive(n, p.x);
+      const Output label = {Real(p.y.out1), Real(p.y.out2)};
+      EXPECT_EQ(f.fits(p.x, p.y), naive == label) << j;
+      EXPECT_TRUE(f.fits(p.x, p.y)) << j;
+      EXPECT_FALSE(f.fits(p.x, {p.y.out1 + mpq_class(1, 3), p.y.out2})) << j;
+    }
   }
 }
 

@@ -1,0 +1,147 @@
+// The evaluator's machine-integer path (check/evaluate.cpp, IntKernel) against
+// the definition, evaluate_naive, point by point: on random rational networks
+// whose scaled weights fit, on values at and beyond the int64 / 2^62 limits
+// (where it must decline and leave the answer to mpq_class), and on
+// algebraic networks (where it is never used).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+
+#include "check/evaluate.hpp"
+
+namespace etr2nn::check {
+namespace {
+
+// fits() must say exactly whether the label is f(x): true for f(x) itself,
+// false for f(x) moved by a tiny or an integer amount in either output.
+void expect_agreement(const Network& n, const Evaluator& f, const Point& x) {
+  const Output expected = evaluate_naive(n, x);
+  if (!expected[0].is_rational() || !expected[1].is_rational()) {
+    EXPECT_FALSE(f.fits(x, {mpq_class(0), mpq_class(0)}));  // an irrational is no label
+    return;
+  }
+  const mpq_class y0 = expected[0].rational(), y1 = expected[1].rational();
+  EXPECT_TRUE(f.fits(x, {y0, y1})) << x.x << ", " << x.y;
+  EXPECT_FALSE(f.fits(x, {y0 + 1, y1})) << x.x << ", " << x.y;
+  EXPECT_FALSE(f.fits(x, {y0, y1 - 1})) << x.x << ", " << x.y;
+  EXPECT_FALSE(f.fits(x, {y0 + mpq_class(1, 1000003), y1})) << x.x << ", " << x.y;
+  EXPECT_FALSE(f.fits(x, {y0, y1 + mpq_class(1, 3)})) << x.x << ", " << x.y;
+}
+
+mpq_class random_rational(std::mt19937& random, int range, int denominators) {
+  mpq_class q(std::uniform_int_distribution<int>(-range, range)(random),
+              std::uniform_int_distribution<int>(1, denominators)(random));
+  q.canonicalize();
+  return q;
+}
+
+Network random_network(std::mt19937& random, int neurons, int range, int denominators) {
+  Network n;
+  n.c = {Real(random_rational(random, range, denominators)),
+         Real(random_rational(random, range, denominators))};
+  for (int i = 0; i < neurons; ++i) {
+    // Few directions (i % 4), so that groups with several breakpoints, ties
+    // and opposite directions occur; a = 0 too.
+    const mpq_class s = random_rational(random, 3, denominators);
+    n.neurons.push_back({{Real(s * (i % 4 - 1)), Real(s * (i % 3 - 1))},
+                         Real(random_rational(random, range, denominators)),
+                         {Real(random_rational(random, range, denominators)),
+                          Real(random_rational(random, range, denominators))}});
+  }
+  return n;
+}
+
+TEST(EvaluateFast, IntegerPathAgreesWithTheDefinitionOnRandomNetworks) {
+  std::mt19937 random(2026);
+  for (int round = 0; round < 40; ++round) {
+    const Network n = random_network(random, 1 + round % 15, 50, 1 + round % 6);
+    const Evaluator f(n);
+    ASSERT_TRUE(f.integer_path()) << "round " << round;
+    for (int p = 0; p < 40; ++p) {
+      // Integer points (the integer path) and a few fractional ones (mpq).
+      const Point x{random_rational(random, 30, p % 5 == 0 ? 4 : 1),
+                    random_rational(random, 30, p % 7 == 0 ? 3 : 1)};
+      expect_agreement(n, f, x);
+    }
+  }
+}
+
+// Coordinates and weights around the limits: |T| reaching 2^62, sums
+// overflowing __int128 checks, numbers beyond int64. The integer path must
+// decline there (or answer exactly); the verdict always equals the definition.
+TEST(EvaluateFast, OverflowBoundariesFallBackExactly) {
+  const mpz_class two62 = mpz_class(1) << 62, two63 = mpz_class(1) << 63;
+  const std::vector<mpz_class> big = {two62 - 1,
+                                      two62,
+                                      two62 + 1,
+                                      two63 - 1,
+                                      two63,
+                                      two63 + 1,
+                                      two62 / 3,
+                                      mpz_class(1) << 31,
+                                      (mpz_class(1) << 31) + 1};
+  // Weights that still scale below 2^62 (M = 6 here, M·β·v < 2^61) but make
+  // products huge.
+  const mpz_class two56 = mpz_class(1) << 56, two55 = mpz_class(1) << 55;
+  Network n;
+  n.c = {Real(mpq_class(1, 3)), Real(0)};
+  n.neurons.push_back({{Real(1), Real(1)}, Real(-5), {Real(mpq_class(two56 - 1)), Real(1)}});
+  n.neurons.push_back({{Real(1), Real(-1)}, Real(mpq_class(two55 + 1)), {Real(-1), Real(3)}});
+  n.neurons.push_back({{Real(0), Real(2)}, Real(7), {Real(mpq_class(1, 2)), Real(-1)}});
+  const Evaluator f(n);
+  EXPECT_TRUE(f.integer_path());
+  for (const auto& a : big)
+    for (const auto& b : big)
+      for (int sa : {-1, 1})
+        for (int sb : {-1, 1}) {
+          expect_agreement(n, f, {mpq_class(sa * a), mpq_class(sb * b)});
+          expect_agreement(n, f, {mpq_class(sa * a), mpq_class(sb)});
+          mpq_class third(mpz_class(sa * a), 3), seventh(mpz_class(sb * b), 7);
+          third.canonicalize();
+          seventh.canonicalize();
+          expect_agreement(n, f, {third, seventh});  // rational points near the limits
+        }
+  for (int v : {-3, 0, 1, 5, 1000}) expect_agreement(n, f, {mpq_class(v), mpq_class(v - 2)});
+}
+
+// Prefix sums beyond 2^62 are left to mpq_class point by point; a constant
+// beyond it turns the integer path off.
+TEST(EvaluateFast, WeightsBeyondInt64FallBackExactly) {
+  const mpz_class huge = mpz_class(1) << 70;
+  for (bool huge_constant : {false, true}) {
+    Network n;
+    if (huge_constant) n.c = {Real(mpq_class(1, huge)), Real(0)};
+    n.neurons.push_back({{Real(1), Real(0)}, Real(0), {Real(mpq_class(huge)), Real(1)}});
+    n.neurons.push_back(
+        {{Real(mpq_class(1, 3)), Real(1)}, Real(mpq_class(1, huge)), {Real(1), Real(2)}});
+    n.neurons.push_back({{Real(0), Real(1)}, Real(-3), {Real(mpq_class(1, 5)), Real(7)}});
+    const Evaluator f(n);
+    EXPECT_EQ(f.integer_path(), !huge_constant);
+    for (int a = -4; a <= 4; ++a)
+      for (int b = -4; b <= 4; ++b) expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+  }
+}
+
+TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
+  std::mt19937 random(7);
+  Network n = random_network(random, 8, 20, 3);
+  const Real sqrt2 = Real::root(Real(2), 2);
+  n.neurons[1].b = n.neurons[1].b + sqrt2;
+  n.neurons[2].v[0] = n.neurons[2].v[0] * sqrt2;
+  const Evaluator f(n);
+  EXPECT_FALSE(f.rational());
+  EXPECT_FALSE(f.integer_path());
+  for (int a = -6; a <= 6; a += 2)
+    for (int b = -6; b <= 6; b += 3) {
+      const Point x{mpq_class(a), mpq_class(b)};
+      const Output expected = evaluate_naive(n, x);
+      EXPECT_EQ(f(x), expected);
+      if (expected[0].is_rational() && expected[1].is_rational()) {
+        EXPECT_TRUE(f.fits(x, {expected[0].rational(), expected[1].rational()}));
+      }
+    }
+}
+
+}  // namespace
+}  // namespace etr2nn::check
