@@ -215,8 +215,7 @@ std::string cross_section_svg(const layout::Arrangement& a, const CrossSection& 
       g.variable < a.instance.variables.size() ? a.instance.variables[g.variable] : "?";
   std::string heading = "gadget " + std::to_string(s.gadget) + ": " + role_name(g.role) + " " +
                         g.kind->name() + " of " + variable;
-  if (g.constraint != layout::no_constraint)
-    heading += ", column " + std::to_string(g.constraint);
+  if (g.constraint != layout::no_constraint) heading += ", column " + std::to_string(g.constraint);
   svg.text({plot_left, 24}, "cross-section of " + heading,
            {{"font-size", "16"}, {"font-weight", "bold"}});
   svg.text({plot_left, 43},
@@ -272,7 +271,8 @@ std::string cross_section_svg(const layout::Arrangement& a, const CrossSection& 
     svg.title("data point on L" + std::to_string(p.lane) + " at t = " + numeric::to_string(p.t) +
               ": label " + label_text(p.label) + ", f = " + pair_text(p.out[0], p.out[1]));
     svg.circle(c.map(t, numeric::to_double(p.label.out2)), 5.5,
-               {{"fill", "none"}, {"stroke", p.fits ? out2_colour : miss_colour},
+               {{"fill", "none"},
+                {"stroke", p.fits ? out2_colour : miss_colour},
                 {"stroke-width", "1.6"}});
     svg.circle(c.map(t, numeric::to_double(p.label.out1)), 3,
                {{"fill", p.fits ? out1_colour : miss_colour}});
@@ -286,9 +286,9 @@ std::string cross_section_svg(const layout::Arrangement& a, const CrossSection& 
     svg.begin_group({{"class", p.fits ? "reading" : "reading miss"},
                      {"data-t", numeric::to_string(p.t)},
                      {"data-constraint-point", std::to_string(p.constraint_point)}});
-    svg.title("constraint point " + std::to_string(p.constraint_point) + " on t = " +
-              numeric::to_string(p.t) + ": f = " + pair_text(p.out[0], p.out[1]) + ", label " +
-              label_text(p.label));
+    svg.title("constraint point " + std::to_string(p.constraint_point) +
+              " on t = " + numeric::to_string(p.t) + ": f = " + pair_text(p.out[0], p.out[1]) +
+              ", label " + label_text(p.label));
     for (unsigned o = 0; o < 2; ++o) {
       const CanvasPoint at = c.map(t, p.out[o].to_double());
       svg.rect(at.x - 4, at.y - 4, 8, 8,
@@ -326,17 +326,17 @@ std::string cross_section_svg(const layout::Arrangement& a, const CrossSection& 
     std::string what = cp.kind->name;
     if (cp.constraint < a.instance.constraints.size())
       what += " " + etrinv::describe(a.instance, a.instance.constraints[cp.constraint]);
-    line("#" + std::to_string(p.constraint_point) + " " + what + " at t = " +
-             numeric::to_string(p.t) + ": f = " + pair_text(p.out[0], p.out[1]) + ", label " +
-             label_text(p.label) + (p.fits ? "  ✓" : "  MISSED"),
+    line("#" + std::to_string(p.constraint_point) + " " + what +
+             " at t = " + numeric::to_string(p.t) + ": f = " + pair_text(p.out[0], p.out[1]) +
+             ", label " + label_text(p.label) + (p.fits ? "  ✓" : "  MISSED"),
          {{"font-size", "11"}, {"fill", p.fits ? "#000000" : miss_colour}});
     line("      this gadget contributes " + p.reads, {{"font-size", "10"}, {"fill", "#555555"}});
   }
   line("data points (lane, t): f, label:", bold);
   for (const auto& p : s.data)
-    line("L" + std::to_string(p.lane) + ", t = " + numeric::to_string(p.t) + ": f = " +
-             pair_text(p.out[0], p.out[1]) + (p.fits ? "" : ", label " + label_text(p.label)) +
-             (p.fits ? "  ✓" : "  MISSED"),
+    line("L" + std::to_string(p.lane) + ", t = " + numeric::to_string(p.t) +
+             ": f = " + pair_text(p.out[0], p.out[1]) +
+             (p.fits ? "" : ", label " + label_text(p.label)) + (p.fits ? "  ✓" : "  MISSED"),
          {{"font-size", "11"}, {"fill", p.fits ? "#000000" : miss_colour}});
   svg.end_group();
   return svg.finish();

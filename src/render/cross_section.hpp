@@ -46,10 +46,10 @@ struct LaneSection {
 
 struct SectionPoint {
   mpq_class t;
-  unsigned lane = 0;             // data points; constraint points: lane_count
-  check::Label label;            // what the dataset demands there
-  Output out;                    // f at the point, exact
-  bool fits = false;             // out == label
+  unsigned lane = 0;                 // data points; constraint points: lane_count
+  check::Label label;                // what the dataset demands there
+  Output out;                        // f at the point, exact
+  bool fits = false;                 // out == label
   std::size_t constraint_point = 0;  // readings: index into constraint_points
   std::string reads;                 // readings: what the measuring line reads
 };
@@ -57,8 +57,8 @@ struct SectionPoint {
 // A slope parameter decoded from one measuring line's reading along L1.
 struct DecodedSlope {
   mpq_class t;
-  unsigned output = 0;      // 0: out1, 1: out2
-  std::string parameter;    // "s1", "s"
+  unsigned output = 0;       // 0: out1, 1: out2
+  std::string parameter;     // "s1", "s"
   bool is_variable = false;  // parameter 0: X = value - 1
   check::Real value;
 };
@@ -84,7 +84,7 @@ Output evaluate_at(const check::Network& network, const check::Real& x, const ch
 // labels (class "data-mark", missed ones class "data-mark miss"), the
 // measuring lines with the value read at each constraint point (class
 // "reading"), and a panel with every exact value and the decoded slopes.
-std::string cross_section_svg(const layout::Arrangement& arrangement,
-                              const CrossSection& section, const std::string& title);
+std::string cross_section_svg(const layout::Arrangement& arrangement, const CrossSection& section,
+                              const std::string& title);
 
 }  // namespace etr2nn::render

@@ -56,11 +56,11 @@ Region constraint_region(const layout::Arrangement& a, const std::string& text) 
   if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) {
     const std::size_t n = text.size() > 18 ? constraints.size() : std::stoull(text);
     if (n < constraints.size()) return {Region::Kind::Column, n};
-    throw std::invalid_argument(
-        "focus: constraint " + text + " does not exist: the instance has " +
-        (constraints.empty() ? std::string("no constraints")
-                             : std::to_string(constraints.size()) + " constraints (0 to " +
-                                   std::to_string(constraints.size() - 1) + ")"));
+    throw std::invalid_argument("focus: constraint " + text + " does not exist: the instance has " +
+                                (constraints.empty()
+                                     ? std::string("no constraints")
+                                     : std::to_string(constraints.size()) + " constraints (0 to " +
+                                           std::to_string(constraints.size() - 1) + ")"));
   }
   std::vector<std::string> texts;
   const std::string wanted = without_spaces(text);
@@ -78,7 +78,7 @@ std::vector<std::string> close_matches(const std::string& wanted,
                                        std::size_t count) {
   std::vector<std::pair<std::size_t, std::size_t>> ranked;  // distance, position
   for (std::size_t i = 0; i < candidates.size(); ++i)
-    ranked.emplace_back(edit_distance(wanted, candidates[i]), i);
+    ranked.emplace_back(edit_distance(without_spaces(wanted), without_spaces(candidates[i])), i);
   std::stable_sort(ranked.begin(), ranked.end());
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ranked.size() && out.size() < count; ++i) {

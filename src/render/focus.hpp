@@ -24,8 +24,9 @@ namespace etr2nn::render {
 // constraint index out of range.
 Region resolve_focus(const layout::Arrangement& arrangement, const std::string& text);
 
-// The (at most `count`) candidates closest to `wanted` by edit distance,
-// closest first, ties in the candidates' order.
+// The (at most `count`) candidates closest to `wanted` by edit distance
+// (spaces ignored, as in constraint texts), closest first, ties in the
+// candidates' order.
 std::vector<std::string> close_matches(const std::string& wanted,
                                        const std::vector<std::string>& candidates,
                                        std::size_t count = 5);

@@ -33,9 +33,10 @@ class StripIndex {
       const Real lambda = n.a != 0 ? a0 / Real(n.a) : a1 / Real(n.b);
       const Real level = -neuron.b / lambda;  // the breakline is n·x = level
       // The last strip starting at or below the level.
-      auto it = std::upper_bound(
-          strips.begin(), strips.end(), level,
-          [](const Real& l, const std::pair<mpq_class, std::size_t>& s) { return l < Real(s.first); });
+      auto it = std::upper_bound(strips.begin(), strips.end(), level,
+                                 [](const Real& l, const std::pair<mpq_class, std::size_t>& s) {
+                                   return l < Real(s.first);
+                                 });
       if (it == strips.begin()) return unassigned;
       --it;
       const geometry::Strip& strip = a_.gadgets[it->second].strip;
@@ -50,7 +51,9 @@ class StripIndex {
   std::map<geometry::Normal, std::vector<std::pair<mpq_class, std::size_t>>> by_normal_;
 };
 
-check::Point checker_point(const geometry::Point& p) { return {p.x, p.y}; }
+check::Point checker_point(const geometry::Point& p) {
+  return {p.x, p.y};
+}
 
 }  // namespace
 

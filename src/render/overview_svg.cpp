@@ -53,25 +53,29 @@ Overview draw_overview(const layout::Arrangement& a, const OverviewOptions& opti
       if (point_of[c]) by_x.emplace_back(point_of[c]->where.x, c);
     std::sort(by_x.begin(), by_x.end());
     for (const auto& m : options.overlay->misses) {
-      auto it = std::lower_bound(by_x.begin(), by_x.end(),
-                                 std::make_pair(mpq_class(m.where.x - column_half_width), std::size_t{0}));
+      auto it = std::lower_bound(
+          by_x.begin(), by_x.end(),
+          std::make_pair(mpq_class(m.where.x - column_half_width), std::size_t{0}));
       for (; it != by_x.end() && it->first <= m.where.x + column_half_width; ++it)
-        if (abs(m.where.y - point_of[it->second]->where.y) <= column_half_height) ++misses[it->second];
+        if (abs(m.where.y - point_of[it->second]->where.y) <= column_half_height)
+          ++misses[it->second];
     }
     for (std::size_t n : misses) result.columns_with_misses += n > 0;
   }
 
-  const std::size_t per_row = std::max<std::size_t>(1, options.cells_per_row);
+  // A short instance gets a short row, but room for the notes above it.
+  const std::size_t per_row = std::clamp<std::size_t>(
+      constraints.size(), 1, std::max<std::size_t>(1, options.cells_per_row));
   const std::size_t rows = (constraints.size() + per_row - 1) / per_row;
-  const double width = 2 * margin + per_row * (cell_width + gap);
+  const double width = std::max(2 * margin + per_row * (cell_width + gap), 1000.0);
   const double height = header_height + rows * (cell_height + gap) + margin;
   SvgWriter svg(width, height, "etr2nn overview: " + options.title);
   svg.text({margin, 26}, "etr2nn overview — " + options.title,
            {{"font-size", "15"}, {"font-weight", "bold"}});
 
   // The true spacing, exactly: where the columns really are.
-  std::string spacing = "not to scale: " + std::to_string(constraints.size()) +
-                        " columns drawn side by side";
+  std::string spacing =
+      "not to scale: " + std::to_string(constraints.size()) + " columns drawn side by side";
   mpq_class least_gap = -1, x_first, x_last;
   std::vector<mpq_class> xs;
   for (const auto* cp : point_of)
@@ -85,13 +89,13 @@ Overview draw_overview(const layout::Arrangement& a, const OverviewOptions& opti
                numeric::to_string(xs.front()) + " to " + numeric::to_string(xs.back()) +
                (least_gap >= 0 ? " (at least " + numeric::to_string(least_gap) + " apart)" : "");
   svg.text({margin, 48}, spacing, {{"font-size", "12"}, {"fill", "#444444"}});
-  svg.text({margin, 66},
-           "the canonical stack of " + std::to_string(a.canonical.size()) +
-               " variables lies above them, up to y = " +
-               numeric::to_string(a.parameters.stack_height) +
-               "; every gadget's home points lie on the three lanes, far to the left (x < " +
-               numeric::to_string(-a.parameters.drop) + ")",
-           {{"font-size", "12"}, {"fill", "#444444"}});
+  svg.text(
+      {margin, 66},
+      "the canonical stack of " + std::to_string(a.canonical.size()) +
+          " variables lies above them, up to y = " + numeric::to_string(a.parameters.stack_height) +
+          "; every gadget's home points lie on the three lanes, far to the left (x < " +
+          numeric::to_string(-a.parameters.drop) + ")",
+      {{"font-size", "12"}, {"fill", "#444444"}});
   svg.text({margin, 84},
            "each cell: column N, its constraint point's kind and constraint; draw one with "
            "--region column:N or --focus constraint:N" +

@@ -32,8 +32,8 @@ std::string svg_to_png(const std::string& svg, unsigned width) {
     throw std::invalid_argument("PNG width " + std::to_string(width) + " is above " +
                                 std::to_string(max_png_width) + " pixels");
   GError* error = nullptr;
-  std::unique_ptr<RsvgHandle, GObjectUnref> handle(rsvg_handle_new_from_data(
-      reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error));
+  std::unique_ptr<RsvgHandle, GObjectUnref> handle(
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error));
   if (!handle) {
     const std::string why = error ? error->message : "unknown error";
     if (error) g_error_free(error);

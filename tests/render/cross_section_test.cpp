@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "check/evaluate.hpp"
-#include "numeric/rational.hpp"
 #include "network_sample.hpp"
+#include "numeric/rational.hpp"
 #include "svg_check.hpp"
 
 namespace etr2nn::render {
@@ -106,12 +106,12 @@ TEST(CrossSection, AMissedDataPointIsMarked) {
     const auto doc = testing::parse_xml(cross_section_svg(s.arrangement, section, "edited"));
     std::size_t expected = 0;
     for (const auto& p : section.data) expected += !p.fits;
-    EXPECT_EQ(doc.with_class("g", "miss").size(),
-              expected + [&] {
-                std::size_t r = 0;
-                for (const auto& p : section.readings) r += !p.fits;
-                return r;
-              }());
+    EXPECT_EQ(
+        doc.with_class("g", "miss").size(), expected + [&] {
+          std::size_t r = 0;
+          for (const auto& p : section.readings) r += !p.fits;
+          return r;
+        }());
     missed += expected;
   }
   EXPECT_GT(missed, 0u);

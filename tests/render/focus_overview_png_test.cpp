@@ -5,6 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "gadgets/registry.hpp"
+#include "network_sample.hpp"
 #include "numeric/rational.hpp"
 #include "render/float_weights.hpp"
 #include "render/focus.hpp"
@@ -13,8 +15,6 @@
 #include "render/palette.hpp"
 #include "render/png.hpp"
 #include "render/profile_svg.hpp"
-#include "gadgets/registry.hpp"
-#include "network_sample.hpp"
 #include "svg_check.hpp"
 
 namespace etr2nn::render {

@@ -9,11 +9,11 @@
 #include <set>
 
 #include "check/evaluate.hpp"
+#include "network_sample.hpp"
 #include "numeric/rational.hpp"
 #include "render/arrangement_svg.hpp"
 #include "render/palette.hpp"
 #include "render/region.hpp"
-#include "network_sample.hpp"
 #include "svg_check.hpp"
 
 namespace etr2nn::render {
