@@ -25,7 +25,7 @@ constexpr double names_width = 80;
 constexpr double plot_max_width = 1000;
 constexpr double plot_max_height = 640;
 constexpr double legend_gap = 70;  // room for the labels of marks at the plot's right edge
-constexpr double legend_width = 250;
+constexpr double legend_width = 300;
 constexpr double names_height = 20;  // the row of fresh gadget names under the plot
 constexpr double caption_height = 48;
 constexpr double legend_line = 17;
@@ -69,6 +69,25 @@ std::string fresh_gadget_text(const Arrangement& a, const Gadget& g) {
   return g.kind->name() + " " + variable_name(a, g.variable);
 }
 
+// A gadget as the legend and tooltips name it: "gadget 4 (copy I x, column 1)".
+std::string gadget_text(const Arrangement& a, std::size_t g) {
+  const Gadget& gadget = a.gadgets[g];
+  std::string text = "gadget " + std::to_string(g) + " (" + role_name(gadget.role) + " " +
+                     gadget.kind->name() + " " + variable_name(a, gadget.variable);
+  if (gadget.constraint != layout::no_constraint)
+    text += ", column " + std::to_string(gadget.constraint);
+  return text + ")";
+}
+
+// A weight as a rational to clip with: itself when rational, else its double
+// (display only; see the header).
+mpq_class clip_value(const check::Real& r) {
+  return r.is_rational() ? r.rational() : mpq_class(r.to_double());
+}
+
+// How many gadgets with breaklines in view the legend lists by name.
+constexpr std::size_t legend_gadgets = 10;
+
 class Drawing {
  public:
   Drawing(const Arrangement& a, const ArrangementDrawingOptions& options)
@@ -79,8 +98,14 @@ class Drawing {
                   {names_width, title_height}) {}
 
   ArrangementDrawing run() {
+    if ((options_.network == nullptr) != (options_.overlay == nullptr))
+      throw std::invalid_argument("draw_arrangement: a network needs its overlay");
     count_region();
-    const double legend_height = legend_line * (labels_.size() + 13);
+    collect_breaklines();
+    const double legend_height =
+        legend_line *
+        (labels_.size() + 13 +
+         (options_.network ? 5 + std::min(gadgets_in_view_.size(), legend_gadgets) : 0));
     // At least wide enough for the title and caption when the region is narrow.
     const double width =
         std::max(names_width + viewport_.width() + legend_gap + legend_width, 900.0);
@@ -97,8 +122,10 @@ class Drawing {
     draw_lanes(svg);
     draw_measuring_lines(svg);
     draw_data_points(svg);
+    draw_breaklines(svg);
     draw_fresh_gadget_names(svg);
     draw_constraint_points(svg);
+    draw_misses(svg);
     draw_variable_names(svg);
     draw_legend(svg);
     draw_caption(svg, height);
@@ -264,6 +291,72 @@ class Drawing {
     }
   }
 
+  // Which neurons' breaklines meet the box, clipped once: the legend's height
+  // depends on how many gadgets they serve, and the canvas is sized first.
+  void collect_breaklines() {
+    if (!options_.network) return;
+    const auto& neurons = options_.network->neurons;
+    for (std::size_t i = 0; i < neurons.size(); ++i) {
+      const check::Neuron& u = neurons[i];
+      // a·x + b = 0, i.e. a0·x + a1·y = -b.
+      auto segment = clip_line(clip_value(u.a[0]), clip_value(u.a[1]), -clip_value(u.b), box());
+      if (!segment) continue;
+      breaklines_.push_back({i, std::move(*segment)});
+      const std::size_t g = options_.overlay->gadget_of.at(i);
+      if (g != unassigned) ++gadgets_in_view_[g];
+    }
+    result_.breaklines = breaklines_.size();
+    for (const auto& miss : options_.overlay->misses) result_.misses += box().contains(miss.where);
+  }
+
+  // Each breakline, coloured by its gadget (unassigned: black, dashed), with
+  // the neuron's exact weights as its tooltip.
+  void draw_breaklines(SvgWriter& svg) const {
+    if (!options_.network) return;
+    svg.begin_group({{"class", "breaklines"}, {"stroke-width", "1.6"}});
+    for (const auto& [i, segment] : breaklines_) {
+      const check::Neuron& u = options_.network->neurons[i];
+      const std::size_t g = options_.overlay->gadget_of.at(i);
+      const bool assigned = g != unassigned;
+      svg.begin_group({{"class", "neuron"}, {"data-neuron", std::to_string(i)}});
+      svg.title("neuron " + std::to_string(i) + ": ReLU(" + u.a[0].to_string() + "·x + " +
+                u.a[1].to_string() + "·y + " + u.b.to_string() + ") · (" + u.v[0].to_string() +
+                ", " + u.v[1].to_string() + "); " +
+                (assigned ? gadget_text(a_, g) : std::string("unassigned")));
+      Attributes attributes{{"class", "breakline"},
+                            {"data-neuron", std::to_string(i)},
+                            {"data-gadget", assigned ? std::to_string(g) : "none"},
+                            {"stroke", assigned ? gadget_colour(g) : unassigned_colour}};
+      if (!assigned) attributes.emplace_back("stroke-dasharray", "6 3");
+      svg.line(viewport_.map(segment.first), viewport_.map(segment.second), attributes);
+      svg.end_group();
+    }
+    svg.end_group();
+  }
+
+  // A missed point: a red cross over its mark, big enough to find at any zoom,
+  // with the exact error as its tooltip.
+  void draw_misses(SvgWriter& svg) const {
+    if (!options_.network) return;
+    svg.begin_group({{"class", "misses"}, {"stroke", miss_colour}, {"stroke-width", "2.2"}});
+    for (const auto& miss : options_.overlay->misses) {
+      if (!box().contains(miss.where)) continue;
+      const CanvasPoint at = viewport_.map(miss.where);
+      svg.begin_group({{"class", "miss"},
+                       {"data-x", numeric::to_string(miss.where.x)},
+                       {"data-y", numeric::to_string(miss.where.y)},
+                       {"data-kind", miss.constraint_point ? "constraint-point" : "data-point"}});
+      svg.title(std::string(miss.constraint_point ? "constraint point" : "data point") + " (" +
+                numeric::to_string(miss.where.x) + ", " + numeric::to_string(miss.where.y) +
+                ") missed: " + miss.text());
+      const double r = 7;
+      svg.line({at.x - r, at.y - r}, {at.x + r, at.y + r}, {{"class", "miss-mark"}});
+      svg.line({at.x - r, at.y + r}, {at.x + r, at.y - r}, {{"class", "miss-mark"}});
+      svg.end_group();
+    }
+    svg.end_group();
+  }
+
   // Fresh gadgets are named below the plot, where their strips leave it at
   // the bottom: under their home points, which are the lowest points of a
   // column. A name that would overlap its left neighbour is left out.
@@ -385,6 +478,47 @@ class Drawing {
     svg.line({x, y - 5}, {x + 11, y - 5}, {{"stroke", "#333333"}, {"stroke-width", "0.6"}});
     svg.text({x + 18, y}, "lane L0, L1, L2 (home points)", {{"font-size", "12"}});
     y += legend_line;
+    if (options_.network) draw_network_legend(svg, x, y);
+    svg.end_group();
+  }
+
+  // The network's part of the legend: each gadget served by a breakline in
+  // view (the first legend_gadgets by index, then a count of the rest), the
+  // unassigned neurons and the missed points.
+  void draw_network_legend(SvgWriter& svg, double x, double& y) const {
+    y += legend_line / 2;
+    svg.text({x, y}, "network: breaklines (neurons) in view",
+             {{"font-size", "12"}, {"font-weight", "bold"}});
+    y += legend_line;
+    auto swatch = [&](const Attributes& attributes, const std::string& text) {
+      svg.line({x, y - 5}, {x + 11, y - 5}, attributes);
+      svg.text({x + 18, y}, text, {{"font-size", "12"}});
+      y += legend_line;
+    };
+    std::size_t listed = 0, unassigned_in_view = result_.breaklines;
+    for (const auto& [g, n] : gadgets_in_view_) unassigned_in_view -= n;
+    for (const auto& [g, n] : gadgets_in_view_) {
+      if (listed++ == legend_gadgets) break;
+      svg.begin_group({{"class", "legend-gadget"}, {"data-gadget", std::to_string(g)}});
+      swatch({{"stroke", gadget_colour(g)}, {"stroke-width", "2"}},
+             gadget_text(a_, g) + ": " + std::to_string(n));
+      svg.end_group();
+    }
+    if (gadgets_in_view_.size() > legend_gadgets)
+      swatch({{"stroke", "none"}},
+             "… and " + std::to_string(gadgets_in_view_.size() - legend_gadgets) + " more gadgets");
+    svg.begin_group({{"class", "legend-unassigned"}});
+    swatch({{"stroke", unassigned_colour}, {"stroke-width", "2"}, {"stroke-dasharray", "6 3"}},
+           "unassigned: " + std::to_string(unassigned_in_view));
+    svg.end_group();
+    svg.begin_group({{"class", "legend-miss"}});
+    svg.line({x, y - 10}, {x + 10, y}, {{"stroke", miss_colour}, {"stroke-width", "2"}});
+    svg.line({x, y}, {x + 10, y - 10}, {{"stroke", miss_colour}, {"stroke-width", "2"}});
+    svg.text({x + 18, y},
+             "missed point (hover: exact error): " + std::to_string(result_.misses) + " in view, " +
+                 std::to_string(options_.overlay->misses.size()) + " in all",
+             {{"font-size", "12"}});
+    y += legend_line;
     svg.end_group();
   }
 
@@ -421,6 +555,9 @@ class Drawing {
   std::vector<std::size_t> label_counts_;
   Viewport viewport_;
   ArrangementDrawing result_;
+  // The neurons whose breaklines meet the box, with the clipped segment.
+  std::vector<std::pair<std::size_t, std::pair<geometry::Point, geometry::Point>>> breaklines_;
+  std::map<std::size_t, std::size_t> gadgets_in_view_;  // gadget -> its breaklines in view
 };
 
 }  // namespace

@@ -51,6 +51,12 @@ std::vector<Point> clip_strip(const geometry::Strip& strip, const Box& box) {
 
 std::optional<std::pair<Point, Point>> clip_line(const geometry::Normal& n, const mpq_class& level,
                                                  const Box& box) {
+  return clip_line(mpq_class(n.a), mpq_class(n.b), level, box);
+}
+
+std::optional<std::pair<Point, Point>> clip_line(const mpq_class& a, const mpq_class& b,
+                                                 const mpq_class& level, const Box& box) {
+  if (a == 0 && b == 0) return std::nullopt;  // no line
   // The points of the box's boundary on the line: corners on it, and crossings
   // inside edges. The extreme two (in box order) are the segment's ends.
   std::vector<Point> on_line;
@@ -58,8 +64,8 @@ std::optional<std::pair<Point, Point>> clip_line(const geometry::Normal& n, cons
   for (std::size_t i = 0; i < 4; ++i) {
     const Point& p = c[i];
     const Point& q = c[(i + 1) % 4];
-    const mpq_class dp = geometry::level(n, p) - level;
-    const mpq_class dq = geometry::level(n, q) - level;
+    const mpq_class dp = a * p.x + b * p.y - level;
+    const mpq_class dq = a * q.x + b * q.y - level;
     if (dp == 0) on_line.push_back(p);
     if ((dp > 0 && dq < 0) || (dp < 0 && dq > 0)) {
       const mpq_class r = dp / (dp - dq);

@@ -26,5 +26,11 @@ std::vector<geometry::Point> clip_strip(const geometry::Strip& strip, const Box&
 std::optional<std::pair<geometry::Point, geometry::Point>> clip_line(const geometry::Normal& n,
                                                                      const mpq_class& level,
                                                                      const Box& box);
+// The same for any line a·x + b·y = level with rational coefficients (a
+// network's breakline); nullopt also when a = b = 0.
+std::optional<std::pair<geometry::Point, geometry::Point>> clip_line(const mpq_class& a,
+                                                                     const mpq_class& b,
+                                                                     const mpq_class& level,
+                                                                     const Box& box);
 
 }  // namespace etr2nn::render

@@ -23,6 +23,14 @@ const std::string& role_colour(layout::Gadget::Role role) {
   return canonical;
 }
 
+const std::string& gadget_colour(std::size_t gadget) {
+  // Dark, saturated colours that stay visible over the pale strip bands;
+  // neighbouring gadget indices (the three strips of a column) differ.
+  static const std::array<std::string, 8> colours{"#d62728", "#1f3fbf", "#2ca02c", "#9467bd",
+                                                  "#8c564b", "#e377c2", "#17becf", "#bcbd22"};
+  return colours[gadget % colours.size()];
+}
+
 std::string role_name(layout::Gadget::Role role) {
   switch (role) {
     case layout::Gadget::Role::Canonical: return "canonical";

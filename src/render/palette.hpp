@@ -16,6 +16,13 @@ const std::string& label_colour(std::size_t index);
 
 // The band colour of a gadget strip by its role.
 const std::string& role_colour(layout::Gadget::Role role);
+// The colour of the breaklines of the neurons assigned to a gadget (by its
+// index in the arrangement), cycling through 8 colours.
+const std::string& gadget_colour(std::size_t gadget);
+// Breaklines of unassigned neurons and marks of missed points.
+inline const std::string unassigned_colour = "#000000";
+inline const std::string miss_colour = "#ff0000";
+
 // "canonical", "copy", "diagonal".
 std::string role_name(layout::Gadget::Role role);
 

@@ -12,8 +12,8 @@ using layout::Gadget;
 
 std::invalid_argument bad_region(const std::string& text) {
   return std::invalid_argument("region '" + text +
-                               "': expected all, stack, stack:N, column:N, lanes or lanes:F "
-                               "(F one of C, V, P, M)");
+                               "': expected all, stack, stack:N, column:N, gadget:N, lanes or "
+                               "lanes:F (F one of C, V, P, M)");
 }
 
 // Points on the border of a box would be drawn half outside the canvas: a
@@ -90,6 +90,15 @@ std::vector<geometry::Point> stack_points(const Arrangement& a, std::size_t firs
   return points;
 }
 
+std::vector<geometry::Point> gadget_points(const Arrangement& a, std::size_t gadget) {
+  std::vector<geometry::Point> points;
+  for (std::size_t i = 0; i < a.data_points.size(); ++i) {
+    const layout::DataPoint d = a.data_points[i];
+    if (d.gadget == gadget) points.push_back(d.where);
+  }
+  return points;
+}
+
 std::size_t parse_index(const std::string& text, std::size_t prefix) {
   const std::string digits = text.substr(prefix);
   if (digits.empty() || digits.size() > 18 ||
@@ -111,6 +120,7 @@ Region parse_region(const std::string& text) {
   if (text == "stack") return {Region::Kind::Stack, 0};
   if (text.rfind("stack:", 0) == 0) return {Region::Kind::Stack, parse_index(text, 6)};
   if (text.rfind("column:", 0) == 0) return {Region::Kind::Column, parse_index(text, 7)};
+  if (text.rfind("gadget:", 0) == 0) return {Region::Kind::Gadget, parse_index(text, 7)};
   if (text == "lanes") return {Region::Kind::Lanes, 0};
   if (text.rfind("lanes:", 0) == 0)
     for (std::size_t f = 0; f < std::size(lane_families); ++f)
@@ -124,6 +134,7 @@ std::string to_string(const Region& region) {
     case Region::Kind::Stack:
       return region.index == 0 ? "stack" : "stack:" + std::to_string(region.index);
     case Region::Kind::Column: return "column:" + std::to_string(region.index);
+    case Region::Kind::Gadget: return "gadget:" + std::to_string(region.index);
     case Region::Kind::Lanes:
       if (region.index == 0) return "lanes";
       return "lanes:" + (region.index < std::size(lane_families)
@@ -147,6 +158,15 @@ std::string region_problem(const Arrangement& a, const Region& region) {
       if (region.index < n) return "";
       return "region " + to_string(region) + ": the instance has " +
              range_text(n, "column:", "constraint");
+    }
+    case Region::Kind::Gadget: {
+      const std::size_t n = a.gadgets.size();
+      if (region.index >= n)
+        return "region " + to_string(region) + ": the arrangement has " +
+               range_text(n, "gadget:", "gadget");
+      if (gadget_points(a, region.index).empty())
+        return "region " + to_string(region) + ": that gadget has no data points";
+      return "";
     }
     case Region::Kind::Lanes: {
       if (region.index < std::size(lane_families) &&
@@ -179,6 +199,7 @@ Box region_box(const Arrangement& a, const Region& region) {
       return box;
     }
     case Region::Kind::Column: return column_box(a, region.index);
+    case Region::Kind::Gadget: return with_margin(gadget_points(a, region.index), 0);
     case Region::Kind::Lanes:
       return with_margin(family_points(a, lane_families[region.index]), mpq_class(1, 25));
   }

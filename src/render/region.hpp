@@ -35,15 +35,16 @@ inline constexpr long column_half_height = 25;
 inline constexpr const char* lane_families[] = {"C", "V", "P", "M"};
 
 struct Region {
-  enum class Kind { All, Stack, Column, Lanes } kind = Kind::All;
+  enum class Kind { All, Stack, Column, Lanes, Gadget } kind = Kind::All;
   // Column: the constraint. Stack: the first variable of the window.
-  // Lanes: the family, a position in lane_families.
+  // Lanes: the family, a position in lane_families. Gadget: the gadget.
   std::size_t index = 0;
   friend bool operator==(const Region&, const Region&) = default;
 };
 
 // "all", "stack", "stack:N" (N a variable index), "column:N" (N a constraint
-// index), decimal, or "lanes", "lanes:F" (F one of C, V, P, M). Throws
+// index), "gadget:N" (N a gadget index), decimal, or "lanes", "lanes:F" (F
+// one of C, V, P, M). Throws
 // std::invalid_argument naming the text otherwise. "stack" is "stack:0",
 // "lanes" is "lanes:C".
 Region parse_region(const std::string& text);
@@ -66,7 +67,9 @@ std::string region_problem(const layout::Arrangement& arrangement, const Region&
 //             copy points that link N's fresh gadgets to the stack (padded by
 //             10), and then other columns' points and links may be in view;
 //   lanes:F   the home points of every gadget of family F: the stretch of the
-//             three lanes where F's windows are, padded by 1/25 (at least 10).
+//             three lanes where F's windows are, padded by 1/25 (at least 10);
+//   gadget:N  gadget N's home points (its window on the three lanes), padded
+//             by 10: where its data lie and its breaklines cross the lanes.
 // Throws std::invalid_argument with region_problem(), or when there is
 // nothing to draw.
 Box region_box(const layout::Arrangement& arrangement, const Region& region);

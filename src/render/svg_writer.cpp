@@ -125,6 +125,10 @@ void SvgWriter::text(CanvasPoint at, const std::string& content, const Attribute
   body_ += '>' + escape(content) + "</text>\n";
 }
 
+void SvgWriter::title(const std::string& content) {
+  body_ += "<title>" + escape(content) + "</title>\n";
+}
+
 void SvgWriter::comment(const std::string& content) {
   // "--" may not occur inside an XML comment.
   std::string safe = content;

@@ -40,6 +40,9 @@ class SvgWriter {
   // Text whose baseline starts at `at` (or is centred there with
   // {"text-anchor", "middle"}).
   void text(CanvasPoint at, const std::string& content, const Attributes& attributes);
+  // <title>: the tooltip a viewer shows over the enclosing group (put it
+  // first in a begin_group() ... end_group()).
+  void title(const std::string& content);
   // An XML comment (for readers of the file, e.g. the exact region drawn).
   void comment(const std::string& content);
 

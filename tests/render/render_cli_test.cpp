@@ -31,7 +31,120 @@ class RenderCli : public testing::ToolTest {
     return path;
   }
   std::string q(const fs::path& p) const { return "'" + p.string() + "'"; }
+  // The sample's witness network, made by the binary from its one solution.
+  std::string witness(const std::string& data) const {
+    const fs::path assign = dir / "assign.json";
+    std::ofstream(assign) << R"({"x": "1", "y": "1/2", "z": "2"})";
+    const std::string path = (dir / "witness.json").string();
+    const std::string command = std::string("'") + ETR2NN_BINARY + "' witness '" + data +
+                                "' --assign " + q(assign) + " -o '" + path + "' >/dev/null";
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    return path;
+  }
 };
+
+// The big-endian number at `offset` of a file's bytes.
+unsigned be32(const std::string& bytes, std::size_t offset) {
+  unsigned v = 0;
+  for (std::size_t i = 0; i < 4; ++i) v = v << 8 | static_cast<unsigned char>(bytes.at(offset + i));
+  return v;
+}
+
+TEST_F(RenderCli, DrawsANetworkOverTheArrangement) {
+  const std::string data = compiled_sample();
+  const std::string network = witness(data);
+  const Outcome r =
+      run("render " + q(data) + " --network " + q(network) + " -o " + q(dir / "n.svg"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("58 neurons (58 assigned to gadgets, 0 unassigned); misses 0 of 478 points"),
+            std::string::npos)
+      << r.out;
+  const auto doc = render::testing::parse_xml(slurp(dir / "n.svg"));
+  EXPECT_EQ(doc.with_class("line", "breakline").size(), 58u);  // region all: every neuron
+  EXPECT_TRUE(doc.with_class("g", "miss").empty());
+}
+
+TEST_F(RenderCli, FloatWeightsAreRefusedUnlessAskedForThenExact) {
+  const std::string data = compiled_sample();
+  std::string text = slurp(witness(data));
+  // A trained network's style: the first weight as a JSON float.
+  const std::string first = R"("b":"-5/2")";
+  ASSERT_NE(text.find(first), std::string::npos);
+  text.replace(text.find(first), first.size(), R"("b":-2.5)");
+  std::ofstream(dir / "float.json") << text;
+  const fs::path svg = dir / "f.svg";
+  const Outcome refused =
+      run("render " + q(data) + " --network " + q(dir / "float.json") + " -o " + q(svg));
+  EXPECT_EQ(refused.status, 1) << refused.err;
+  EXPECT_NE(refused.err.find("float.json"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(svg));
+  const Outcome read = run("render " + q(data) + " --network " + q(dir / "float.json") +
+                           " --float-weights -o " + q(svg));
+  ASSERT_EQ(read.status, 0) << read.err;
+  EXPECT_NE(read.out.find("misses 0 of 478"), std::string::npos) << read.out;  // -2.5 is exact
+}
+
+TEST_F(RenderCli, CrossSectionFocusOverviewAndPng) {
+  const std::string data = compiled_sample();
+  const std::string network = witness(data);
+  const Outcome section =
+      run("render " + q(data) + " --network " + q(network) + " --gadget z -o " + q(dir / "g.svg"));
+  ASSERT_EQ(section.status, 0) << section.err;
+  EXPECT_NE(section.out.find("0 missed"), std::string::npos) << section.out;
+  const auto doc = render::testing::parse_xml(slurp(dir / "g.svg"));
+  EXPECT_EQ(doc.with_class("polyline", "section").size(), 6u);
+  bool decoded = false;
+  for (const auto* t : doc.with_class("text", "slope"))
+    decoded = decoded || t->text.find("z = 2") != std::string::npos;
+  EXPECT_TRUE(decoded);
+
+  const Outcome focus =
+      run("render " + q(data) + " --focus 'constraint:x+x=z' -o " + q(dir / "f.svg"));
+  ASSERT_EQ(focus.status, 0) << focus.err;
+  EXPECT_NE(focus.out.find("region column:1"), std::string::npos) << focus.out;
+
+  const Outcome overview = run("render " + q(data) + " --region overview -o " + q(dir / "o.svg"));
+  ASSERT_EQ(overview.status, 0) << overview.err;
+  EXPECT_EQ(
+      render::testing::parse_xml(slurp(dir / "o.svg")).with_class("rect", "column-cell").size(),
+      3u);
+
+  const Outcome png = run("render " + q(data) + " --region column:0 --network " + q(network) +
+                          " -o " + q(dir / "c.png") + " --width 640");
+  ASSERT_EQ(png.status, 0) << png.err;
+  const std::string bytes = slurp(dir / "c.png");
+  EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(be32(bytes, 16), 640u);
+}
+
+TEST_F(RenderCli, NetworkAndFocusUsageErrors) {
+  const std::string data = compiled_sample();
+  const std::string network = witness(data);
+  const std::size_t before = entries();
+  const fs::path svg = dir / "out.svg";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"render " + q(data) + " --gadget 0 -o " + q(svg), "needs --network"},
+      {"render " + q(data) + " --network " + q(network) + " --gadget 99 -o " + q(svg),
+       "the arrangement has 12 gadgets"},
+      {"render " + q(data) + " --network " + q(network) + " --gadget w -o " + q(svg),
+       "no variable 'w'"},
+      {"render " + q(data) + " --focus variable:zz -o " + q(svg), "closest: 'z'"},
+      {"render " + q(data) + " --focus 'constraint:x+x=y' -o " + q(svg), "closest: 'x + x = z'"},
+      {"render " + q(data) + " --focus constraint:3 -o " + q(svg), "does not exist"},
+      {"render " + q(data) + " --focus all -o " + q(svg), "expected variable:NAME"},
+      {"render " + q(data) + " --focus constraint:0 --region all -o " + q(svg), "give one"},
+      {"render " + q(data) + " --width 100 -o " + q(svg), "--width sets a PNG's size"},
+      {"render " + q(data) + " --width 0 -o " + q(dir / "x.png"), "--width needs"},
+      {"render " + q(data) + " --float-weights -o " + q(svg), "goes with --network"},
+      {"render " + q(data) + " --network " + q(network) + " -o " + q(network), "output"},
+  };
+  for (const auto& [args, message] : cases) {
+    const Outcome r = run(args);
+    EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << "\n" << r.err;
+    EXPECT_EQ(entries(), before) << args;
+  }
+}
 
 TEST_F(RenderCli, DrawsADatasetWithEveryPoint) {
   const std::string data = compiled_sample();
@@ -83,7 +196,7 @@ TEST_F(RenderCli, UsageErrorsExitTwoAndWriteNothing) {
       {"render " + q(data), "missing -o"},
       {"render -o " + q(svg), "expected exactly one DATASET.json"},
       {"render " + q(data) + " --region diagonal -o " + q(svg),
-       "expected all, stack, stack:N, column:N, lanes or lanes:F"},
+       "expected all, stack, stack:N, column:N, gadget:N, lanes or lanes:F"},
       {"render " + q(data) + " --region lanes:Q -o " + q(svg), "F one of C, V, P, M"},
       {"render " + q(data) + " --region column:3 -o " + q(svg),
        "column:3: the instance has 3 constraints (column:0 to column:2)"},
