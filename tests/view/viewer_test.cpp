@@ -40,6 +40,16 @@ json embedded(const std::string& page) {
   return json::parse(page.substr(begin + open.size(), end - begin - open.size()));
 }
 
+mpq_class ratio(long numerator, long denominator) {
+  mpq_class q(numerator, denominator);
+  q.canonicalize();
+  return q;
+}
+
+mpq_class parse(const json& text) {
+  return numeric::parse_rational(text.get<std::string>()).value();
+}
+
 template <typename T>
 std::vector<T> typed(const std::string& b64) {
   const auto bytes = view::from_base64(b64);
@@ -97,8 +107,10 @@ TEST_F(ViewCli, PageIsSelfContainedAndMatchesTheDataset) {
   const auto& points = file["points"];
   const std::size_t n = points.size();
   ASSERT_EQ(doc["points"], n);
-  ASSERT_EQ(doc["coordinates"]["encoding"], "int32");  // the sample's coordinates are integers
-  ASSERT_EQ(doc["coordinates"]["denominator"], 1);
+  // The sample's coordinates are halves and thirds: integers over 6.
+  ASSERT_EQ(doc["coordinates"]["encoding"], "int32");
+  const long denominator = doc["coordinates"]["denominator"];
+  EXPECT_EQ(denominator, 6);
   const auto xy = typed<std::int32_t>(doc["coordinates"]["xy"]);
   const auto label_bytes = typed<std::uint8_t>(doc["label_bytes"]);
   const auto line_bytes = typed<std::uint8_t>(doc["line_bytes"]);
@@ -112,8 +124,8 @@ TEST_F(ViewCli, PageIsSelfContainedAndMatchesTheDataset) {
   ASSERT_EQ(doc["labels"]["colours"].size(), values.size());
   std::map<json, std::size_t> counts;
   for (std::size_t i = 0; i < n; ++i) {
-    EXPECT_EQ(std::to_string(xy[2 * i]), points[i]["x"][0].get<std::string>()) << i;
-    EXPECT_EQ(std::to_string(xy[2 * i + 1]), points[i]["x"][1].get<std::string>()) << i;
+    EXPECT_EQ(ratio(xy[2 * i], denominator), parse(points[i]["x"][0])) << i;
+    EXPECT_EQ(ratio(xy[2 * i + 1], denominator), parse(points[i]["x"][1])) << i;
     EXPECT_EQ(values[label_bytes[i]], points[i]["y"]) << i;
     ++counts[points[i]["y"]];
   }
@@ -154,7 +166,8 @@ TEST_F(ViewCli, NetworkNeuronsAndMissesAreEmbeddedExactly) {
   EXPECT_EQ(doc["network"]["missed_total"], 0);  // the witness fits
 
   // Moving the constant output c by 1 misses every point, each by exactly (1, 0).
-  network["c"][0] = numeric::to_string(*numeric::parse_rational(network["c"][0]) + 1);
+  network["c"][0] =
+      numeric::to_string(*numeric::parse_rational(network["c"][0].get<std::string>()) + 1);
   std::ofstream(dir / "shifted.json") << network.dump();
   const testing::ToolOutcome r =
       run("view " + q(data) + " --network " + q(dir / "shifted.json") + " -o " + q(page));
@@ -177,16 +190,17 @@ dataset::Dataset moved(const std::string& path, const mpq_class& shift) {
 }
 
 TEST_F(ViewCli, FractionsTravelAsIntegersOverACommonDenominator) {
-  const dataset::Dataset d = moved(compiled().string(), mpq_class(1, 6));
+  // Halves and thirds, moved by fifths: integers over 30.
+  const dataset::Dataset d = moved(compiled().string(), mpq_class(1, 5));
   const json doc = view::viewer_data(d, nullptr, "moved").document;
   ASSERT_EQ(doc["coordinates"]["encoding"], "int32");
-  ASSERT_EQ(doc["coordinates"]["denominator"], 6);
+  ASSERT_EQ(doc["coordinates"]["denominator"], 30);
   EXPECT_TRUE(doc["exact"].empty());
   const auto xy = typed<std::int32_t>(doc["coordinates"]["xy"]);
   ASSERT_EQ(xy.size(), 2 * d.points.size());
   for (std::size_t i = 0; i < d.points.size(); ++i) {
-    EXPECT_EQ(mpq_class(xy[2 * i], 6), d.points[i].x.x) << i;
-    EXPECT_EQ(mpq_class(xy[2 * i + 1], 6), d.points[i].x.y) << i;
+    EXPECT_EQ(ratio(xy[2 * i], 30), d.points[i].x.x) << i;
+    EXPECT_EQ(ratio(xy[2 * i + 1], 30), d.points[i].x.y) << i;
   }
 }
 
