@@ -34,14 +34,26 @@ std::size_t label_index(const std::vector<gadgets::Label>& labels, const gadgets
   return static_cast<std::size_t>(it - labels.begin());
 }
 
-// Coordinates as integers k over one common denominator L (x = k / L):
-// compact and still exact. Int32 when every k fits, else Float64 (exact for
-// |k| < 2^53). When L would be huge or k too large, plain Float64 plus the
-// exact strings of every point whose coordinates are not such integers.
+// Appends v as zigzag LEB128: small magnitudes of either sign take one byte.
+void put_varint(std::vector<std::uint8_t>& out, std::int64_t v) {
+  std::uint64_t z = (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+  while (z >= 128) {
+    out.push_back(static_cast<std::uint8_t>(z | 128));
+    z >>= 7;
+  }
+  out.push_back(static_cast<std::uint8_t>(z));
+}
+
+// Coordinates as integers k over one common denominator L (x = k / L), so
+// the float copy is k / L and the exact text is k / L reduced. Each point is
+// stored as its difference from the previous one (points of a gadget lie
+// close together), in zigzag LEB128 varints: 1-2 bytes a coordinate instead
+// of 8. When L would be huge or k too large for exact doubles (2^51 keeps the
+// differences below 2^53), plain Float64 plus the exact strings of every
+// point whose coordinates are not integers.
 void coordinates(const dataset::Dataset& d, json& out) {
   const auto& points = d.points;
-  const mpz_class denominator_limit = mpz_class(1) << 24, int32_limit = mpz_class(1) << 31,
-                  float_limit = mpz_class(1) << 53;
+  const mpz_class denominator_limit = mpz_class(1) << 24, integer_limit = mpz_class(1) << 51;
   mpz_class common = 1;
   for (const auto& p : points)
     for (const mpq_class* v : {&p.x.x, &p.x.y})
@@ -52,37 +64,38 @@ void coordinates(const dataset::Dataset& d, json& out) {
     for (const auto& p : points)
       for (const mpq_class* v : {&p.x.x, &p.x.y})
         largest = std::max<mpz_class>(largest, abs(v->get_num()) * (common / v->get_den()));
-  const auto scaled = [&](const mpq_class& v) -> mpz_class {
-    return v.get_num() * (common / v.get_den());
-  };
-  if (common <= denominator_limit && largest < int32_limit) {
-    std::vector<std::int32_t> xy;
-    xy.reserve(2 * points.size());
-    for (const auto& p : points)
-      for (const mpq_class* v : {&p.x.x, &p.x.y})
-        xy.push_back(static_cast<std::int32_t>(scaled(*v).get_si()));
+  if (common <= denominator_limit && largest < integer_limit) {
+    std::vector<std::uint8_t> bytes;
+    bytes.reserve(4 * points.size());
+    std::int64_t previous[2] = {0, 0};
+    for (const auto& p : points) {
+      int axis = 0;
+      for (const mpq_class* v : {&p.x.x, &p.x.y}) {
+        const mpz_class k = v->get_num() * (common / v->get_den());
+        const auto value = static_cast<std::int64_t>(k.get_si());
+        put_varint(bytes, value - previous[axis]);
+        previous[axis++] = value;
+      }
+    }
     out["coordinates"] = {
-        {"encoding", "int32"}, {"denominator", common.get_ui()}, {"xy", base64(xy)}};
+        {"encoding", "varint-delta"}, {"denominator", common.get_ui()}, {"xy", base64(bytes)}};
     out["exact"] = json::object();
     return;
   }
-  const bool integers = common <= denominator_limit && largest < float_limit;
-  if (!integers) common = 1;
   std::vector<double> xy;
   xy.reserve(2 * points.size());
   json exact = json::object();
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto& p = points[i].x;
     const auto plain = [&](const mpq_class& v) {
-      return v.get_den() == 1 && abs(v.get_num()) < float_limit;
+      return v.get_den() == 1 && abs(v.get_num()) < integer_limit;
     };
-    xy.push_back(integers ? scaled(p.x).get_d() : p.x.get_d());
-    xy.push_back(integers ? scaled(p.y).get_d() : p.y.get_d());
-    if (!integers && (!plain(p.x) || !plain(p.y)))
+    xy.push_back(p.x.get_d());
+    xy.push_back(p.y.get_d());
+    if (!plain(p.x) || !plain(p.y))
       exact[std::to_string(i)] = json::array({numeric::to_string(p.x), numeric::to_string(p.y)});
   }
-  out["coordinates"] = {
-      {"encoding", "float64"}, {"denominator", common.get_ui()}, {"xy", base64(xy)}};
+  out["coordinates"] = {{"encoding", "float64"}, {"denominator", 1}, {"xy", base64(xy)}};
   out["exact"] = std::move(exact);
 }
 

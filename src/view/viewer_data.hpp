@@ -1,13 +1,14 @@
 // What the interactive viewer shows, as one JSON document embedded in the page.
 //
-// Bulk per-point data are typed arrays in base64 (docs/viewer.md lists the
-// fields): coordinates as Int32 when every coordinate is an integer that fits
-// (then the float copy IS the exact value), else Float64 plus the exact
-// strings of every point whose coordinates are not integers; one label byte
-// and one data-line/lane byte per point. Gadgets, constraint points and the
-// network are small (per gadget, not per point) and stay plain JSON. Exact
-// values are always the file's own strings (numeric::to_string); floats only
-// place things on the screen.
+// Bulk per-point data are base64 byte arrays (docs/viewer.md lists the
+// fields): coordinates as integers over one common denominator, each point as
+// its difference from the previous one in zigzag varints (exact, and 1-2
+// bytes a coordinate); only when that cannot be exact, Float64 plus the exact
+// strings of the points that need them. One label byte and one data-line/lane
+// byte per point. Gadgets, constraint points and the network are small (per
+// gadget, not per point) and stay plain JSON. Exact values are always the
+// file's own strings (numeric::to_string); floats only place things on the
+// screen.
 #pragma once
 
 #include <cstddef>

@@ -52,7 +52,17 @@ const X = new Float64Array(N), Y = new Float64Array(N);
 const L = D.coordinates.denominator;
 const K = (() => {
   const raw = bytes(D.coordinates.xy);
-  return D.coordinates.encoding === "int32" ? new Int32Array(raw.buffer) : new Float64Array(raw.buffer);
+  if (D.coordinates.encoding === "float64") return new Float64Array(raw.buffer);
+  // varint-delta: zigzag LEB128 differences from the previous point, per axis.
+  const k = new Float64Array(2 * N);
+  let pos = 0;
+  const next = () => {
+    let v = 0, m = 1, b;
+    do { b = raw[pos++]; v += (b & 127) * m; m *= 128; } while (b & 128);
+    return v % 2 ? -(v + 1) / 2 : v / 2;
+  };
+  for (let i = 0; i < 2 * N; i++) k[i] = (i >= 2 ? k[i - 2] : 0) + next();
+  return k;
 })();
 for (let i = 0; i < N; i++) { X[i] = K[2 * i] / L; Y[i] = K[2 * i + 1] / L; }
 const LABEL = bytes(D.label_bytes), LINE = bytes(D.line_bytes);
@@ -180,7 +190,9 @@ function draw() {
   const strips = gadgetCount <= 64 ? [...Array(gadgetCount).keys()] : highlight.gadgets;
   for (const g of strips) drawStrip(g, D.role_colours[G.role[g]] + (highlight.gadgets.includes(g) ? "40" : "1c"));
   const pad = 8 / view.scale;
+  // Points in the grid cells the view overlaps: an upper bound, cheap.
   const visible = countIn(x0 - pad, y0 - pad, x1 + pad, y1 + pad);
+  let drawn = 0;
   if (visible > 40000) {
     // Level of detail: one pixel per point, written straight into the image.
     lastMode = "density";
@@ -189,6 +201,7 @@ function draw() {
       if (hidden[LABEL[i]]) return;
       const sx = Math.floor((X[i] - view.cx) * view.scale + W / 2), sy = Math.floor((view.cy - Y[i]) * view.scale + H / 2);
       if (sx >= 0 && sx < W && sy >= 0 && sy < H) {
+        ++drawn;
         px[sy * W + sx] = rgba[LABEL[i]];
         if (LINE[i] === 255 && sx + 1 < W && sy + 1 < H) px[sy * W + sx + 1] = px[(sy + 1) * W + sx] = px[(sy + 1) * W + sx + 1] = rgba[LABEL[i]];
       }
@@ -198,7 +211,8 @@ function draw() {
     lastMode = "points";
     const r = Math.max(1.5, Math.min(4, view.scale * 0.4));
     eachIn(x0 - pad, y0 - pad, x1 + pad, y1 + pad, i => {
-      if (hidden[LABEL[i]]) return;
+      if (hidden[LABEL[i]] || X[i] < x0 - pad || X[i] > x1 + pad || Y[i] < y0 - pad || Y[i] > y1 + pad) return;
+      ++drawn;
       const [sx, sy] = toCanvas(X[i], Y[i]);
       ctx.fillStyle = colours[LABEL[i]];
       ctx.beginPath();
@@ -236,7 +250,7 @@ function draw() {
     const [sx, sy] = toCanvas(X[i], Y[i]);
     ctx.beginPath(); ctx.arc(sx, sy, 12, 0, 2 * Math.PI); ctx.stroke();
   }
-  status.textContent = visible + " points in view (" + lastMode + "), 1 unit = " + view.scale.toPrecision(3) + " px";
+  status.textContent = drawn + " points drawn (" + lastMode + "), 1 unit = " + view.scale.toPrecision(3) + " px";
 }
 let pending = false;
 function redraw() { if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; draw(); }); } }

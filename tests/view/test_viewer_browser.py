@@ -7,7 +7,8 @@ any of them the test fails (exit 1); it never skips.
 
 usage: test_viewer_browser.py --etr2nn BIN --samples DIR --work DIR [unittest options]
        test_viewer_browser.py --etr2nn BIN --work DIR --measure DATASET.json CONSTRAINT
-         (no test: writes the viewer of DATASET.json, opens it, finds CONSTRAINT and
+         (no test: writes the viewer of DATASET.json (or takes a page .html written
+          already), opens it, finds CONSTRAINT and
           prints the page's size and the times taken; how the 10^4-constraint
           numbers in docs/viewer.md were measured)
 
@@ -307,10 +308,13 @@ class Viewer(unittest.TestCase):
 
 
 def measure(dataset, constraint):
-    page = os.path.join(ARGS.work, "measure.html")
     os.makedirs(ARGS.work, exist_ok=True)
     start = time.monotonic()
-    summary = etr2nn("view", dataset, "-o", page)
+    if dataset.endswith(".html"):  # a page written already
+        page, summary = dataset, "page " + dataset
+    else:
+        page = os.path.join(ARGS.work, "measure.html")
+        summary = etr2nn("view", dataset, "-o", page)
     written = time.monotonic() - start
     driver = browser()
     try:
