@@ -59,7 +59,7 @@ int run(const std::vector<std::string>& raw) {
   const std::string& path = args.positionals().front();
   const std::string* output = output_option(args);
   if (!output) throw UsageError{"missing -o OUT.html"};
-  check_output("-o", *output, ".html", "HTML page");
+  check_output("-o", *output, ".html", "HTML");
   const std::string* network_path = args.option("--network");
   std::vector<std::string> inputs{path};
   if (network_path) inputs.push_back(*network_path);
