@@ -36,7 +36,7 @@ inline void add_data_points(Arrangement& a, std::size_t g, const Point& base,
     for (int j = 0; j < 3; ++j) {
       mpq_class step = lines[k].position / norm2;
       Point p{base.x + step * na - j * spread * nb, base.y + step * nb + j * spread * na};
-      a.data_points.push_back({p, g, k});
+      a.data_points.edit().push_back({p, g, k});
     }
 }
 
