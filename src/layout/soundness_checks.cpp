@@ -209,6 +209,9 @@ void check_home_point(const Arrangement& a, std::size_t i, const DataPoint& p, V
 // merged in point order, so the result is that of one pass.
 void check_generated_home_points(const Arrangement& a, Violations& out,
                                  const CheckProgress& progress) {
+  // A strip parallel to the lanes has no home points to generate (N1 says so).
+  for (const auto& g : a.gadgets)
+    if (geometry::dot(g.strip.normal, a.lanes.direction) == 0) return;
   const std::size_t n = a.data_points.size(), total = n + a.constraint_points.size();
   const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   const std::size_t part = (n + threads - 1) / threads;
