@@ -181,6 +181,11 @@ class DataPoints {
   // The explicit list, made from the generated points on first use: for
   // rebuilding an arrangement from a file and for tests that break one.
   std::vector<DataPoint>& edit();
+  // Replaces the points by an explicit list (hand-placed points of a test).
+  std::vector<DataPoint>& assign(std::vector<DataPoint> points) {
+    explicit_ = std::move(points);
+    return *explicit_;
+  }
 
  private:
   const Arrangement* owner_;
