@@ -45,7 +45,7 @@ void BM_Layout(benchmark::State& state) {
   layout::Arrangement a;
   for (auto _ : state) {
     a = layout::layout(p.instance);
-    benchmark::DoNotOptimize(a.data_points.data());
+    benchmark::DoNotOptimize(a.gadgets.data());
   }
   counters(state, a);
 }

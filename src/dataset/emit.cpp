@@ -8,13 +8,32 @@
 
 namespace etr2nn::dataset {
 
-Emission::Emission(const layout::Arrangement& arrangement) : arrangement_(arrangement) {
+namespace {
+
+// Whether the data points come grouped by gadget in gadget order (one pass,
+// no memory): generated ones always do.
+bool grouped_by_gadget(const layout::DataPoints& points) {
+  if (points.generated()) return true;
+  std::size_t last = 0;
+  for (const auto& d : points) {
+    if (d.gadget < last) return false;
+    last = d.gadget;
+  }
+  return true;
+}
+
+}  // namespace
+
+Emission::Emission(const layout::Arrangement& arrangement)
+    : arrangement_(arrangement), data_count_(arrangement.data_points.size()) {
   const auto& a = arrangement;
-  order_.resize(a.data_points.size());
-  std::iota(order_.begin(), order_.end(), std::size_t{0});
-  std::stable_sort(order_.begin(), order_.end(), [&](std::size_t p, std::size_t q) {
-    return a.data_points[p].gadget < a.data_points[q].gadget;
-  });
+  if (!grouped_by_gadget(a.data_points)) {
+    order_.resize(data_count_);
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t p, std::size_t q) {
+      return a.data_points[p].gadget < a.data_points[q].gadget;
+    });
+  }
 
   meta_.instance = a.instance;
   meta_.parameters = a.parameters;
@@ -23,25 +42,30 @@ Emission::Emission(const layout::Arrangement& arrangement) : arrangement_(arrang
   meta_.canonical = a.canonical;
   meta_.gadgets.reserve(a.gadgets.size());
   for (const auto& g : a.gadgets) meta_.gadgets.push_back({g, 0, 0});
-  // Ranges: order_ is sorted by gadget, so each gadget's points are contiguous.
-  for (std::size_t i = 0; i < order_.size();) {
-    const std::size_t g = a.data_points[order_[i]].gadget;
-    std::size_t j = i;
-    while (j < order_.size() && a.data_points[order_[j]].gadget == g) ++j;
-    meta_.gadgets.at(g).first_point = i;
-    meta_.gadgets.at(g).end_point = j;
-    i = j;
+  if (a.data_points.generated()) {
+    for (std::size_t g = 0; g < meta_.gadgets.size(); ++g) {
+      meta_.gadgets[g].first_point = g * layout::home_points_per_gadget;
+      meta_.gadgets[g].end_point = (g + 1) * layout::home_points_per_gadget;
+    }
+  } else {
+    // Ranges: in output order each gadget's points are contiguous.
+    for (std::size_t i = 0; i < data_count_;) {
+      const std::size_t g = a.data_points[data_index(i)].gadget;
+      std::size_t j = i;
+      while (j < data_count_ && a.data_points[data_index(j)].gadget == g) ++j;
+      meta_.gadgets.at(g).first_point = i;
+      meta_.gadgets.at(g).end_point = j;
+      i = j;
+    }
+    for (std::size_t g = 0; g < meta_.gadgets.size(); ++g)
+      if (meta_.gadgets[g].end_point == 0)  // no data points: an empty range where they would go
+        meta_.gadgets[g].first_point = meta_.gadgets[g].end_point =
+            g == 0 ? 0 : meta_.gadgets[g - 1].end_point;
   }
-  for (std::size_t g = 0; g < meta_.gadgets.size(); ++g)
-    if (meta_.gadgets[g].end_point == 0)  // no data points: an empty range where they would go
-      meta_.gadgets[g].first_point = meta_.gadgets[g].end_point =
-          g == 0 ? 0 : meta_.gadgets[g - 1].end_point;
   for (std::size_t i = 0; i < a.constraint_points.size(); ++i)
-    meta_.constraint_points.push_back({a.constraint_points[i], order_.size() + i});
+    meta_.constraint_points.push_back({a.constraint_points[i], data_count_ + i});
 
-  std::set<gadgets::Label> labels;
-  for (const auto& d : a.data_points)
-    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  std::set<gadgets::Label> labels = layout::data_point_labels(a);
   for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
   labels_.assign(labels.begin(), labels.end());
   meta_.statistics = statistics_of(a);
@@ -49,11 +73,11 @@ Emission::Emission(const layout::Arrangement& arrangement) : arrangement_(arrang
 
 LabelledPoint Emission::point(std::size_t i) const {
   const auto& a = arrangement_;
-  if (i < order_.size()) {
-    const auto& d = a.data_points[order_[i]];
-    return {d.where, a.gadgets[d.gadget].kind->data_lines()[d.line].label};
+  if (i < data_count_) {
+    auto d = a.data_points[data_index(i)];
+    return {std::move(d.where), a.gadgets[d.gadget].kind->data_lines()[d.line].label};
   }
-  const auto& c = a.constraint_points.at(i - order_.size());
+  const auto& c = a.constraint_points.at(i - data_count_);
   return {c.where, c.kind->label};
 }
 

@@ -17,6 +17,9 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
   a.lanes = meta.lanes;
   a.families = meta.families;
   a.canonical = meta.canonical;
+  // The points as the file has them (decode reads them, and a modified file
+  // must show as such), so an explicit list rather than the generated one.
+  auto& data_points = a.data_points.edit();
   for (std::size_t g = 0; g < meta.gadgets.size(); ++g) {
     const auto& r = meta.gadgets[g];
     a.gadgets.push_back(r.gadget);
@@ -30,7 +33,7 @@ layout::Arrangement arrangement_of(const Dataset& dataset) {
         throw Diagnostic(errors::inconsistent, "point " + std::to_string(i) + " of gadget " +
                                                    std::to_string(g) +
                                                    " lies on none of its data lines");
-      a.data_points.push_back({where, g, line, a.lanes.lane_of(where)});
+      data_points.push_back({where, g, line, a.lanes.lane_of(where)});
     }
   }
   for (const auto& c : meta.constraint_points) a.constraint_points.push_back(c.point);

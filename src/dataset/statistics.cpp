@@ -20,9 +20,7 @@ Statistics statistics_of(const layout::Arrangement& a) {
   s.data_points = a.data_points.size();
   s.constraint_points = a.constraint_points.size();
   s.neurons = a.hidden_neurons();
-  std::set<gadgets::Label> labels;
-  for (const auto& d : a.data_points)
-    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  std::set<gadgets::Label> labels = layout::data_point_labels(a);
   for (const auto& c : a.constraint_points) {
     labels.insert(c.kind->label);
     ++s.constraint_points_by_kind[c.kind->name];

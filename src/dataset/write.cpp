@@ -1,8 +1,12 @@
 #include "dataset/write.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <future>
 #include <stdexcept>
+#include <string>
+#include <thread>
 #include <vector>
 
 #include "dataset/json_meta.hpp"
@@ -26,49 +30,57 @@ struct Source {
   const Meta* meta;
 };
 
+// Point lines are formatted into plain character buffers (GMP's and
+// std::to_chars's digits, no stream and no JSON library: this is most of
+// the file), chunk by chunk, on several threads; the chunks are written in
+// order, so the bytes do not depend on the number of threads.
+
 // Shortest round-trip decimal; JSON has no infinities, so a value too large
 // for a double (never read back anyway) becomes null.
-void put_double(std::ostream& out, const mpq_class& q) {
+void append_double(std::string& out, const mpq_class& q) {
   const double d = numeric::to_double(q);
   if (!std::isfinite(d)) {
-    out << "null";
+    out += "null";
     return;
   }
   char buffer[32];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
-  out.write(buffer, end - buffer);
+  out.append(buffer, end);
 }
 
 // Rational strings contain only digits, '-' and '/': no escaping. GMP keeps
 // the results of its arithmetic in lowest terms, so the layout's values print
-// canonically as they are; one reused buffer spares an allocation per number.
-void put_rational(std::ostream& out, const mpq_class& q) {
-  thread_local std::vector<char> buffer;
+// canonically as they are.
+void append_rational(std::string& out, const mpq_class& q) {
   const std::size_t size =
       mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10) + 3;
-  if (buffer.size() < size) buffer.resize(size);
-  mpq_get_str(buffer.data(), 10, q.get_mpq_t());
-  out << '"' << buffer.data() << '"';
+  const std::size_t at = out.size();
+  out.resize(at + size + 2);
+  out[at] = '"';
+  mpq_get_str(out.data() + at + 1, 10, q.get_mpq_t());
+  const std::size_t length = std::char_traits<char>::length(out.data() + at + 1);
+  out[at + 1 + length] = '"';
+  out.resize(at + length + 2);
 }
 
-void put_point(std::ostream& out, const LabelledPoint& p) {
-  out << "{\"x\":[";
-  put_rational(out, p.x.x);
-  out << ',';
-  put_rational(out, p.x.y);
-  out << "],\"y\":[";
-  put_rational(out, p.y.out1);
-  out << ',';
-  put_rational(out, p.y.out2);
-  out << "],\"xf\":[";
-  put_double(out, p.x.x);
-  out << ',';
-  put_double(out, p.x.y);
-  out << "],\"yf\":[";
-  put_double(out, p.y.out1);
-  out << ',';
-  put_double(out, p.y.out2);
-  out << "]}";
+void append_point(std::string& out, const LabelledPoint& p) {
+  out += "{\"x\":[";
+  append_rational(out, p.x.x);
+  out += ',';
+  append_rational(out, p.x.y);
+  out += "],\"y\":[";
+  append_rational(out, p.y.out1);
+  out += ',';
+  append_rational(out, p.y.out2);
+  out += "],\"xf\":[";
+  append_double(out, p.x.x);
+  out += ',';
+  append_double(out, p.x.y);
+  out += "],\"yf\":[";
+  append_double(out, p.y.out1);
+  out += ',';
+  append_double(out, p.y.out2);
+  out += "]}";
 }
 
 // A JSON array written one element per line.
@@ -103,6 +115,46 @@ void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reducti
   out << ",\n    \"statistics\": " << json_meta::statistics(meta.statistics).dump() << "\n  }";
 }
 
+// Points [begin, end) as they appear in the file, each after its separator.
+void format_points(std::string& out, const Source& s, std::size_t begin, std::size_t end) {
+  out.clear();
+  for (std::size_t i = begin; i < end; ++i) {
+    out += i == 0 ? "\n    " : ",\n    ";
+    append_point(out, s.point(i));
+  }
+}
+
+unsigned thread_count(const WriteOptions& options) {
+  if (options.threads != 0) return options.threads;
+  return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+}
+
+// Rounds of `threads` chunks: the first chunk on this thread, the others on
+// their own; then all are written in order. Memory: threads · chunk lines.
+void write_points(std::ostream& out, const Source& s, const WriteOptions& options) {
+  constexpr std::size_t chunk = 4096;
+  const unsigned threads = thread_count(options);
+  std::vector<std::string> buffers(threads);
+  std::vector<std::future<void>> pending;
+  for (std::size_t begin = 0; begin < s.size; begin += chunk * threads) {
+    pending.clear();
+    for (unsigned t = 1; t < threads; ++t) {
+      const std::size_t from = std::min(s.size, begin + t * chunk);
+      const std::size_t to = std::min(s.size, from + chunk);
+      if (from == to) break;
+      pending.push_back(std::async(std::launch::async,
+                                   [&, t, from, to] { format_points(buffers[t], s, from, to); }));
+    }
+    format_points(buffers[0], s, begin, std::min(s.size, begin + chunk));
+    for (auto& f : pending) f.wait();
+    for (auto& f : pending) f.get();  // a worker's exception, if any
+    for (unsigned t = 0; t <= pending.size(); ++t)
+      out.write(buffers[t].data(), static_cast<std::streamsize>(buffers[t].size()));
+    if (!out) throw Diagnostic(errors::file_unwritable, "write error");
+    if (options.progress) options.progress(std::min(s.size, begin + chunk * threads), s.size);
+  }
+}
+
 // Layout of the file: the header, "labels", "meta", then "points" last, so a
 // reader that wants the meta (decode) meets it before the bulk.
 void write(std::ostream& out, const Source& s, const WriteOptions& options) {
@@ -115,12 +167,7 @@ void write(std::ostream& out, const Source& s, const WriteOptions& options) {
     put_meta(out, *s.meta, options.reduction);
   }
   out << ",\n  \"points\": [";
-  for (std::size_t i = 0; i < s.size; ++i) {
-    out << (i == 0 ? "\n    " : ",\n    ");
-    put_point(out, s.point(i));
-    if (options.progress && (i % 4096 == 0)) options.progress(i, s.size);
-    if (!out) throw Diagnostic(errors::file_unwritable, "write error");
-  }
+  write_points(out, s, options);
   out << (s.size == 0 ? "]\n}\n" : "\n  ]\n}\n");
   if (options.progress) options.progress(s.size, s.size);
 }

@@ -27,6 +27,9 @@ struct WriteOptions {
   // Written as meta.reduction when not null: how the instance was obtained
   // from the input sentence (pipeline::describe).
   nlohmann::json reduction;
+  // Threads that format point lines (the bytes are the same for any number);
+  // 0: one per core, at most 4.
+  unsigned threads = 0;
 };
 
 // To a stream (the caller owns atomicity and error checks)...

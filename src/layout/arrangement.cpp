@@ -4,6 +4,85 @@
 
 namespace etr2nn::layout {
 
+std::size_t DataPoints::size() const {
+  return explicit_ ? explicit_->size() : owner_->gadgets.size() * home_points_per_gadget;
+}
+
+DataPoint DataPoints::operator[](std::size_t i) const {
+  if (explicit_) return (*explicit_)[i];
+  const std::size_t g = i / home_points_per_gadget, r = i % home_points_per_gadget;
+  return home_point(*owner_, g, r / lane_count, static_cast<unsigned>(r % lane_count));
+}
+
+std::vector<DataPoint>& DataPoints::edit() {
+  if (!explicit_) {
+    std::vector<DataPoint> points(begin(), end());
+    explicit_ = std::move(points);
+  }
+  return *explicit_;
+}
+
+Arrangement::Arrangement(const Arrangement& o)
+    : instance(o.instance),
+      parameters(o.parameters),
+      lanes(o.lanes),
+      families(o.families),
+      canonical(o.canonical),
+      gadgets(o.gadgets),
+      constraint_points(o.constraint_points),
+      data_points(*this, o.data_points) {}
+
+Arrangement::Arrangement(Arrangement&& o) noexcept
+    : instance(std::move(o.instance)),
+      parameters(std::move(o.parameters)),
+      lanes(std::move(o.lanes)),
+      families(std::move(o.families)),
+      canonical(std::move(o.canonical)),
+      gadgets(std::move(o.gadgets)),
+      constraint_points(std::move(o.constraint_points)),
+      data_points(*this, std::move(o.data_points)) {}
+
+Arrangement& Arrangement::operator=(const Arrangement& o) {
+  if (this != &o) *this = Arrangement(o);
+  return *this;
+}
+
+Arrangement& Arrangement::operator=(Arrangement&& o) noexcept {
+  instance = std::move(o.instance);
+  parameters = std::move(o.parameters);
+  lanes = std::move(o.lanes);
+  families = std::move(o.families);
+  canonical = std::move(o.canonical);
+  gadgets = std::move(o.gadgets);
+  constraint_points = std::move(o.constraint_points);
+  data_points = std::move(o.data_points);
+  return *this;
+}
+
+DataPoint home_point(const Arrangement& a, std::size_t g, std::size_t line, unsigned lane) {
+  const Gadget& gadget = a.gadgets.at(g);
+  const auto& lines = gadget.kind->data_lines();
+  if (lines.size() != data_lines_per_gadget)
+    throw std::logic_error("home_point: gadget kind " + gadget.kind->name() + " has " +
+                           std::to_string(lines.size()) + " data lines, not 13");
+  return {a.lanes.at(lane, lane_crossing(a.lanes, lane, gadget.strip, lines[line].position)), g,
+          line, lane};
+}
+
+std::set<gadgets::Label> data_point_labels(const Arrangement& a) {
+  std::set<gadgets::Label> labels;
+  if (a.data_points.generated()) {
+    std::set<const gadgets::GadgetKind*> kinds;
+    for (const auto& g : a.gadgets) kinds.insert(g.kind);
+    for (const auto* k : kinds)
+      for (const auto& line : k->data_lines()) labels.insert(line.label);
+  } else {
+    for (const auto& d : a.data_points)
+      labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  }
+  return labels;
+}
+
 std::size_t Arrangement::hidden_neurons() const {
   std::size_t m = 0;
   for (const auto& g : gadgets) m += g.kind->breakpoint_budget();

@@ -18,7 +18,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,6 +95,103 @@ struct DataPoint {
   unsigned lane = 0;
 };
 
+// Every gadget kind has 13 data lines (gadgets/registry.hpp), so every gadget
+// has 13·3 home points and the i-th data point is found by division.
+inline constexpr std::size_t data_lines_per_gadget = 13;
+inline constexpr std::size_t home_points_per_gadget = data_lines_per_gadget * lane_count;
+
+struct Arrangement;
+
+// The data points of an arrangement, as a read-only random-access sequence of
+// DataPoint values. Normally they are generated on demand: point i is gadget
+// i / 39's data line (i % 39) / 3 crossed with lane i % 3, computed exactly
+// from the gadget's strip (lane_crossing), so an arrangement's memory grows
+// with its gadgets, not with its points (the data points are 39 per gadget
+// and mpq pairs each). An arrangement rebuilt from a file, or edited by a
+// test, holds an explicit list instead: edit() turns the generated points
+// into one, once, and returns it.
+class DataPoints {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = DataPoint;
+    using difference_type = std::ptrdiff_t;
+    using reference = DataPoint;  // by value: there is nothing to refer to
+    using pointer = void;
+
+    iterator() = default;
+    iterator(const DataPoints* points, std::size_t i) : points_(points), i_(i) {}
+    DataPoint operator*() const { return (*points_)[i_]; }
+    DataPoint operator[](difference_type n) const { return (*points_)[i_ + n]; }
+    iterator& operator++() { return ++i_, *this; }
+    iterator operator++(int) { return {points_, i_++}; }
+    iterator& operator--() { return --i_, *this; }
+    iterator operator--(int) { return {points_, i_--}; }
+    iterator& operator+=(difference_type n) { return i_ += n, *this; }
+    iterator& operator-=(difference_type n) { return i_ -= n, *this; }
+    friend iterator operator+(iterator it, difference_type n) { return it += n; }
+    friend iterator operator+(difference_type n, iterator it) { return it += n; }
+    friend iterator operator-(iterator it, difference_type n) { return it -= n; }
+    friend difference_type operator-(const iterator& p, const iterator& q) {
+      return static_cast<difference_type>(p.i_) - static_cast<difference_type>(q.i_);
+    }
+    friend bool operator==(const iterator& p, const iterator& q) { return p.i_ == q.i_; }
+    friend auto operator<=>(const iterator& p, const iterator& q) { return p.i_ <=> q.i_; }
+
+   private:
+    const DataPoints* points_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  using const_iterator = iterator;
+  using value_type = DataPoint;
+  using size_type = std::size_t;
+
+  explicit DataPoints(const Arrangement& owner) : owner_(&owner) {}
+  // Copies take the list (if any), not the owner: Arrangement's copy and
+  // move rebind them to the new arrangement.
+  DataPoints(const Arrangement& owner, const DataPoints& other)
+      : owner_(&owner), explicit_(other.explicit_) {}
+  DataPoints(const Arrangement& owner, DataPoints&& other) noexcept
+      : owner_(&owner), explicit_(std::move(other.explicit_)) {}
+  DataPoints(const DataPoints&) = delete;
+  DataPoints& operator=(const DataPoints& other) {
+    explicit_ = other.explicit_;
+    return *this;
+  }
+  DataPoints& operator=(DataPoints&& other) noexcept {
+    explicit_ = std::move(other.explicit_);
+    return *this;
+  }
+
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
+  // Point i, computed (or copied from the explicit list). Throws
+  // std::logic_error for a gadget whose kind has other than 13 data lines.
+  DataPoint operator[](std::size_t i) const;
+  DataPoint front() const { return (*this)[0]; }
+  DataPoint back() const { return (*this)[size() - 1]; }
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+  // True while the points are generated from the gadgets (then point i is
+  // gadget i / 39's, line (i % 39) / 3, lane i % 3, and they come grouped by
+  // gadget), false once an explicit list was set.
+  bool generated() const { return !explicit_.has_value(); }
+  // The explicit list, made from the generated points on first use: for
+  // rebuilding an arrangement from a file and for tests that break one.
+  std::vector<DataPoint>& edit();
+  // Replaces the points by an explicit list (hand-placed points of a test).
+  std::vector<DataPoint>& assign(std::vector<DataPoint> points) {
+    explicit_ = std::move(points);
+    return *explicit_;
+  }
+
+ private:
+  const Arrangement* owner_;
+  std::optional<std::vector<DataPoint>> explicit_;
+};
+
 // The spacings the layout used, recorded with the arrangement so that the
 // dataset's meta says how it was made. The first four are choices; the last
 // four are computed from the instance's size by layout().
@@ -116,7 +216,14 @@ struct Arrangement {
   std::vector<std::size_t> canonical;
   std::vector<Gadget> gadgets;
   std::vector<ConstraintPoint> constraint_points;
-  std::vector<DataPoint> data_points;
+  DataPoints data_points{*this};
+
+  Arrangement() = default;
+  // Member-wise, with data_points bound to the new arrangement.
+  Arrangement(const Arrangement& other);
+  Arrangement(Arrangement&& other) noexcept;
+  Arrangement& operator=(const Arrangement& other);
+  Arrangement& operator=(Arrangement&& other) noexcept;
 
   // Sum of the gadgets' breakpoint budgets: the number of hidden neurons m.
   std::size_t hidden_neurons() const;
@@ -126,5 +233,13 @@ struct Arrangement {
 // Precondition: the strip's normal is not orthogonal to the lanes' direction.
 mpq_class lane_crossing(const Lanes& lanes, unsigned lane, const geometry::Strip& s,
                         const mpq_class& t);
+
+// Gadget g's home point on its data line `line` and lane `lane`: where that
+// line of its strip crosses the lane.
+DataPoint home_point(const Arrangement& a, std::size_t g, std::size_t line, unsigned lane);
+
+// The labels of the data points, found from the gadgets' kinds while the
+// points are generated (without computing a point), else from the list.
+std::set<gadgets::Label> data_point_labels(const Arrangement& a);
 
 }  // namespace etr2nn::layout

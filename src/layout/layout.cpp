@@ -46,7 +46,6 @@ class Builder {
       if (options_.progress && c % 256 == 0) options_.progress(c, columns);
       place_column(c);
     }
-    for (std::size_t g = 0; g < a_.gadgets.size(); ++g) place_home(g);
     if (options_.progress) options_.progress(columns, columns);
     return std::move(a_);
   }
@@ -87,8 +86,8 @@ class Builder {
     return mpq_class(mpz_class(static_cast<unsigned long>(progression_free_index(i))));
   }
 
-  // Exact sizes up front: the data points are most of the memory, and
-  // growing the vector would copy millions of rationals.
+  // Exact sizes up front: growing the vectors would copy their rationals.
+  // The data points are not stored: Arrangement::data_points generates them.
   void reserve() {
     std::size_t gadgets = a_.instance.variables.size(), links = 0;
     for (const auto& c : a_.instance.constraints)
@@ -97,8 +96,6 @@ class Builder {
         if (line.kind == &gadgets::inversion_gadget()) ++links;
       }
     a_.gadgets.reserve(gadgets);
-    // Both kinds have 13 data lines.
-    a_.data_points.reserve(gadgets * gadgets::inversion_gadget().data_lines().size() * lane_count);
     a_.constraint_points.reserve(a_.instance.constraints.size() + links);
   }
 
@@ -166,17 +163,6 @@ class Builder {
     std::vector<std::size_t> lines =
         copy_is_a ? std::vector<std::size_t>{g, canonical} : std::vector<std::size_t>{canonical, g};
     a_.constraint_points.push_back(ConstraintPoint{&kind, where, std::move(lines), no_constraint});
-  }
-
-  // The 39 home points of gadget g: each data line crossed with each lane, in
-  // the order data line, then lane.
-  void place_home(std::size_t g) {
-    const Strip& s = a_.gadgets[g].strip;
-    const auto& lines = a_.gadgets[g].kind->data_lines();
-    for (std::size_t l = 0; l < lines.size(); ++l)
-      for (unsigned j = 0; j < lane_count; ++j)
-        a_.data_points.push_back(
-            {a_.lanes.at(j, lane_crossing(a_.lanes, j, s, lines[l].position)), g, l, j});
   }
 
   Options options_;

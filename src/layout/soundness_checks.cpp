@@ -1,9 +1,11 @@
 #include "layout/soundness_checks.hpp"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "layout/layout.hpp"
 #include "numeric/rational.hpp"
@@ -144,7 +146,8 @@ void check_structure(const Arrangement& a, Violations& out) {
                         std::to_string(a.families.size()));
   }
   for (std::size_t i = 0; i < a.data_points.size() && !out.full(); ++i) {
-    const auto& d = a.data_points[i];
+    if (a.data_points.generated()) break;  // their references are the gadgets themselves
+    const auto d = a.data_points[i];
     if (d.gadget >= a.gadgets.size() || a.gadgets[d.gadget].kind == nullptr ||
         d.line >= a.gadgets[d.gadget].kind->data_lines().size() || d.lane >= lane_count)
       out.report(
@@ -181,31 +184,72 @@ void check_lane_directions(const Arrangement& a, Violations& out) {
   }
 }
 
+namespace {
+
+// Data point i on its data line and its lane (N2, the part that needs no
+// other point).
+void check_home_point(const Arrangement& a, std::size_t i, const DataPoint& p, Violations& out) {
+  const auto& g = a.gadgets[p.gadget];
+  const auto& line = g.kind->data_lines()[p.line];
+  // Built only for a report: formatting every point would cost more than checking it.
+  const auto name = [&] {
+    return "data point " + std::to_string(i) + " at " + str(p.where) + " of " +
+           gadget_name(a, p.gadget);
+  };
+  if (g.strip.coordinate(p.where) != line.position)
+    out.report(2, name() + " has t = " + str(g.strip.coordinate(p.where)) +
+                      ", not its data line t = " + str(line.position));
+  if (a.lanes.lane_of(p.where) != p.lane)
+    out.report(2, name() + " is not on lane " + std::to_string(p.lane));
+}
+
+// Generated points are one per slot by construction (point i is slot i), so
+// they need no count per slot, and each is checked on its own: the range is
+// split between threads, each reporting into its own list, and the lists are
+// merged in point order, so the result is that of one pass.
+void check_generated_home_points(const Arrangement& a, Violations& out,
+                                 const CheckProgress& progress) {
+  // A strip parallel to the lanes has no home points to generate (N1 says so).
+  for (const auto& g : a.gadgets)
+    if (geometry::dot(g.strip.normal, a.lanes.direction) == 0) return;
+  const std::size_t n = a.data_points.size(), total = n + a.constraint_points.size();
+  const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const std::size_t part = (n + threads - 1) / threads;
+  std::vector<Violations> found(threads, Violations(out.limit()));
+  const auto run = [&](unsigned t) {
+    const std::size_t end = std::min(n, (t + 1) * part);
+    for (std::size_t i = t * part; i < end && !found[t].full(); ++i) {
+      if (t == 0 && progress && i % 65536 == 0) progress(std::min(n, i * threads), total);
+      check_home_point(a, i, a.data_points[i], found[t]);
+    }
+  };
+  std::vector<std::future<void>> others;
+  for (unsigned t = 1; t < threads; ++t) others.push_back(std::async(std::launch::async, run, t));
+  run(0);
+  for (auto& f : others) f.get();
+  for (const auto& list : found)
+    for (const auto& v : list.found()) out.report(v.check, v.message);
+}
+
+}  // namespace
+
 void check_home_points(const Arrangement& a, Violations& out, const CheckProgress& progress) {
+  if (a.data_points.generated()) return check_generated_home_points(a, out, progress);
   // seen[g * per_gadget + line * 3 + lane]: how many data points claim that slot.
   std::size_t lines = 0;
   for (const auto& g : a.gadgets) lines = std::max(lines, g.kind->data_lines().size());
   const std::size_t per_gadget = lines * lane_count;
   std::vector<unsigned char> seen(a.gadgets.size() * per_gadget, 0);
+  const std::size_t total = a.data_points.size() + a.constraint_points.size();
   for (std::size_t i = 0; i < a.data_points.size() && !out.full(); ++i) {
-    if (progress && i % 65536 == 0) progress(i, a.data_points.size() + a.constraint_points.size());
-    const auto& p = a.data_points[i];
-    const auto& g = a.gadgets[p.gadget];
-    const auto& line = g.kind->data_lines()[p.line];
-    // Built only for a report: formatting every point would cost more than checking it.
-    const auto name = [&] {
-      return "data point " + std::to_string(i) + " at " + str(p.where) + " of " +
-             gadget_name(a, p.gadget);
-    };
-    if (g.strip.coordinate(p.where) != line.position)
-      out.report(2, name() + " has t = " + str(g.strip.coordinate(p.where)) +
-                        ", not its data line t = " + str(line.position));
-    if (a.lanes.lane_of(p.where) != p.lane)
-      out.report(2, name() + " is not on lane " + std::to_string(p.lane));
+    if (progress && i % 65536 == 0) progress(i, total);
+    const auto p = a.data_points[i];
+    check_home_point(a, i, p, out);
     auto& slot = seen[p.gadget * per_gadget + p.line * lane_count + p.lane];
     if (slot++ == 1)
-      out.report(2, name() + ": a second home point on data line " + std::to_string(p.line) +
-                        " and lane " + std::to_string(p.lane));
+      out.report(2, "data point " + std::to_string(i) + " at " + str(p.where) + " of " +
+                        gadget_name(a, p.gadget) + ": a second home point on data line " +
+                        std::to_string(p.line) + " and lane " + std::to_string(p.lane));
   }
   for (std::size_t g = 0; g < a.gadgets.size() && !out.full(); ++g)
     for (std::size_t l = 0; l < a.gadgets[g].kind->data_lines().size(); ++l)
@@ -378,9 +422,7 @@ void check_family_hulls(const Arrangement& a, const LaneWindows& windows, Violat
 }
 
 void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons, Violations& out) {
-  std::set<gadgets::Label> labels;
-  for (const auto& d : a.data_points)
-    labels.insert(a.gadgets[d.gadget].kind->data_lines()[d.line].label);
+  std::set<gadgets::Label> labels = data_point_labels(a);
   for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
   if (labels.size() > max_labels)
     out.report(7, std::to_string(labels.size()) + " distinct labels, more than " +

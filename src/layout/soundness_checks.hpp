@@ -20,6 +20,7 @@ class Violations {
   explicit Violations(std::size_t limit = 0) : limit_(limit) {}
   void report(int check, std::string message);
   bool full() const { return limit_ > 0 && found_.size() >= limit_; }
+  std::size_t limit() const { return limit_; }  // 0: none
   bool any(int check) const;
   const std::vector<Violation>& found() const { return found_; }
 

@@ -36,11 +36,12 @@ DecodeInput decode_input(const layout::Arrangement& arrangement) {
         canonical.at(gadget.variable) == layout::no_constraint)
       canonical[gadget.variable] = g;
   }
-  std::vector<std::vector<const layout::DataPoint*>> first_line(instance.variables.size());
+  // Copies: the data points may be generated, with nothing to point at.
+  std::vector<std::vector<layout::DataPoint>> first_line(instance.variables.size());
   for (const auto& d : arrangement.data_points) {
     const auto& gadget = arrangement.gadgets.at(d.gadget);
     if (d.line == 0 && canonical[gadget.variable] == d.gadget)
-      first_line[gadget.variable].push_back(&d);
+      first_line[gadget.variable].push_back(d);
   }
   DecodeInput input{instance, {}};
   for (std::size_t i = 0; i < instance.variables.size(); ++i) {
@@ -64,7 +65,7 @@ DecodeInput decode_input(const layout::Arrangement& arrangement) {
       continue;
     }
     // A hand-made arrangement without lanes: beside its middle home point.
-    const auto& home = *first_line[i][first_line[i].size() / 2];
+    const auto& home = first_line[i][first_line[i].size() / 2];
     const mpq_class& t = gadget.kind->data_lines().at(home.line).position;
     input.probes.push_back({along_normal(gadget.strip, home.where, t, low_line),
                             along_normal(gadget.strip, home.where, t, high_line)});

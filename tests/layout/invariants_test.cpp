@@ -61,7 +61,7 @@ TEST_F(Checks, N1CatchesAGadgetWithAnotherFamilysNormal) {
 
 TEST_F(Checks, N2CatchesAHomePointMovedAlongItsDataLineOffItsLane) {
   // Along the data line of a canonical gadget (normal (0,1)): x changes, t does not.
-  for (auto& d : a.data_points)
+  for (auto& d : a.data_points.edit())
     if (a.gadgets[d.gadget].role == Gadget::Role::Canonical) {
       d.where.x += mpq_class(1, 7);
       break;
@@ -78,12 +78,13 @@ TEST_F(Checks, N2CatchesAHomePointMovedAlongItsDataLineOffItsLane) {
 
 TEST_F(Checks, N2CatchesAPointOffItsDataLineAMissingOneAndADuplicate) {
   Arrangement off = a, missing = a, twice = a;
-  off.data_points[5].where.y += 1;
+  off.data_points.edit()[5].where.y += 1;
   EXPECT_TRUE(caught(off, 2));
-  missing.data_points.erase(missing.data_points.begin() + 7);
+  missing.data_points.edit().erase(missing.data_points.edit().begin() + 7);
   EXPECT_TRUE(caught(missing, 2));
-  twice.data_points[8].lane = twice.data_points[7].lane;
-  twice.data_points[8].where = twice.data_points[7].where;
+  auto& doubled = twice.data_points.edit();
+  doubled[8].lane = doubled[7].lane;
+  doubled[8].where = doubled[7].where;
   EXPECT_TRUE(caught(twice, 2));
 }
 
@@ -197,7 +198,7 @@ TEST_F(Checks, N7CatchesTooManyLabelsAndAWrongNeuronCount) {
 
 TEST_F(Checks, StructuralNonsenseIsReportedNotDereferenced) {
   Arrangement b = a;
-  b.data_points.front().gadget = b.gadgets.size();
+  b.data_points.edit().front().gadget = b.gadgets.size();
   EXPECT_TRUE(caught(b, 2));
   Arrangement c = a;
   c.gadgets.front().family = 9;

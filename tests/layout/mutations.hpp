@@ -15,7 +15,8 @@ namespace etr2nn::testing {
 // Every gadget's home points again from the (possibly changed) lanes and
 // strips: lane j meets data line t at τ = (o + t − n·P_j) / (n·d).
 inline void rehome(layout::Arrangement& a) {
-  a.data_points.clear();
+  auto& points = a.data_points.edit();
+  points.clear();
   for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
     const auto& s = a.gadgets[g].strip;
     const auto& lines = a.gadgets[g].kind->data_lines();
@@ -25,7 +26,7 @@ inline void rehome(layout::Arrangement& a) {
         const mpq_class nd(s.normal.a * a.lanes.direction.a + s.normal.b * a.lanes.direction.b);
         const mpq_class tau =
             (s.offset + lines[l].position - s.normal.a * start.x - s.normal.b * start.y) / nd;
-        a.data_points.push_back(
+        points.push_back(
             {{start.x + tau * a.lanes.direction.a, start.y + tau * a.lanes.direction.b}, g, l, j});
       }
   }

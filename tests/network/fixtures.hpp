@@ -32,11 +32,13 @@ inline void add_data_points(Arrangement& a, std::size_t g, const Point& base,
   const auto& s = a.gadgets[g].strip;
   const mpq_class na(s.normal.a), nb(s.normal.b), norm2 = na * na + nb * nb;
   const auto& lines = a.gadgets[g].kind->data_lines();
+  // Hand-placed points, not the lanes' (these arrangements have no lanes).
+  if (a.data_points.generated()) a.data_points.assign({});
   for (std::size_t k = 0; k < lines.size(); ++k)
     for (int j = 0; j < 3; ++j) {
       mpq_class step = lines[k].position / norm2;
       Point p{base.x + step * na - j * spread * nb, base.y + step * nb + j * spread * na};
-      a.data_points.push_back({p, g, k});
+      a.data_points.edit().push_back({p, g, k});
     }
 }
 
