@@ -146,6 +146,17 @@ class DatasetLoader(unittest.TestCase):
         finally:
             etr2nn_data._CHUNK = saved
 
+    def test_files_etr2nn_writes_compressed(self):
+        # compile -o D.json.zst / D.json.gz: the loader reads what the tool writes.
+        for ext in (".json.zst", ".json.gz"):
+            with self.subTest(ext):
+                path = os.path.join(ARGS.work, "written" + ext)
+                cmd = [ARGS.etr2nn, "compile", os.path.join(ARGS.samples, "inv_rational_sat.etr"), "-o", path,
+                       "--quiet"]
+                r = subprocess.run(cmd, capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assert_same(etr2nn_data.load_dataset(path))
+
     def test_broken_zstd(self):
         import zstandard
 
