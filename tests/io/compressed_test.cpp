@@ -70,11 +70,14 @@ std::string gzip_decode(const fs::path& path) {
   return text;
 }
 
+// Through istream::read, as a reader would (operator<<(streambuf*) would
+// swallow the error into the output stream's failbit).
 std::string read_all(const std::string& path) {
   const auto in = io::open_input(path);
-  std::stringstream s;
-  s << in->rdbuf();
-  return s.str();
+  std::string text, chunk(1 << 15, '\0');
+  while (in->read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in->gcount() > 0)
+    text.append(chunk.data(), static_cast<std::size_t>(in->gcount()));
+  return text;
 }
 
 // A text long enough to span several buffers of the reader and the writer.
