@@ -80,6 +80,9 @@ bool CompressingBuffer::finish() {
 
 bool CompressingBuffer::compress(Step step) {
   if (!error_.empty()) return false;
+  // Nothing to add: no compressor call, which after a finished frame would
+  // start a new one (deflate writes a gzip header even without input).
+  if (pptr() == pbase() && step == Step::Continue) return true;
   if (pptr() > pbase()) frame_open_ = true;
   const bool ok = compression_ == Compression::Zstd ? compress_zstd(step) : compress_gzip(step);
   setp(in_.data(), in_.data() + in_.size());

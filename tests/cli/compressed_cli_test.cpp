@@ -157,7 +157,7 @@ TEST_F(CompressedCli, EveryReaderTakesCompressedFiles) {
     expect_same_output("inspect " + d + " --labels --instance", ext);
     expect_same_output("render " + d + " -o - --quiet", ext);
     expect_same_output("smt " + d + " -o - --quiet", ext);
-    expect_same_output("witness " + d + " --assign " + path("a.json") + " -o - --quiet", ext);
+    expect_same_output("witness " + d + " --assign " + path("a.json") + " -o -", ext);
     // verify with one plain and one compressed file.
     expect_same_output("verify " + path("d.json") + " " + n, ext);
   }
@@ -166,13 +166,13 @@ TEST_F(CompressedCli, EveryReaderTakesCompressedFiles) {
 TEST_F(CompressedCli, WitnessWritesACompressedNetwork) {
   compile_all();
   ASSERT_EQ(run("witness " + path("d.json.gz") + " --assign " + path("a.json") + " -o " +
-                path("w.json.zst") + " --quiet")
+                path("w.json.zst"))
                 .status,
             0);
-  ASSERT_EQ(run("witness " + path("d.json") + " --assign " + path("a.json") + " -o " +
-                path("w.json") + " --quiet")
-                .status,
-            0);
+  ASSERT_EQ(
+      run("witness " + path("d.json") + " --assign " + path("a.json") + " -o " + path("w.json"))
+          .status,
+      0);
   EXPECT_EQ(zstd_decode(raw_bytes(dir / "w.json.zst")), raw_bytes(dir / "w.json"));
 }
 

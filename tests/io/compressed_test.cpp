@@ -162,9 +162,17 @@ TEST_F(Compressed, FlushEndsTheFrameAndLaterWritesAddFrames) {
     file.flush();
     // Readable before the commit: a complete stream.
     EXPECT_EQ(read_all(file.readable_path()), "first part\n") << name;
+    file.flush();  // nothing new: no empty frame or lone header is added
+    EXPECT_EQ(read_all(file.readable_path()), "first part\n") << name;
     file.stream() << "second part\n";
     file.commit();
     EXPECT_EQ(read_all(path(name)), "first part\nsecond part\n") << name;
+    // Flushed after the last write and committed: no lone header at the end.
+    io::AtomicFile again(path(name));
+    again.stream() << "only\n";
+    again.flush();
+    again.commit();
+    EXPECT_EQ(read_all(path(name)), "only\n") << name;
   }
   EXPECT_EQ(zstd_decode(raw_bytes(path("f.json.zst"))), "first part\nsecond part\n");
   EXPECT_EQ(gzip_decode(path("f.json.gz")), "first part\nsecond part\n");
