@@ -21,13 +21,17 @@ The contract (docs/python.md has an example):
 Files are read incrementally: the points (or neurons) array is decoded one
 element at a time, so memory holds the float arrays, not the JSON text.  Any
 valid JSON layout is read (the writer's one-point-per-line is just the common
-case).  Files ending in .gz, or starting with gzip's magic bytes, are
+case).  Files ending in .gz, or starting with gzip's magic bytes, and files
+starting with zstd's magic bytes (whatever their name: .json.zst, say) are
 decompressed on the fly.  Malformed files raise ValueError with
-"FILE:LINE:COL: what was expected".  Only the Python standard library and
-NumPy are needed.
+"FILE:LINE:COL: what was expected"; a truncated or corrupt compressed file
+raises ValueError naming the file.  Only the Python standard library and
+NumPy are needed, and the zstandard module (Debian's python3-zstandard) for
+zstd files.
 """
 
 import gzip
+import io
 import json
 import math
 import re
@@ -66,10 +70,68 @@ def _no_constant(name):
     raise ValueError(f"{name} is not JSON")
 
 
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+class _ZstdRaw(io.RawIOBase):
+    """The decompressed bytes of a zstd file, frame after frame.  Unlike
+    zstandard's stream_reader it notices a file that ends inside a frame
+    (truncated) and bytes after the last frame that start no new one."""
+
+    def __init__(self, path):
+        import zstandard  # only zstd files need it
+
+        self.zstandard = zstandard
+        self.raw = open(path, "rb")
+        self.obj = zstandard.ZstdDecompressor().decompressobj()
+        self.pending = b""
+        self.between = False  # the last frame ended; more bytes must start one
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        while not self.pending:
+            data = self.raw.read(_CHUNK)
+            if not data:
+                if not self.between:
+                    raise EOFError("the zstd stream ends before its last frame is complete")
+                return 0
+            while data:
+                if self.between:
+                    while len(data) < len(_ZSTD_MAGIC):  # the next frame's magic, whole
+                        more = self.raw.read(len(_ZSTD_MAGIC) - len(data))
+                        if not more:
+                            break
+                        data += more
+                    if not data.startswith(_ZSTD_MAGIC):
+                        raise EOFError("trailing data after the end of the zstd stream")
+                    self.obj = self.zstandard.ZstdDecompressor().decompressobj()
+                    self.between = False
+                try:
+                    self.pending += self.obj.decompress(data)
+                except self.zstandard.ZstdError as e:
+                    raise EOFError(f"corrupt zstd data: {e}") from None
+                data = b""
+                if self.obj.eof:
+                    self.between = True
+                    data = self.obj.unused_data
+        n = min(len(b), len(self.pending))
+        b[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def close(self):
+        self.raw.close()
+        super().close()
+
+
 def _open_text(path):
     with open(path, "rb") as raw:
-        magic = raw.read(2)
-    if magic == b"\x1f\x8b" or str(path).endswith(".gz"):
+        magic = raw.read(4)
+    if magic == _ZSTD_MAGIC:
+        return io.TextIOWrapper(io.BufferedReader(_ZstdRaw(path), 1 << 20), encoding="utf-8", newline="")
+    if magic[:2] == b"\x1f\x8b" or str(path).endswith(".gz"):
         return gzip.open(path, "rt", encoding="utf-8")
     return open(path, "r", encoding="utf-8", newline="")
 
@@ -121,7 +183,7 @@ class _Reader:
             chunk = self.f.read(max(_CHUNK, len(self.buf)))
         except UnicodeDecodeError as e:
             raise self.error(len(self.buf), f"not UTF-8 text ({e.reason})") from None
-        except (OSError, EOFError, zlib.error) as e:  # gzip: truncated or corrupt stream
+        except (OSError, EOFError, zlib.error) as e:  # gzip, zstd: truncated or corrupt stream
             raise self.error(len(self.buf), f"cannot read: {e}") from None
         if not chunk:
             self.eof = True

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "diagnostic/diagnostic.hpp"
+#include "io/decompress.hpp"
 #include "json_io/point_line.hpp"
 #include "json_io/value.hpp"
 #include "numeric/rational.hpp"
@@ -475,10 +476,8 @@ DatasetHeader read_dataset_general(std::istream& in, const std::string& name,
 }
 
 DatasetHeader read_dataset(const std::string& path, const PointSink& on_point) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, "cannot open the dataset");
-  return read_dataset(in, path, on_point);
+  const std::unique_ptr<std::istream> in = io::open_input(path, "the dataset");
+  return read_dataset(*in, path, on_point);
 }
 
 Dataset read_dataset(std::istream& in, const std::string& name) {
@@ -491,10 +490,8 @@ Dataset read_dataset(std::istream& in, const std::string& name) {
 }
 
 Dataset read_dataset(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, "cannot open the dataset");
-  return read_dataset(in, path);
+  const std::unique_ptr<std::istream> in = io::open_input(path, "the dataset");
+  return read_dataset(*in, path);
 }
 
 }  // namespace etr2nn::check

@@ -15,6 +15,7 @@
 
 #include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
+#include "io/decompress.hpp"
 
 namespace etr2nn::cli {
 namespace {
@@ -30,12 +31,21 @@ std::string lower(std::string s) {
   return s;
 }
 
-// The first bytes of a file: enough to see its kind, never the whole file.
+// The first bytes of a file, decompressed if it is compressed: enough to see
+// its kind, never the whole file. A file that cannot be opened or read has no
+// head here; the reader that follows says why.
 std::string head(const std::string& path, std::size_t bytes = 4096) {
-  std::ifstream in(path, std::ios::binary);
   std::string text(bytes, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(bytes));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  try {
+    const std::unique_ptr<std::istream> in = io::open_input(path);
+    in->read(text.data(), static_cast<std::streamsize>(bytes));
+    text.resize(static_cast<std::size_t>(in->gcount()));
+  } catch (const Diagnostic& e) {
+    // A compressed file broken within its first bytes: the same error the
+    // reader would give, before any work.
+    if (e.kind().id == errors::compressed_data.id) throw;
+    text.clear();
+  }
   return text;
 }
 
@@ -92,18 +102,24 @@ void check_output(const std::string& option, const std::string& path, const std:
   const io::TargetKind kind = io::target_kind(path);
   if (kind != io::TargetKind::Replace) return;  // "-", a device, a FIFO: no name to judge
   const std::string name = lower(path);
+  // JSON may be written compressed (the name chooses how: io/compress.hpp).
+  if (extension == ".json" && (ends_with(name, ".json.gz") || ends_with(name, ".json.zst"))) return;
   for (const char* compressed : {".gz", ".zst", ".xz", ".bz2", ".zip"})
     if (ends_with(name, compressed))
       throw UsageError{option + " " + path + ": compressed output (" + compressed +
-                       ") is not supported yet; write " + extension +
-                       " and compress it, or use '-' and a pipe"};
+                       ") is not supported" +
+                       (extension == ".json"
+                            ? std::string("; the name must end in .json, .json.gz or .json.zst")
+                            : "; write " + extension + " and compress it, or use '-' and a pipe")};
   if (ends_with(name, ".png") && !ends_with(extension, ".png"))
     throw UsageError{option + " " + path +
                      ": PNG output is not supported yet; this command writes " + format + " (" +
                      extension + ")"};
   if (!ends_with(name, extension))
     throw UsageError{option + " " + path + ": this command writes " + format +
-                     ", so the name must end in " + extension + " (or be '-' for standard output)"};
+                     ", so the name must end in " + extension +
+                     (extension == ".json" ? " (or .json.gz, .json.zst)" : "") +
+                     " (or be '-' for standard output)"};
 }
 
 void check_distinct(const std::vector<std::string>& inputs,

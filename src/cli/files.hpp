@@ -19,8 +19,9 @@ const std::string* output_option(const Arguments& args);
 
 // An output path's name against what the command writes: `extension` such as
 // ".json", `format` for the message ("a JSON dataset"). "-", character devices
-// and FIFOs are exempt (no name to go by). Compressed names (.gz, .zst, ...)
-// and .png are refused as not supported yet. `option` names the option in
+// and FIFOs are exempt (no name to go by). Where ".json" is expected,
+// ".json.gz" and ".json.zst" are accepted too (written compressed); other
+// compressed names (.gz, .zst, .bz2, ...) and .png are refused. `option` names the option in
 // messages ("-o", "--witness"). Also checks the target can be written at all
 // (a directory is refused here, before the work).
 void check_output(const std::string& option, const std::string& path, const std::string& extension,

@@ -11,6 +11,7 @@
 #include "dataset/write.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "gadgets/registry.hpp"
+#include "io/decompress.hpp"
 #include "json_io/value.hpp"
 #include "layout/invariants.hpp"
 #include "layout/layout.hpp"
@@ -417,10 +418,8 @@ Dataset read_dataset(std::istream& in, const std::string& name) {
 }
 
 Dataset read_dataset(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Diagnostic(errors::file_unreadable, SourceLocation{path}, "cannot open the dataset");
-  return read_dataset(in, path);
+  const std::unique_ptr<std::istream> in = io::open_input(path, "the dataset");
+  return read_dataset(*in, path);
 }
 
 }  // namespace etr2nn::dataset

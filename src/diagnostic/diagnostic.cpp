@@ -66,6 +66,7 @@ std::span<const ErrorKind> all_error_kinds() {
                                     bound_twice,
                                     unbound_variable,
                                     json_syntax,
+                                    compressed_data,  // src/io/decompress.cpp
                                     file_kind,
                                     missing_key,
                                     wrong_type,

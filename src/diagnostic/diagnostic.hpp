@@ -61,6 +61,8 @@ inline constexpr ErrorKind invalid_formula{"invalid-formula",
                                            "the formula parses but means nothing etr2nn accepts"};
 inline constexpr ErrorKind bound_twice{"bound-twice", "a variable is bound or declared twice"};
 inline constexpr ErrorKind unbound_variable{"unbound-variable", "a variable is used but not bound"};
+inline constexpr ErrorKind compressed_data{"compressed-data",
+                                           "a compressed input is truncated or corrupt"};
 inline constexpr ErrorKind json_syntax{"json-syntax", "a JSON file is not valid JSON"};
 inline constexpr ErrorKind file_kind{"file-kind",
                                      "a JSON file is not the kind or version the command reads"};

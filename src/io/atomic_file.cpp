@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "diagnostic/diagnostic.hpp"
+#include "io/compress.hpp"
 
 namespace etr2nn::io {
 namespace {
@@ -218,7 +219,12 @@ AtomicFile::AtomicFile(std::string target)
     ::fchmod(fd_, exists ? (st.st_mode & 07777) : creation_mode());
   }
   buffer_ = std::make_unique<Buffer>(fd_);
-  out_ = std::make_unique<std::ostream>(buffer_.get());
+  // Standard output has no name to go by: plain.
+  if (const Compression c = compression_for_name(target_);
+      c != Compression::None && kind_ != TargetKind::StandardOutput)
+    compressor_ = std::make_unique<CompressingBuffer>(c, *buffer_);
+  out_ = std::make_unique<std::ostream>(
+      compressor_ ? static_cast<std::streambuf*>(compressor_.get()) : buffer_.get());
 }
 
 AtomicFile::~AtomicFile() {
@@ -249,7 +255,14 @@ void AtomicFile::fail(int error) {
 void AtomicFile::flush() {
   if (finished_) throw std::logic_error("AtomicFile::flush() after commit()");
   out_->flush();
+  const bool finished = !compressor_ || compressor_->finish();
+  // The file's own error (no space left, ...) says more than the compressor's.
   if (buffer_->error() != 0) fail(buffer_->error());
+  if (!finished) {
+    const std::string cause = compressor_->error();
+    discard();
+    refuse(target_, cause);
+  }
   if (!*out_) fail(EIO);
 }
 

@@ -13,6 +13,8 @@
 //   - a character device or a FIFO: opened and written directly (streamed, no
 //     temporary: renaming onto /dev/null or a pipe would replace it).
 //   - a directory or anything else: refused.
+// A name ending in .gz or .zst (not "-") makes the content a gzip or zstd
+// stream (compress.hpp), written the same way.
 // Every failure is a std::runtime_error "cannot write PATH: <cause>", the cause
 // from errno (no such directory, permission denied, no space left, ...).
 #pragma once
@@ -22,6 +24,8 @@
 #include <string>
 
 namespace etr2nn::io {
+
+class CompressingBuffer;
 
 // How a target will be written: the decision AtomicFile makes, exposed so
 // commands can tell the user (and so tests can check it) before any work.
@@ -41,7 +45,8 @@ class AtomicFile {
   std::ostream& stream();
   // Flushes and checks for write errors (throws, leaving no temporary, on a
   // failure), without committing: what was written can then be read back
-  // from readable_path() before the target is replaced.
+  // from readable_path() before the target is replaced. A compressed file
+  // ends its frame here, so what is read back is a complete stream.
   void flush();
   // The temporary holding the content until commit(); empty for a stream,
   // which cannot be read back.
@@ -61,6 +66,7 @@ class AtomicFile {
   int fd_ = -1;
   int slot_ = -1;  // index in the signal handler's table, -1 when none
   std::unique_ptr<Buffer> buffer_;
+  std::unique_ptr<CompressingBuffer> compressor_;  // null for plain output
   std::unique_ptr<std::ostream> out_;
   bool finished_ = false;
 

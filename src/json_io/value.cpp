@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/decompress.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::json_io {
@@ -31,13 +32,18 @@ std::string type_name(const json& j) {
 }
 
 // The line `line` (from 1) of the file, without its line break; empty when
-// the file or the line is gone.
+// the file or the line is gone. A compressed file is decompressed again: the
+// line is one of the JSON text, as the parser counted it.
 std::string line_of_file(const std::string& file, unsigned long line) {
-  std::ifstream in(file, std::ios::binary);
   std::string text;
-  for (unsigned long l = 0; l < line && std::getline(in, text); ++l) {
+  try {
+    const std::unique_ptr<std::istream> in = io::open_input(file);
+    for (unsigned long l = 0; l < line && std::getline(*in, text); ++l) {
+    }
+    if (!*in) return {};
+  } catch (const Diagnostic&) {
+    return {};  // the quote is a courtesy: the error itself is what matters
   }
-  if (!in) return {};
   if (!text.empty() && text.back() == '\r') text.pop_back();
   return text;
 }
@@ -165,12 +171,9 @@ json parse_file(const std::string& path, std::string_view what) {
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
     throw Diagnostic(errors::file_unreadable, SourceLocation{path},
                      "cannot open " + std::string(what) + ": it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Diagnostic(errors::file_unreadable, SourceLocation{path},
-                     "cannot open " + std::string(what) + ": " + std::strerror(errno));
+  const std::unique_ptr<std::istream> in = io::open_input(path, what);
   try {
-    return json::parse(in);
+    return json::parse(*in);
   } catch (const json::exception& e) {
     throw syntax_error(path, e);
   }

@@ -1,6 +1,7 @@
 #include "pipeline/witness.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include "dataset/emit.hpp"
 #include "dataset/meta.hpp"
@@ -63,7 +64,12 @@ WitnessResult from_formula(const WitnessRequest& request) {
 }  // namespace
 
 bool is_dataset_file(const std::string& path) {
-  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  const auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  // Compressed datasets too: the reader decompresses them.
+  return ends_with(".json") || ends_with(".json.gz") || ends_with(".json.zst");
 }
 
 WitnessResult witness(const WitnessRequest& request) {

@@ -31,7 +31,7 @@ struct WitnessResult {
   std::size_t points = 0;  // verified on
 };
 
-bool is_dataset_file(const std::string& path);  // named *.json
+bool is_dataset_file(const std::string& path);  // named *.json, *.json.gz or *.json.zst
 
 // Throws a Diagnostic when no witness can be had (naming the
 // violated constraint or bound), Diagnostic for bad input,

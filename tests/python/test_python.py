@@ -121,6 +121,58 @@ class DatasetLoader(unittest.TestCase):
             with self.subTest(name):
                 self.assert_same(etr2nn_data.load_dataset(write(name, text, gz)))
 
+    def zstd_file(self, name, data):
+        path = os.path.join(ARGS.work, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def test_zstd_detected_by_content(self):
+        import zstandard
+
+        c = zstandard.ZstdCompressor(level=3, write_checksum=True)
+        data = c.compress(self.text.encode())
+        self.assert_same(etr2nn_data.load_dataset(self.zstd_file("d.json.zst", data)))
+        # The name does not matter: the magic bytes do.
+        self.assert_same(etr2nn_data.load_dataset(self.zstd_file("renamed.json", data)))
+        # Two frames read as their concatenation (what etr2nn writes after a flush).
+        half = len(self.text) // 2
+        two = c.compress(self.text[:half].encode()) + c.compress(self.text[half:].encode())
+        self.assert_same(etr2nn_data.load_dataset(self.zstd_file("two.json.zst", two)))
+        saved = etr2nn_data._CHUNK
+        etr2nn_data._CHUNK = 3  # frame boundaries and magic numbers split across reads
+        try:
+            self.assert_same(etr2nn_data.load_dataset(os.path.join(ARGS.work, "two.json.zst")))
+        finally:
+            etr2nn_data._CHUNK = saved
+
+    def test_files_etr2nn_writes_compressed(self):
+        # compile -o D.json.zst / D.json.gz: the loader reads what the tool writes.
+        for ext in (".json.zst", ".json.gz"):
+            with self.subTest(ext):
+                path = os.path.join(ARGS.work, "written" + ext)
+                cmd = [ARGS.etr2nn, "compile", os.path.join(ARGS.samples, "inv_rational_sat.etr"), "-o", path,
+                       "--quiet"]
+                r = subprocess.run(cmd, capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assert_same(etr2nn_data.load_dataset(path))
+
+    def test_broken_zstd(self):
+        import zstandard
+
+        data = zstandard.ZstdCompressor(level=3, write_checksum=True).compress(self.text.encode())
+        corrupt = bytearray(data)
+        corrupt[len(data) // 2] ^= 0x55
+        for name, bytes_, pattern in (("cut.json.zst", data[: len(data) // 2], r"ends before its last frame"),
+                                      ("bad.json.zst", bytes(corrupt), r"corrupt zstd data"),
+                                      ("tail.json.zst", data + b"junk", r"trailing data")):
+            with self.subTest(name):
+                path = self.zstd_file(name, bytes_)
+                with self.assertRaises(ValueError) as cm:
+                    etr2nn_data.load_dataset(path)
+                self.assertIn(path, str(cm.exception))
+                self.assertRegex(str(cm.exception), pattern)
+
     def test_tiny_read_chunks(self):
         # Every value straddles a chunk boundary: the incremental reader must wait for the
         # rest of a number instead of taking "1" of "12" (the values here are up to 4 digits).
