@@ -132,14 +132,10 @@ Real combine(Op op, const Real& a, const Real& b) {
   z3::context& c = z3_context();
   const z3::expr x = to_z3(a), y = to_z3(b);
   switch (op) {
-    case Op::add:
-      return Z3Bridge::from_ast(Z3_algebraic_add(c, x, y));
-    case Op::subtract:
-      return Z3Bridge::from_ast(Z3_algebraic_sub(c, x, y));
-    case Op::multiply:
-      return Z3Bridge::from_ast(Z3_algebraic_mul(c, x, y));
-    case Op::divide:
-      return Z3Bridge::from_ast(Z3_algebraic_div(c, x, y));
+    case Op::add: return Z3Bridge::from_ast(Z3_algebraic_add(c, x, y));
+    case Op::subtract: return Z3Bridge::from_ast(Z3_algebraic_sub(c, x, y));
+    case Op::multiply: return Z3Bridge::from_ast(Z3_algebraic_mul(c, x, y));
+    case Op::divide: return Z3Bridge::from_ast(Z3_algebraic_div(c, x, y));
   }
   throw std::logic_error("unknown z3_fallback::Op");
 }

@@ -165,7 +165,7 @@ TEST_F(SafetyCli, WrongOutputExtensionsAreRefused) {
   };
   const std::string formula = sample("inv_rational_sat.etr");
   const std::vector<Case> cases = {
-      {"render " + path("d.json") + " -o " + path("x.png"), "PNG output is not supported yet"},
+      {"render " + path("d.json") + " -o " + path("x.jpg"), "must end in .svg"},
       {"render --profile I --x 1 -o " + path("x.json"), "must end in .svg"},
       {"compile " + formula + " -o " + path("out.etr"), "must end in .json"},
       {"compile " + formula + " -o " + path("out.gz"), "compressed output (.gz)"},
