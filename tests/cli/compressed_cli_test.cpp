@@ -22,70 +22,21 @@
 #include <thread>
 #include <vector>
 
+#include "../io/reference_codecs.hpp"
 #include "tool_test.hpp"
 
 namespace etr2nn {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::gzip_decode;
+using testing::gzip_write;
+using testing::put_bytes;
+using testing::raw_bytes;
 using testing::sample;
+using testing::zstd_decode;
+using testing::zstd_encode;
 using Outcome = testing::ToolOutcome;
-
-std::string raw_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void put_bytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-// Decoding and encoding by the libraries' own simple calls, independent of
-// the code under test.
-std::string zstd_decode(const std::string& bytes) {
-  std::string text;
-  std::size_t at = 0;
-  while (at < bytes.size()) {
-    const std::size_t frame = ZSTD_findFrameCompressedSize(bytes.data() + at, bytes.size() - at);
-    if (ZSTD_isError(frame)) return "<not zstd: " + std::string(ZSTD_getErrorName(frame)) + ">";
-    ZSTD_DCtx* d = ZSTD_createDCtx();
-    std::string out(1 << 16, '\0');
-    ZSTD_inBuffer in{bytes.data() + at, frame, 0};
-    for (;;) {
-      ZSTD_outBuffer o{out.data(), out.size(), 0};
-      const std::size_t left = ZSTD_decompressStream(d, &o, &in);
-      if (ZSTD_isError(left)) return "<corrupt>";
-      text.append(out.data(), o.pos);
-      if (left == 0) break;
-    }
-    ZSTD_freeDCtx(d);
-    at += frame;
-  }
-  return text;
-}
-
-std::string gzip_decode(const fs::path& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  std::string text, chunk(1 << 16, '\0');
-  for (int n; (n = gzread(f, chunk.data(), static_cast<unsigned>(chunk.size()))) > 0;)
-    text.append(chunk.data(), static_cast<std::size_t>(n));
-  gzclose(f);
-  return text;
-}
-
-std::string zstd_encode(const std::string& text) {
-  std::string out(ZSTD_compressBound(text.size()), '\0');
-  out.resize(ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3));
-  return out;
-}
-
-void gzip_write(const fs::path& path, const std::string& text) {
-  gzFile f = gzopen(path.c_str(), "wb");
-  gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
-  gzclose(f);
-}
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

@@ -19,56 +19,16 @@
 #include "io/compress.hpp"
 #include "io/decompress.hpp"
 #include "json_io/value.hpp"
+#include "reference_codecs.hpp"
 
 namespace etr2nn {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string raw_bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void put_bytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-// Decompression by the libraries' own simplest calls, not by the code under
-// test: zstd's one-shot decoder frame by frame, zlib's gzread.
-std::string zstd_decode(const std::string& bytes) {
-  std::string text;
-  std::size_t at = 0;
-  while (at < bytes.size()) {
-    const std::size_t frame = ZSTD_findFrameCompressedSize(bytes.data() + at, bytes.size() - at);
-    EXPECT_FALSE(ZSTD_isError(frame)) << ZSTD_getErrorName(frame);
-    if (ZSTD_isError(frame)) return text;
-    ZSTD_DCtx* d = ZSTD_createDCtx();
-    std::string out(1 << 16, '\0');
-    ZSTD_inBuffer in{bytes.data() + at, frame, 0};
-    for (;;) {
-      ZSTD_outBuffer o{out.data(), out.size(), 0};
-      const std::size_t left = ZSTD_decompressStream(d, &o, &in);
-      EXPECT_FALSE(ZSTD_isError(left));
-      text.append(out.data(), o.pos);
-      if (left == 0 || ZSTD_isError(left)) break;
-    }
-    ZSTD_freeDCtx(d);
-    at += frame;
-  }
-  return text;
-}
-
-std::string gzip_decode(const fs::path& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  std::string text, chunk(1 << 16, '\0');
-  for (int n; (n = gzread(f, chunk.data(), static_cast<unsigned>(chunk.size()))) > 0;)
-    text.append(chunk.data(), static_cast<std::size_t>(n));
-  gzclose(f);
-  return text;
-}
+using testing::gzip_decode;
+using testing::put_bytes;
+using testing::raw_bytes;
+using testing::zstd_decode;
 
 // Through istream::read, as a reader would (operator<<(streambuf*) would
 // swallow the error into the output stream's failbit).
