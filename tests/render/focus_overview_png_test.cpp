@@ -111,7 +111,8 @@ TEST(Overview, ColumnsWithMissesAreMarked) {
   }
   EXPECT_EQ(overview.columns_with_misses, expected);
   std::size_t red = 0;
-  for (const auto* cell : testing::parse_xml(overview.svg).with_class("rect", "column-cell"))
+  const auto document = testing::parse_xml(overview.svg);  // outlives the loop over its cells
+  for (const auto* cell : document.with_class("rect", "column-cell"))
     red += cell->attribute("stroke") == miss_colour;
   EXPECT_EQ(red, expected);
 }
