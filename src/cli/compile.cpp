@@ -63,16 +63,6 @@ const char* usage =
     "etr2nn and stops the compile before anything is written. With --witness, a\n"
     "sentence that has no solution (or a wrong --assign) writes no file at all.\n";
 
-std::string human_bytes(std::uintmax_t bytes) {
-  char buffer[32];
-  if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
-  if (bytes < 10 * 1024 * 1024)
-    std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024.0);
-  else
-    std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / (1024.0 * 1024.0));
-  return buffer;
-}
-
 std::string count(std::size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }

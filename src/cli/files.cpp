@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -218,6 +219,16 @@ void check_dataset_input(const std::string& path, bool swapped_hint) {
   if (kind == InputKind::Network)
     wrong_kind(path, std::string("this is a network file, not a dataset") +
                          (swapped_hint ? " (arguments swapped? the dataset comes first)" : ""));
+}
+
+std::string human_bytes(std::uintmax_t bytes) {
+  char buffer[32];
+  if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
+  if (bytes < 10 * 1024 * 1024)
+    std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024.0);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  return buffer;
 }
 
 }  // namespace etr2nn::cli

@@ -6,6 +6,7 @@
 // cause for a file that cannot be read or written, or is of the wrong kind.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,8 @@ void check_dataset_and_network(const std::string& dataset_path, const std::strin
 // [json.exception.parse_error.101] parse error at line 3, column 5: ...")
 // rewritten as "FILE:3:5: error: not valid JSON: ..." with the source line and
 // a caret; any other message is returned as it is.
+
+// A file size for a summary line: "812 B", "38.8 KiB", "132.4 MiB".
+std::string human_bytes(std::uintmax_t bytes);
 
 }  // namespace etr2nn::cli

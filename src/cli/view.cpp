@@ -1,6 +1,5 @@
 // etr2nn view: the arrangement as one self-contained interactive HTML page.
 //   view DATASET.json [--network NETWORK.json] -o OUT.html
-#include <cstdio>
 #include <iostream>
 #include <stdexcept>
 
@@ -37,17 +36,6 @@ const char* usage =
     "                      file is left; '-' for standard output)\n"
     "  --network FILE      a network file (docs/network-format.md) to overlay\n"
     "  --quiet             no summary line\n";
-
-std::string human_bytes(std::size_t bytes) {
-  char buffer[32];
-  if (bytes < 10 * 1024) return std::to_string(bytes) + " B";
-  if (bytes < 10 * 1024 * 1024) {
-    std::snprintf(buffer, sizeof buffer, "%.1f KiB", bytes / 1024.0);
-    return buffer;
-  }
-  std::snprintf(buffer, sizeof buffer, "%.1f MiB", bytes / (1024.0 * 1024.0));
-  return buffer;
-}
 
 int run(const std::vector<std::string>& raw) {
   const Arguments args(raw, {"-o", "--output", "--network"}, {"--quiet"});
