@@ -20,10 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "check/evaluate.hpp"
-#include "check/read_dataset.hpp"
-#include "check/read_network.hpp"
-#include "check/verify.hpp"
+#include "check/check.hpp"
 
 namespace {
 

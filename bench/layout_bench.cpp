@@ -6,10 +6,8 @@
 #include <ostream>
 #include <streambuf>
 
-#include "dataset/emit.hpp"
-#include "dataset/write.hpp"
-#include "generate/planted.hpp"
-#include "layout/invariants.hpp"
+#include "dataset/dataset.hpp"
+#include "generate/generate.hpp"
 #include "layout/layout.hpp"
 
 namespace {

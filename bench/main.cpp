@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
-#include "dataset/compile.hpp"
-#include "generate/planted.hpp"
+#include "dataset/dataset.hpp"
+#include "generate/generate.hpp"
 #include "numeric/rational.hpp"
 
 namespace {

@@ -6,11 +6,11 @@
 
 #include <string>
 
-#include "dataset/emit.hpp"
-#include "etr/parse.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
 #include "layout/layout.hpp"
-#include "network/witness.hpp"
-#include "pipeline/reduction.hpp"
+#include "network/network.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace {
 

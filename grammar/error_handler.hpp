@@ -4,7 +4,7 @@
 // succeeds, its AST node (if it is x3::position_tagged) gets the range of text
 // it came from, so the semantic passes can point at it. Syntax errors leave the
 // grammar as exceptions and are turned into Diagnostics by the parser driver
-// (src/etr/syntax_error.hpp), which knows the file name and the lines:
+// (src/etr/detail/syntax_error.hpp), which knows the file name and the lines:
 //   - x3::expectation_failure<iterator_type>: a '>' sequence found something
 //     else than its next element; which() is that element's name;
 //   - nesting_too_deep: the input nests deeper than parse_state::max_depth.

@@ -1,10 +1,10 @@
 // The full certificate: every claim, in order, and its text and JSON forms.
-#include "certify/certify.hpp"
+#include "certify/detail/certify.hpp"
 
 #include <cstdio>
 #include <optional>
 
-#include "certify/certify_solver.hpp"
+#include "certify/detail/certify_solver.hpp"
 
 namespace etr2nn::certify {
 

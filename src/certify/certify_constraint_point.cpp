@@ -14,8 +14,8 @@
 #include <map>
 #include <stdexcept>
 
-#include "certify/certify.hpp"
-#include "certify/certify_solver.hpp"
+#include "certify/detail/certify.hpp"
+#include "certify/detail/certify_solver.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"
 

@@ -4,10 +4,10 @@
 #include <functional>
 #include <sstream>
 
-#include "certify/certify.hpp"
-#include "certify/certify_solver.hpp"
-#include "certify/counterexample.hpp"
-#include "certify/cpwl_type_encoding.hpp"
+#include "certify/detail/certify.hpp"
+#include "certify/detail/certify_solver.hpp"
+#include "certify/detail/counterexample.hpp"
+#include "certify/detail/cpwl_type_encoding.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"
 #include "terminal/stopwatch.hpp"

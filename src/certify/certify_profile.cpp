@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "certify/certify.hpp"
-#include "certify/certify_solver.hpp"
+#include "certify/detail/certify.hpp"
+#include "certify/detail/certify_solver.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"
 

@@ -1,4 +1,4 @@
-#include "certify/certify_solver.hpp"
+#include "certify/detail/certify_solver.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -24,7 +24,7 @@ constexpr std::chrono::seconds interrupt_grace{5};
 // deadline it calls Z3_interrupt (z3's cancel flag, polled by every tactic and
 // by nlsat); a routine that does not poll it within interrupt_grace ends the
 // process with a message, so `certify` can never hang. The certifier keeps its
-// queries in this process (unlike solve/bounded_check.hpp, which forks per
+// queries in this process (unlike solve/detail/bounded_check.hpp, which forks per
 // query) because it runs hundreds of small queries and reads their models.
 class Watchdog {
  public:

@@ -2,8 +2,8 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "certify/certify.hpp"
-#include "certify/certify_solver.hpp"
+#include "certify/detail/certify.hpp"
+#include "certify/detail/certify_solver.hpp"
 #include "gadgets/symbolic_witness.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"

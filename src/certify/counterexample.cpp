@@ -1,4 +1,4 @@
-#include "certify/counterexample.hpp"
+#include "certify/detail/counterexample.hpp"
 
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"

@@ -1,4 +1,4 @@
-#include "certify/cpwl_type_breakpoints.hpp"
+#include "certify/detail/cpwl_type_breakpoints.hpp"
 
 #include <string>
 

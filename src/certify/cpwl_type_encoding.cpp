@@ -1,4 +1,4 @@
-#include "certify/cpwl_type_encoding.hpp"
+#include "certify/detail/cpwl_type_encoding.hpp"
 
 namespace etr2nn::certify {
 namespace {

@@ -1,4 +1,4 @@
-#include "certify/cpwl_type_enumeration.hpp"
+#include "certify/detail/cpwl_type_enumeration.hpp"
 
 #include <algorithm>
 #include <numeric>

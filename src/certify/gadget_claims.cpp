@@ -1,4 +1,4 @@
-#include "certify/gadget_claims.hpp"
+#include "certify/detail/gadget_claims.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "check/evaluate.hpp"
+#include "check/detail/evaluate.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "check/read_dataset.hpp"
+#include "check/detail/read_dataset.hpp"
 
 #include <cstring>
 #include <fstream>

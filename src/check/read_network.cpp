@@ -1,4 +1,4 @@
-#include "check/read_network.hpp"
+#include "check/detail/read_network.hpp"
 
 #include <map>
 #include <optional>

@@ -1,9 +1,9 @@
-#include "check/verify.hpp"
+#include "check/detail/verify.hpp"
 
 #include <sstream>
 
-#include "check/read_dataset.hpp"
-#include "check/read_network.hpp"
+#include "check/detail/read_dataset.hpp"
+#include "check/detail/read_network.hpp"
 #include "numeric/rational.hpp"
 #include "terminal/progress.hpp"
 

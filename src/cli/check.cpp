@@ -3,10 +3,8 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "etr/parse.hpp"
-#include "etr/print.hpp"
-#include "etr/summary.hpp"
-#include "etrinv/instance.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
 
 namespace etr2nn::cli {
 namespace {

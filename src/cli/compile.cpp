@@ -1,8 +1,6 @@
 // etr2nn compile FILE -o DATASET.json: sentence -> ETR-INV instance -> layout
 // -> invariants -> dataset JSON, and with --witness the verified witness network.
 
-#include "pipeline/compile.hpp"
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -10,12 +8,10 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/statistics.hpp"
+#include "dataset/dataset.hpp"
 #include "io/atomic_file.hpp"
-#include "network/assignment_json.hpp"
-#include "network/witness.hpp"
-#include "pipeline/reduction.hpp"
-#include "pipeline/size_estimate.hpp"
+#include "network/network.hpp"
+#include "pipeline/pipeline.hpp"
 #include "terminal/progress.hpp"
 
 namespace etr2nn::cli {

@@ -1,22 +1,17 @@
 // etr2nn decode DATASET.json NETWORK.json: read the ETR-INV assignment off a
 // network and evaluate the instance exactly.
-#include "network/decode.hpp"
-
 #include <iostream>
 #include <optional>
 #include <stdexcept>
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 #include "diagnostic/diagnostic.hpp"
-#include "etr/evaluate.hpp"
+#include "etr/etr.hpp"
 #include "io/atomic_file.hpp"
-#include "network/assignment_json.hpp"
-#include "network/network_json.hpp"
-#include "network/verify.hpp"
-#include "pipeline/origin.hpp"
+#include "network/network.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace etr2nn::cli {
 namespace {

@@ -1,12 +1,13 @@
 // etr2nn generate --family NAME --size N --seed S -o FILE.etr [--assign-out A.json]:
 // one benchmark formula whose answer is known by construction (src/generate).
 
+#include "generate/generate.hpp"
+
 #include <iostream>
 #include <optional>
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "generate/families.hpp"
 #include "io/atomic_file.hpp"
 
 namespace etr2nn::cli {

@@ -3,9 +3,7 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/read.hpp"
-#include "dataset/statistics.hpp"
-#include "dataset/write.hpp"
+#include "dataset/dataset.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::cli {

@@ -1,8 +1,6 @@
 // etr2nn normalize FILE -o OUT.etr [--bound-exponent K] [--witness-mode]:
 // the ETR -> ETR-INV chain, written atomically as .etr, with a size report
 // per pass (docs/etr-inv.md, "Sizes").
-#include "pipeline/normalize.hpp"
-
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -10,7 +8,8 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "etrinv/chain.hpp"
+#include "etrinv/etrinv.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace etr2nn::cli {
 namespace {

@@ -3,27 +3,20 @@
 //   render DATASET.json --network N.json [--gadget G] ...     a network over it, or a gadget's
 //                                                             cross-section under the network
 //   render --profile I|D --x VALUE -o OUT.svg                 a witness profile
+#include "render/render.hpp"
+
 #include <cstdio>
 #include <iostream>
 #include <optional>
 
-#include "check/read_network.hpp"
+#include "check/check.hpp"
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 #include "gadgets/registry.hpp"
 #include "io/atomic_file.hpp"
 #include "json_io/value.hpp"
 #include "numeric/rational.hpp"
-#include "render/arrangement_svg.hpp"
-#include "render/cross_section.hpp"
-#include "render/float_weights.hpp"
-#include "render/focus.hpp"
-#include "render/network_overlay.hpp"
-#include "render/overview_svg.hpp"
-#include "render/png.hpp"
-#include "render/profile_svg.hpp"
 
 namespace etr2nn::cli {
 namespace {

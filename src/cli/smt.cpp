@@ -7,11 +7,11 @@
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 #include "io/atomic_file.hpp"
 #include "numeric/work_limit.hpp"
-#include "smtlib/train_to_smtlib.hpp"
-#include "solve/train_solver.hpp"
+#include "smtlib/smtlib.hpp"
+#include "solve/solve.hpp"
 
 namespace etr2nn::cli {
 namespace {

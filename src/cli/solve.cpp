@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "cli/subcommand.hpp"
-#include "etr/parse.hpp"
+#include "etr/etr.hpp"
 #include "numeric/rational.hpp"
 #include "numeric/real.hpp"
 #include "numeric/work_limit.hpp"

@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "cli/subcommand.hpp"
-#include "generate/families.hpp"
+#include "generate/generate.hpp"
 #include "terminal/progress.hpp"
 
 namespace etr2nn::cli {

@@ -3,14 +3,12 @@
 // Runs on src/check, the independent checker: nothing from layout, gadgets,
 // dataset emission or network/ decides the verdict, and the dataset's meta is
 // not read at all (docs/check.md).
-#include "check/verify.hpp"
-
 #include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
 
-#include "check/read_network.hpp"
+#include "check/check.hpp"
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
 #include "numeric/work_limit.hpp"

@@ -1,16 +1,16 @@
 // etr2nn view: the arrangement as one self-contained interactive HTML page.
 //   view DATASET.json [--network NETWORK.json] -o OUT.html
+#include "view/view.hpp"
+
 #include <iostream>
 #include <stdexcept>
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
-#include "network/network_json.hpp"
-#include "view/viewer_data.hpp"
-#include "view/viewer_page.hpp"
+#include "network/network.hpp"
 
 namespace etr2nn::cli {
 namespace {

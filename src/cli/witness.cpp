@@ -1,14 +1,12 @@
 // etr2nn witness FILE --assign ASSIGN.json -o NETWORK.json: the witness network
 // of a satisfying assignment, verified exactly before it is written.
-#include "network/witness.hpp"
-
 #include <chrono>
 #include <iostream>
 
 #include "cli/files.hpp"
 #include "cli/subcommand.hpp"
-#include "network/assignment_json.hpp"
-#include "pipeline/witness.hpp"
+#include "network/network.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace etr2nn::cli {
 namespace {

@@ -1,13 +1,13 @@
-#include "dataset/compile.hpp"
+#include "dataset/detail/compile.hpp"
 
 #include <chrono>
 #include <filesystem>
 
-#include "dataset/emit.hpp"
-#include "dataset/statistics.hpp"
-#include "dataset/write.hpp"
+#include "dataset/detail/emit.hpp"
+#include "dataset/detail/statistics.hpp"
+#include "dataset/detail/write.hpp"
 #include "io/atomic_file.hpp"
-#include "layout/invariants.hpp"
+#include "layout/layout.hpp"
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::dataset {

@@ -1,10 +1,10 @@
-#include "dataset/emit.hpp"
+#include "dataset/detail/emit.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <set>
 
-#include "dataset/statistics.hpp"
+#include "dataset/detail/statistics.hpp"
 
 namespace etr2nn::dataset {
 

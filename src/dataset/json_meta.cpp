@@ -1,4 +1,4 @@
-#include "dataset/json_meta.hpp"
+#include "dataset/detail/json_meta.hpp"
 
 #include "numeric/rational.hpp"
 

@@ -1,4 +1,4 @@
-#include "dataset/meta.hpp"
+#include "dataset/detail/meta.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "dataset/points_sax.hpp"
+#include "dataset/detail/points_sax.hpp"
 
 #include "json_io/value.hpp"
 #include "numeric/rational.hpp"

@@ -1,19 +1,18 @@
-#include "dataset/read.hpp"
+#include "dataset/detail/read.hpp"
 
 #include <fstream>
 #include <limits>
 #include <map>
 #include <set>
 
-#include "dataset/meta.hpp"
-#include "dataset/points_sax.hpp"
-#include "dataset/statistics.hpp"
-#include "dataset/write.hpp"
+#include "dataset/detail/meta.hpp"
+#include "dataset/detail/points_sax.hpp"
+#include "dataset/detail/statistics.hpp"
+#include "dataset/detail/write.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "gadgets/registry.hpp"
 #include "io/decompress.hpp"
 #include "json_io/value.hpp"
-#include "layout/invariants.hpp"
 #include "layout/layout.hpp"
 #include "numeric/rational.hpp"
 
@@ -260,7 +259,7 @@ class Reader {
     p.lane_shift = value("lane_shift");
   }
 
-  // The checks N1–N7 (layout/invariants.hpp) on the file's own geometry: the
+  // The checks N1–N7 (layout/detail/invariants.hpp) on the file's own geometry: the
   // hardness proof applies to this file only if they pass.
   void layout_is_sound(const Dataset& d) const {
     const auto violations = layout::find_violations(arrangement_of(d), d.hidden_neurons, 1);

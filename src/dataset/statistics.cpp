@@ -1,4 +1,4 @@
-#include "dataset/statistics.hpp"
+#include "dataset/detail/statistics.hpp"
 
 #include <set>
 

@@ -1,4 +1,4 @@
-#include "dataset/write.hpp"
+#include "dataset/detail/write.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "dataset/json_meta.hpp"
-#include "dataset/statistics.hpp"
+#include "dataset/detail/json_meta.hpp"
+#include "dataset/detail/statistics.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
 #include "numeric/rational.hpp"

@@ -1,9 +1,9 @@
-#include "etr/etr_lower.hpp"
+#include "etr/detail/etr_lower.hpp"
 
 #include <unordered_map>
 
-#include "etr/located.hpp"
-#include "etr/parse.hpp"
+#include "etr/detail/located.hpp"
+#include "etr/detail/parse.hpp"
 
 namespace etr2nn::etr {
 namespace {

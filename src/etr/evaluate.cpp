@@ -1,4 +1,4 @@
-#include "etr/evaluate.hpp"
+#include "etr/detail/evaluate.hpp"
 
 #include <stdexcept>
 #include <unordered_map>

@@ -1,4 +1,4 @@
-#include "etr/located.hpp"
+#include "etr/detail/located.hpp"
 
 namespace etr2nn::etr {
 

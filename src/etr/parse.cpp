@@ -1,7 +1,7 @@
 // The parser driver: validates the encoding, runs the grammar of the chosen
 // language, turns grammar failures into Diagnostics, and hands the syntax tree
 // to the language's semantic pass (etr_lower / smt_lower).
-#include "etr/parse.hpp"
+#include "etr/detail/parse.hpp"
 
 #include <pthread.h>
 
@@ -16,11 +16,11 @@
 #include <optional>
 #include <sstream>
 
-#include "etr/etr_lower.hpp"
-#include "etr/smt_lower.hpp"
-#include "etr/source.hpp"
-#include "etr/syntax_error.hpp"
-#include "etr/utf8.hpp"
+#include "etr/detail/etr_lower.hpp"
+#include "etr/detail/smt_lower.hpp"
+#include "etr/detail/source.hpp"
+#include "etr/detail/syntax_error.hpp"
+#include "etr/detail/utf8.hpp"
 #include "grammar/error_handler.hpp"
 #include "grammar/etr.hpp"
 #include "grammar/smt.hpp"

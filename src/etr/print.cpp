@@ -6,7 +6,7 @@
 // chain: Add[Add[a, b], c] prints as "(a + b) + c"). Constants follow the
 // literal rule of the parser: Constant -3 prints "-3", Negate[Constant 3]
 // prints "-(3)".
-#include "etr/print.hpp"
+#include "etr/detail/print.hpp"
 
 namespace etr2nn::etr {
 namespace {

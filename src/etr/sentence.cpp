@@ -1,4 +1,4 @@
-#include "etr/sentence.hpp"
+#include "etr/detail/sentence.hpp"
 
 namespace etr2nn::etr {
 namespace {

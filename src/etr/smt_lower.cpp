@@ -1,11 +1,11 @@
-#include "etr/smt_lower.hpp"
+#include "etr/detail/smt_lower.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "etr/located.hpp"
-#include "etr/parse.hpp"
+#include "etr/detail/located.hpp"
+#include "etr/detail/parse.hpp"
 
 namespace etr2nn::etr {
 namespace {

@@ -1,4 +1,4 @@
-#include "etr/source.hpp"
+#include "etr/detail/source.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "etr/summary.hpp"
+#include "etr/detail/summary.hpp"
 
 #include <algorithm>
 #include <unordered_map>

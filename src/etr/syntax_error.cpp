@@ -1,4 +1,4 @@
-#include "etr/syntax_error.hpp"
+#include "etr/detail/syntax_error.hpp"
 
 #include <cstdio>
 #include <cstring>

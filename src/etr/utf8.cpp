@@ -1,4 +1,4 @@
-#include "etr/utf8.hpp"
+#include "etr/detail/utf8.hpp"
 
 namespace etr2nn::etr {
 

@@ -1,4 +1,4 @@
-#include "etrinv/ami.hpp"
+#include "etrinv/detail/ami.hpp"
 
 #include <stdexcept>
 

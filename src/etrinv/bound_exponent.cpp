@@ -1,4 +1,4 @@
-#include "etrinv/bound_exponent.hpp"
+#include "etrinv/detail/bound_exponent.hpp"
 
 #include <gmpxx.h>
 

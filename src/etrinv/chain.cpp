@@ -1,13 +1,13 @@
-#include "etrinv/chain.hpp"
+#include "etrinv/detail/chain.hpp"
 
 #include <stdexcept>
 
 #include "diagnostic/diagnostic.hpp"
-#include "etr/evaluate.hpp"
-#include "etrinv/bound_exponent.hpp"
-#include "etrinv/chain_trace.hpp"
-#include "etrinv/gates.hpp"
-#include "etrinv/terms.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/detail/bound_exponent.hpp"
+#include "etrinv/detail/chain_trace.hpp"
+#include "etrinv/detail/gates.hpp"
+#include "etrinv/detail/terms.hpp"
 #include "numeric/work_limit.hpp"
 
 namespace etr2nn::etrinv {

@@ -1,10 +1,10 @@
-#include "etrinv/gates.hpp"
+#include "etrinv/detail/gates.hpp"
 
 #include <optional>
 #include <stdexcept>
 
-#include "etr/print.hpp"
-#include "etrinv/residuals.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/detail/residuals.hpp"
 
 namespace etr2nn::etrinv {
 

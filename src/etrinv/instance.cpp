@@ -1,4 +1,4 @@
-#include "etrinv/instance.hpp"
+#include "etrinv/detail/instance.hpp"
 
 #include <map>
 

@@ -1,4 +1,4 @@
-#include "etrinv/instance_text.hpp"
+#include "etrinv/detail/instance_text.hpp"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "etrinv/inv_gadgets.hpp"
+#include "etrinv/detail/inv_gadgets.hpp"
 
 namespace etr2nn::etrinv {
 

@@ -1,4 +1,4 @@
-#include "etrinv/residuals.hpp"
+#include "etrinv/detail/residuals.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "etrinv/terms.hpp"
+#include "etrinv/detail/terms.hpp"
 
 #include <optional>
 #include <stdexcept>

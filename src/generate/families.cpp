@@ -1,14 +1,14 @@
-#include "generate/families.hpp"
+#include "generate/detail/families.hpp"
 
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
 
-#include "etrinv/instance_text.hpp"
-#include "generate/general.hpp"
-#include "generate/planted.hpp"
-#include "generate/planted_algebraic.hpp"
-#include "generate/unsat_hidden.hpp"
+#include "etrinv/etrinv.hpp"
+#include "generate/detail/general.hpp"
+#include "generate/detail/planted.hpp"
+#include "generate/detail/planted_algebraic.hpp"
+#include "generate/detail/unsat_hidden.hpp"
 #include "json_io/real.hpp"
 
 namespace etr2nn::generate {

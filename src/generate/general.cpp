@@ -1,9 +1,9 @@
-#include "generate/general.hpp"
+#include "generate/detail/general.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "generate/random.hpp"
+#include "generate/detail/random.hpp"
 
 namespace etr2nn::generate {
 namespace {

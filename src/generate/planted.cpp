@@ -1,10 +1,10 @@
-#include "generate/planted.hpp"
+#include "generate/detail/planted.hpp"
 
 #include <map>
 #include <sstream>
 
-#include "etrinv/instance_text.hpp"
-#include "generate/random.hpp"
+#include "etrinv/etrinv.hpp"
+#include "generate/detail/random.hpp"
 
 namespace etr2nn::generate {
 

@@ -1,11 +1,11 @@
-#include "generate/planted_algebraic.hpp"
+#include "generate/detail/planted_algebraic.hpp"
 
 #include <cmath>
 #include <map>
 #include <stdexcept>
 #include <utility>
 
-#include "generate/random.hpp"
+#include "generate/detail/random.hpp"
 
 namespace etr2nn::generate {
 namespace {

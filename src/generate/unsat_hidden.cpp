@@ -1,11 +1,11 @@
-#include "generate/unsat_hidden.hpp"
+#include "generate/detail/unsat_hidden.hpp"
 
 #include <numeric>
 #include <stdexcept>
 #include <utility>
 
-#include "generate/planted.hpp"
-#include "generate/random.hpp"
+#include "generate/detail/planted.hpp"
+#include "generate/detail/random.hpp"
 
 namespace etr2nn::generate {
 

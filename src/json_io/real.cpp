@@ -1,7 +1,5 @@
 #include "json_io/real.hpp"
 
-#include <atomic>
-
 #include "numeric/rational.hpp"
 #include "numeric/sturm.hpp"
 #include "numeric/work_limit.hpp"

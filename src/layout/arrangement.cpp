@@ -1,4 +1,4 @@
-#include "layout/arrangement.hpp"
+#include "layout/detail/arrangement.hpp"
 
 #include <stdexcept>
 

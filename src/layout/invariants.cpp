@@ -1,8 +1,8 @@
-#include "layout/invariants.hpp"
+#include "layout/detail/invariants.hpp"
 
 #include <algorithm>
 
-#include "layout/soundness_checks.hpp"
+#include "layout/detail/soundness_checks.hpp"
 
 namespace etr2nn::layout {
 

@@ -1,4 +1,4 @@
-#include "layout/layout.hpp"
+#include "layout/detail/layout.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "layout/soundness_checks.hpp"
+#include "layout/detail/soundness_checks.hpp"
 
 #include <algorithm>
 #include <future>
@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "layout/layout.hpp"
+#include "layout/detail/layout.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::layout {

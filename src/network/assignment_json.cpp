@@ -1,4 +1,4 @@
-#include "network/assignment_json.hpp"
+#include "network/detail/assignment_json.hpp"
 
 #include <algorithm>
 

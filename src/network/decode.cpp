@@ -1,11 +1,11 @@
-#include "network/decode.hpp"
+#include "network/detail/decode.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
 #include "diagnostic/diagnostic.hpp"
 #include "gadgets/registry.hpp"
-#include "network/evaluate.hpp"
+#include "network/detail/evaluate.hpp"
 
 namespace etr2nn::network {
 namespace {

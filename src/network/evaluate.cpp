@@ -1,4 +1,4 @@
-#include "network/evaluate.hpp"
+#include "network/detail/evaluate.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,35 +1,22 @@
-// A fully connected network R^2 -> R^2 with one hidden ReLU layer:
-//   f(x) = c + sum_i ReLU(a_i · x + b_i) v_i
-// with exact real (rational or algebraic) weights.
+// The one public header of src/network/: code outside the module includes only
+// this file; the parts it gathers live in src/network/detail/.
+//
+// The witness and decode arrows: Arrangement + assignment -> Network, and
+// Dataset + Network -> assignment.
+//   network          the model: m hidden ReLU neurons, 2 inputs, 2 outputs
+//   witness          the network that fits every point of a true formula's dataset
+//   evaluate         exact evaluation f(x) of a network at a point
+//   verify           the producer-side fit check (the independent one is check/)
+//   decode           read the variables' values off a network's breaklines
+//   network_json     network files; assignment_json: assignment files
+//   witness_file     build, verify exactly and write a witness network file
 #pragma once
 
-#include <array>
-#include <vector>
-
-#include "numeric/real.hpp"
-
-namespace etr2nn::network {
-
-using numeric::Real;
-
-struct Neuron {
-  std::array<Real, 2> a;
-  Real b;
-  std::array<Real, 2> v;
-};
-
-struct Network {
-  std::vector<Neuron> neurons;
-  std::array<Real, 2> c{Real(0), Real(0)};
-};
-
-// True when every weight is rational (then exact work needs no z3 at all).
-inline bool is_rational(const Network& n) {
-  auto r = [](const Real& x) { return x.is_rational(); };
-  if (!r(n.c[0]) || !r(n.c[1])) return false;
-  for (const auto& u : n.neurons)
-    if (!r(u.a[0]) || !r(u.a[1]) || !r(u.b) || !r(u.v[0]) || !r(u.v[1])) return false;
-  return true;
-}
-
-}  // namespace etr2nn::network
+#include "network/detail/assignment_json.hpp"
+#include "network/detail/decode.hpp"
+#include "network/detail/evaluate.hpp"
+#include "network/detail/network.hpp"
+#include "network/detail/network_json.hpp"
+#include "network/detail/verify.hpp"
+#include "network/detail/witness.hpp"
+#include "network/detail/witness_file.hpp"

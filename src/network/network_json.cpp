@@ -1,9 +1,9 @@
-#include "network/network_json.hpp"
+#include "network/detail/network_json.hpp"
 
 #include <map>
 #include <optional>
 
-#include "check/read_network.hpp"
+#include "check/check.hpp"
 #include "io/atomic_file.hpp"
 #include "json_io/field.hpp"
 #include "json_io/real.hpp"

@@ -1,4 +1,4 @@
-#include "network/verify.hpp"
+#include "network/detail/verify.hpp"
 
 #include <sstream>
 

@@ -1,8 +1,8 @@
-#include "network/witness.hpp"
+#include "network/detail/witness.hpp"
 
 #include <sstream>
 
-#include "network/verify.hpp"
+#include "network/detail/verify.hpp"
 
 namespace etr2nn::network {
 namespace {

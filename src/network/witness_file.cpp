@@ -1,8 +1,8 @@
-#include "network/witness_file.hpp"
+#include "network/detail/witness_file.hpp"
 
-#include "network/assignment_json.hpp"
-#include "network/network_json.hpp"
-#include "network/witness.hpp"
+#include "network/detail/assignment_json.hpp"
+#include "network/detail/network_json.hpp"
+#include "network/detail/witness.hpp"
 
 namespace etr2nn::network {
 

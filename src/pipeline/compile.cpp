@@ -1,11 +1,11 @@
-#include "pipeline/compile.hpp"
+#include "pipeline/detail/compile.hpp"
 
 #include <chrono>
 
-#include "dataset/emit.hpp"
-#include "etr/parse.hpp"
-#include "network/witness_file.hpp"
-#include "pipeline/read_back.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
+#include "network/network.hpp"
+#include "pipeline/detail/read_back.hpp"
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::pipeline {

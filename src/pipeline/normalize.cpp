@@ -1,11 +1,11 @@
-#include "pipeline/normalize.hpp"
+#include "pipeline/detail/normalize.hpp"
 
 #include <sstream>
 
-#include "etr/parse.hpp"
-#include "etrinv/instance_text.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
 #include "io/atomic_file.hpp"
-#include "network/witness.hpp"
+#include "network/network.hpp"
 
 namespace etr2nn::pipeline {
 

@@ -1,12 +1,12 @@
-#include "pipeline/origin.hpp"
+#include "pipeline/detail/origin.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
 #include "diagnostic/diagnostic.hpp"
-#include "etr/parse.hpp"
-#include "etrinv/chain.hpp"
-#include "network/witness.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
+#include "network/network.hpp"
 
 namespace etr2nn::pipeline {
 

@@ -1,9 +1,9 @@
-#include "pipeline/read_back.hpp"
+#include "pipeline/detail/read_back.hpp"
 
 #include <sstream>
 #include <stdexcept>
 
-#include "check/verify.hpp"
+#include "check/check.hpp"
 #include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::pipeline {

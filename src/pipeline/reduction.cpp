@@ -1,9 +1,7 @@
-#include "pipeline/reduction.hpp"
+#include "pipeline/detail/reduction.hpp"
 
-#include "etr/evaluate.hpp"
-#include "etr/print.hpp"
-#include "network/assignment_json.hpp"
-#include "network/witness.hpp"
+#include "etr/etr.hpp"
+#include "network/network.hpp"
 #include "solve/solve.hpp"
 
 namespace etr2nn::pipeline {

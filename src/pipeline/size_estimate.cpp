@@ -1,8 +1,8 @@
-#include "pipeline/size_estimate.hpp"
+#include "pipeline/detail/size_estimate.hpp"
 
 #include <string>
 
-#include "layout/arrangement.hpp"
+#include "layout/layout.hpp"
 #include "numeric/work_limit.hpp"
 
 namespace etr2nn::pipeline {

@@ -1,19 +1,14 @@
-#include "pipeline/witness.hpp"
+#include "pipeline/detail/witness.hpp"
 
 #include <algorithm>
 #include <string_view>
 
-#include "dataset/emit.hpp"
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
-#include "etr/parse.hpp"
-#include "layout/invariants.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
 #include "layout/layout.hpp"
-#include "network/assignment_json.hpp"
-#include "network/witness.hpp"
-#include "network/witness_file.hpp"
-#include "pipeline/origin.hpp"
-#include "pipeline/size_estimate.hpp"
+#include "network/network.hpp"
+#include "pipeline/detail/origin.hpp"
+#include "pipeline/detail/size_estimate.hpp"
 
 namespace etr2nn::pipeline {
 namespace {

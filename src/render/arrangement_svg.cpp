@@ -1,4 +1,4 @@
-#include "render/arrangement_svg.hpp"
+#include "render/detail/arrangement_svg.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,9 +7,9 @@
 #include <optional>
 
 #include "numeric/rational.hpp"
-#include "render/clip.hpp"
-#include "render/palette.hpp"
-#include "render/svg_writer.hpp"
+#include "render/detail/clip.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/svg_writer.hpp"
 
 namespace etr2nn::render {
 namespace {

@@ -1,4 +1,4 @@
-#include "render/clip.hpp"
+#include "render/detail/clip.hpp"
 
 namespace etr2nn::render {
 namespace {

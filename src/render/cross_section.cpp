@@ -1,14 +1,14 @@
-#include "render/cross_section.hpp"
+#include "render/detail/cross_section.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
-#include "check/evaluate.hpp"
+#include "check/check.hpp"
 #include "numeric/rational.hpp"
-#include "render/network_overlay.hpp"
-#include "render/palette.hpp"
-#include "render/svg_writer.hpp"
+#include "render/detail/network_overlay.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/svg_writer.hpp"
 
 namespace etr2nn::render {
 namespace {

@@ -1,4 +1,4 @@
-#include "render/float_weights.hpp"
+#include "render/detail/float_weights.hpp"
 
 #include <gmpxx.h>
 

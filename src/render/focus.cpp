@@ -1,4 +1,4 @@
-#include "render/focus.hpp"
+#include "render/detail/focus.hpp"
 
 #include <algorithm>
 #include <cctype>

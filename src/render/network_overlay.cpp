@@ -1,10 +1,10 @@
-#include "render/network_overlay.hpp"
+#include "render/detail/network_overlay.hpp"
 
 #include <algorithm>
 #include <map>
 #include <utility>
 
-#include "check/evaluate.hpp"
+#include "check/check.hpp"
 #include "numeric/rational.hpp"
 
 namespace etr2nn::render {

@@ -1,12 +1,12 @@
-#include "render/overview_svg.hpp"
+#include "render/detail/overview_svg.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "numeric/rational.hpp"
-#include "render/palette.hpp"
-#include "render/region.hpp"
-#include "render/svg_writer.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/region.hpp"
+#include "render/detail/svg_writer.hpp"
 
 namespace etr2nn::render {
 namespace {

@@ -1,4 +1,4 @@
-#include "render/palette.hpp"
+#include "render/detail/palette.hpp"
 
 #include <array>
 

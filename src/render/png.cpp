@@ -1,4 +1,4 @@
-#include "render/png.hpp"
+#include "render/detail/png.hpp"
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>

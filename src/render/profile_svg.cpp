@@ -1,12 +1,12 @@
-#include "render/profile_svg.hpp"
+#include "render/detail/profile_svg.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "numeric/rational.hpp"
-#include "render/palette.hpp"
-#include "render/svg_writer.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/svg_writer.hpp"
 
 namespace etr2nn::render {
 namespace {

@@ -1,4 +1,4 @@
-#include "render/region.hpp"
+#include "render/detail/region.hpp"
 
 #include <algorithm>
 #include <iterator>

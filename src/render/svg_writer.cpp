@@ -1,4 +1,4 @@
-#include "render/svg_writer.hpp"
+#include "render/detail/svg_writer.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "render/viewport.hpp"
+#include "render/detail/viewport.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,7 +1,7 @@
-#include "smtlib/train_to_smtlib.hpp"
-
 #include <string_view>
 #include <vector>
+
+#include "smtlib/smtlib.hpp"
 
 namespace etr2nn::smtlib {
 namespace {

@@ -1,4 +1,4 @@
-#include "solve/bounded_check.hpp"
+#include "solve/detail/bounded_check.hpp"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -1,4 +1,4 @@
-#include "solve/sentence_to_z3.hpp"
+#include "solve/detail/sentence_to_z3.hpp"
 
 #include <stdexcept>
 #include <unordered_map>

@@ -1,4 +1,4 @@
-#include "solve/solve.hpp"
+#include "solve/detail/solve.hpp"
 
 #include <z3++.h>
 
@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "etr/evaluate.hpp"
+#include "etr/etr.hpp"
 #include "json_io/real.hpp"
 #include "numeric/z3_numeral.hpp"
-#include "solve/sentence_to_z3.hpp"
+#include "solve/detail/sentence_to_z3.hpp"
 
 namespace etr2nn::solve {
 

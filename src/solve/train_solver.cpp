@@ -1,4 +1,4 @@
-#include "solve/train_solver.hpp"
+#include "solve/detail/train_solver.hpp"
 
 #include <z3++.h>
 
@@ -8,7 +8,7 @@
 #include "json_io/real.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"
-#include "smtlib/train_to_smtlib.hpp"
+#include "smtlib/smtlib.hpp"
 
 namespace etr2nn::solve {
 namespace {

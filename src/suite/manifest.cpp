@@ -1,4 +1,4 @@
-#include "suite/manifest.hpp"
+#include "suite/detail/manifest.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "suite/sha256.hpp"
+#include "suite/detail/sha256.hpp"
 
 #include <nettle/sha2.h>
 

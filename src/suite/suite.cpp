@@ -1,20 +1,19 @@
-#include "suite/suite.hpp"
+#include "suite/detail/suite.hpp"
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
-#include "check/verify.hpp"
+#include "check/check.hpp"
 #include "diagnostic/diagnostic.hpp"
-#include "etr/evaluate.hpp"
-#include "etr/parse.hpp"
-#include "generate/families.hpp"
+#include "etr/etr.hpp"
+#include "generate/generate.hpp"
 #include "io/atomic_file.hpp"
 #include "json_io/value.hpp"
-#include "network/assignment_json.hpp"
-#include "pipeline/compile.hpp"
-#include "suite/sha256.hpp"
+#include "network/network.hpp"
+#include "pipeline/pipeline.hpp"
+#include "suite/detail/sha256.hpp"
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::suite {

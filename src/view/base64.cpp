@@ -1,4 +1,4 @@
-#include "view/base64.hpp"
+#include "view/detail/base64.hpp"
 
 #include <stdexcept>
 

@@ -1,4 +1,4 @@
-#include "view/viewer_data.hpp"
+#include "view/detail/viewer_data.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,11 +7,11 @@
 #include <map>
 #include <stdexcept>
 
-#include "etrinv/instance.hpp"
-#include "network/evaluate.hpp"
+#include "etrinv/etrinv.hpp"
+#include "network/network.hpp"
 #include "numeric/rational.hpp"
-#include "render/palette.hpp"
-#include "view/base64.hpp"
+#include "render/render.hpp"
+#include "view/detail/base64.hpp"
 
 namespace etr2nn::view {
 namespace {

@@ -1,4 +1,4 @@
-#include "view/viewer_page.hpp"
+#include "view/detail/viewer_page.hpp"
 
 namespace etr2nn::view {
 namespace {

@@ -1,6 +1,6 @@
 // The viewer's stylesheet and script (see viewer_page.hpp). Plain ES2020,
 // no library: the page must work from a file:// URL with no network.
-#include "view/viewer_page.hpp"
+#include "view/detail/viewer_page.hpp"
 
 namespace etr2nn::view {
 

@@ -2,7 +2,7 @@
 // reports how much work each proof took.
 #include <gtest/gtest.h>
 
-#include "certify/certify.hpp"
+#include "certify/detail/certify.hpp"
 
 namespace etr2nn::certify {
 namespace {

@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
-#include "certify/certify.hpp"
-#include "certify/certify_solver.hpp"
+#include "certify/detail/certify.hpp"
+#include "certify/detail/certify_solver.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"
 

@@ -6,8 +6,8 @@
 
 #include <random>
 
-#include "certify/cpwl_type_encoding.hpp"
-#include "certify/cpwl_type_enumeration.hpp"
+#include "certify/detail/cpwl_type_encoding.hpp"
+#include "certify/detail/cpwl_type_enumeration.hpp"
 #include "gadgets/cpwl.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"

@@ -2,7 +2,7 @@
 // breaks the claim it is about, and the claim must then not be proved.
 #include <gtest/gtest.h>
 
-#include "certify/certify.hpp"
+#include "certify/detail/certify.hpp"
 #include "gadgets/symbolic_witness.hpp"
 
 namespace etr2nn::certify {

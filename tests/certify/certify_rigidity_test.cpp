@@ -3,9 +3,9 @@
 // claims fails for a wrong profile, a larger budget or a narrower range.
 #include <gtest/gtest.h>
 
-#include "certify/certify.hpp"
-#include "certify/certify_solver.hpp"
-#include "certify/cpwl_type_breakpoints.hpp"
+#include "certify/detail/certify.hpp"
+#include "certify/detail/certify_solver.hpp"
+#include "certify/detail/cpwl_type_breakpoints.hpp"
 #include "numeric/real.hpp"
 #include "numeric/z3_numeral.hpp"
 

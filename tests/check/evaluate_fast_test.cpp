@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <random>
 
-#include "check/evaluate.hpp"
+#include "check/detail/evaluate.hpp"
 
 namespace etr2nn::check {
 namespace {

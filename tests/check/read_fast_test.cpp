@@ -13,7 +13,7 @@
 #include <set>
 #include <sstream>
 
-#include "check/read_dataset.hpp"
+#include "check/detail/read_dataset.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "json_io/point_line.hpp"
 

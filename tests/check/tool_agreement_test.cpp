@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "check/evaluate.hpp"
-#include "check/read_dataset.hpp"
-#include "check/read_network.hpp"
-#include "check/verify.hpp"
+#include "check/detail/evaluate.hpp"
+#include "check/detail/read_dataset.hpp"
+#include "check/detail/read_network.hpp"
+#include "check/detail/verify.hpp"
 #include "tests/cli/tool_test.hpp"
 
 namespace etr2nn::check {

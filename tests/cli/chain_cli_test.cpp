@@ -12,9 +12,8 @@
 #include <string>
 
 #include "../etrinv/sample_sentences.hpp"
-#include "etr/parse.hpp"
-#include "etrinv/chain.hpp"
-#include "etrinv/instance.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
 
 namespace etr2nn {
 namespace {

@@ -1,5 +1,5 @@
 // The independent checker (src/check) against the producer's own verifier
-// (network/verify.hpp) on compiled witnesses: the same verdict, the same
+// (network/detail/verify.hpp) on compiled witnesses: the same verdict, the same
 // failing point, the same exact residual.
 #include <gmpxx.h>
 
@@ -8,10 +8,9 @@
 #include <set>
 #include <sstream>
 
-#include "check/verify.hpp"
-#include "dataset/read.hpp"
-#include "network/network_json.hpp"
-#include "network/verify.hpp"
+#include "check/check.hpp"
+#include "dataset/dataset.hpp"
+#include "network/network.hpp"
 #include "tool_test.hpp"
 
 namespace etr2nn {

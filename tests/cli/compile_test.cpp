@@ -9,13 +9,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
-#include "etr/parse.hpp"
-#include "etrinv/chain.hpp"
-#include "etrinv/instance.hpp"
-#include "generate/planted.hpp"
-#include "layout/invariants.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
+#include "generate/generate.hpp"
+#include "layout/layout.hpp"
 #include "tool_test.hpp"
 
 namespace etr2nn {

@@ -10,13 +10,11 @@
 #include <set>
 #include <sstream>
 
-#include "dataset/compile.hpp"
-#include "dataset/write.hpp"
-#include "etr/parse.hpp"
-#include "generate/planted.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
+#include "generate/generate.hpp"
 #include "layout/layout.hpp"
-#include "network/network_json.hpp"
-#include "network/witness.hpp"
+#include "network/network.hpp"
 
 namespace etr2nn {
 namespace {

@@ -16,9 +16,9 @@
 #include <sstream>
 #include <thread>
 
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 #include "diagnostic/diagnostic.hpp"
-#include "network/network_json.hpp"
+#include "network/network.hpp"
 #include "tool_test.hpp"
 
 namespace etr2nn {

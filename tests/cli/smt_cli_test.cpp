@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "dataset/read.hpp"
-#include "smtlib/train_to_smtlib.hpp"
+#include "dataset/dataset.hpp"
+#include "smtlib/smtlib.hpp"
 #include "tool_test.hpp"
 
 namespace etr2nn {

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "dataset/compile.hpp"
-#include "dataset/read.hpp"
-#include "generate/planted.hpp"
-#include "layout/invariants.hpp"
+#include "dataset/detail/compile.hpp"
+#include "dataset/detail/read.hpp"
+#include "generate/generate.hpp"
+#include "layout/layout.hpp"
 
 namespace etr2nn::dataset {
 namespace {

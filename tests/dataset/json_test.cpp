@@ -5,12 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "dataset/emit.hpp"
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
-#include "dataset/write.hpp"
+#include "dataset/detail/emit.hpp"
+#include "dataset/detail/meta.hpp"
+#include "dataset/detail/read.hpp"
+#include "dataset/detail/write.hpp"
 #include "diagnostic/diagnostic.hpp"
-#include "generate/planted.hpp"
+#include "generate/generate.hpp"
 #include "layout/layout.hpp"
 #include "numeric/rational.hpp"
 #include "tests/layout/test_instances.hpp"

@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "dataset/emit.hpp"
-#include "dataset/write.hpp"
-#include "generate/planted.hpp"
+#include "dataset/detail/emit.hpp"
+#include "dataset/detail/write.hpp"
+#include "generate/generate.hpp"
 #include "layout/layout.hpp"
 
 namespace etr2nn::dataset {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "etr/parse.hpp"
-#include "etr/sentence.hpp"
+#include "etr/detail/parse.hpp"
+#include "etr/detail/sentence.hpp"
 
 namespace etr2nn::etr::test {
 

@@ -2,8 +2,8 @@
 // position instead of overflowing the stack.
 #include <gtest/gtest.h>
 
-#include "etr/parse.hpp"
-#include "etr/print.hpp"
+#include "etr/detail/parse.hpp"
+#include "etr/detail/print.hpp"
 #include "helpers.hpp"
 
 namespace etr2nn::etr {

@@ -1,12 +1,12 @@
 // The .etr front-end: what each construct of docs/syntax.md parses to.
-#include "etr/parse.hpp"
+#include "etr/detail/parse.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "etr/print.hpp"
+#include "etr/detail/print.hpp"
 #include "helpers.hpp"
 
 namespace etr2nn::etr {

@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "etr/parse.hpp"
-#include "etr/print.hpp"
+#include "etr/detail/parse.hpp"
+#include "etr/detail/print.hpp"
 #include "helpers.hpp"
 
 namespace etr2nn::etr {

@@ -2,7 +2,7 @@
 // desugars what .etr does not have.
 #include <gtest/gtest.h>
 
-#include "etr/parse.hpp"
+#include "etr/detail/parse.hpp"
 #include "helpers.hpp"
 
 namespace etr2nn::etr {

@@ -14,9 +14,8 @@
 #include <iostream>
 #include <random>
 
-#include "etr/evaluate.hpp"
-#include "etr/print.hpp"
-#include "etrinv/chain.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/detail/chain.hpp"
 #include "random_sentences.hpp"
 #include "same_values.hpp"
 #include "size_formula.hpp"
@@ -27,7 +26,7 @@ namespace {
 
 using namespace std::chrono;
 
-// Every z3 call runs in a child process killed at its limit (solve/bounded_check.hpp);
+// Every z3 call runs in a child process killed at its limit (solve/detail/bounded_check.hpp);
 // the ETR-INV outputs (larger queries) are solved for the first 60 sentences
 // only, to keep the test's time bounded.
 TEST(ChainRandom, ForwardAndBackwardMappingsOnRandomSentences) {

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "etrinv/chain.hpp"
+#include "etrinv/detail/chain.hpp"
 #include "same_values.hpp"
 #include "sample_sentences.hpp"
 #include "size_formula.hpp"

@@ -1,9 +1,9 @@
 // normalize / forward / backward: options, errors and provenance.
-#include "etrinv/chain.hpp"
+#include "etrinv/detail/chain.hpp"
 
 #include <gtest/gtest.h>
 
-#include "etr/parse.hpp"
+#include "etr/etr.hpp"
 #include "size_formula.hpp"
 
 namespace etr2nn::etrinv {

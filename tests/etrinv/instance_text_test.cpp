@@ -1,13 +1,13 @@
 // write_etr: the .etr text of an instance reads back (front-end parser) as
 // exactly to_sentence(instance), and so as the same instance.
-#include "etrinv/instance_text.hpp"
+#include "etrinv/detail/instance_text.hpp"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "etr/parse.hpp"
-#include "etrinv/chain.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/detail/chain.hpp"
 #include "sample_sentences.hpp"
 
 namespace etr2nn::etrinv {

@@ -1,7 +1,7 @@
 // docs/etr-inv.md, Step D, re-checked with exact rationals: every gadget identity
 // on random rationals, every range on grids including the extremes, the
 // tightness of SQ's |a| <= 1/3, the eps chain for K = 1..5, and the counts.
-#include "etrinv/inv_gadgets.hpp"
+#include "etrinv/detail/inv_gadgets.hpp"
 
 #include <gtest/gtest.h>
 

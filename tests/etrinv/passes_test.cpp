@@ -4,12 +4,12 @@
 
 #include <random>
 
-#include "etr/evaluate.hpp"
-#include "etrinv/ami.hpp"
-#include "etrinv/bound_exponent.hpp"
-#include "etrinv/gates.hpp"
-#include "etrinv/residuals.hpp"
-#include "etrinv/terms.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/detail/ami.hpp"
+#include "etrinv/detail/bound_exponent.hpp"
+#include "etrinv/detail/gates.hpp"
+#include "etrinv/detail/residuals.hpp"
+#include "etrinv/detail/terms.hpp"
 #include "random_sentences.hpp"
 #include "solve/solve.hpp"
 

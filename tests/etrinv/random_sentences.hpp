@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "etr/sentence.hpp"
+#include "etr/etr.hpp"
 
 namespace etr2nn::testing {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "etr/sentence.hpp"
+#include "etr/etr.hpp"
 
 namespace etr2nn::testing {
 

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "etrinv/chain.hpp"
+#include "etrinv/detail/chain.hpp"
 
 namespace etr2nn::testing {
 

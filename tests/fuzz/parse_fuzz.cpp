@@ -8,9 +8,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "etr/parse.hpp"
-#include "etr/print.hpp"
-#include "etr/summary.hpp"
+#include "etr/etr.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace etr2nn::etr;

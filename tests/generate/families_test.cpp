@@ -1,6 +1,6 @@
 // The generator families: deterministic, parseable, and right about their
 // answer (the planted solution checked exactly, the answer checked by z3).
-#include "generate/families.hpp"
+#include "generate/detail/families.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,14 +8,13 @@
 #include <deque>
 #include <set>
 
-#include "etr/evaluate.hpp"
-#include "etr/parse.hpp"
-#include "etrinv/instance.hpp"
-#include "generate/general.hpp"
-#include "generate/planted_algebraic.hpp"
-#include "generate/random.hpp"
-#include "generate/unsat_hidden.hpp"
-#include "network/assignment_json.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
+#include "generate/detail/general.hpp"
+#include "generate/detail/planted_algebraic.hpp"
+#include "generate/detail/random.hpp"
+#include "generate/detail/unsat_hidden.hpp"
+#include "network/network.hpp"
 #include "solve/solve.hpp"
 
 namespace etr2nn::generate {

@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "layout/arrangement.hpp"
+#include "layout/detail/arrangement.hpp"
 
 namespace etr2nn::testing {
 

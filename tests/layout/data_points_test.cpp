@@ -7,10 +7,9 @@
 #include <algorithm>
 #include <sstream>
 
-#include "dataset/emit.hpp"
-#include "dataset/write.hpp"
-#include "generate/planted.hpp"
-#include "layout/layout.hpp"
+#include "dataset/dataset.hpp"
+#include "generate/generate.hpp"
+#include "layout/detail/layout.hpp"
 #include "tests/layout/test_instances.hpp"
 
 namespace etr2nn::layout {

@@ -1,14 +1,14 @@
 // Each check N1–N7 broken on purpose must be caught, and by its own number;
 // N3–N6 agree with brute force on small arrangements.
-#include "layout/invariants.hpp"
+#include "layout/detail/invariants.hpp"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "generate/planted.hpp"
-#include "layout/layout.hpp"
-#include "layout/soundness_checks.hpp"
+#include "generate/generate.hpp"
+#include "layout/detail/layout.hpp"
+#include "layout/detail/soundness_checks.hpp"
 #include "tests/layout/brute_force.hpp"
 #include "tests/layout/mutations.hpp"
 #include "tests/layout/test_instances.hpp"

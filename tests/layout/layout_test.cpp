@@ -1,4 +1,4 @@
-#include "layout/layout.hpp"
+#include "layout/detail/layout.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <set>
 
 #include "gadgets/registry.hpp"
-#include "generate/planted.hpp"
-#include "layout/invariants.hpp"
+#include "generate/generate.hpp"
+#include "layout/detail/invariants.hpp"
 #include "tests/layout/test_instances.hpp"
 
 namespace etr2nn::layout {

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "geometry/plane.hpp"
-#include "layout/arrangement.hpp"
+#include "layout/detail/arrangement.hpp"
 
 namespace etr2nn::testing {
 

@@ -8,10 +8,10 @@
 #include <iostream>
 #include <random>
 
-#include "etrinv/chain.hpp"
-#include "generate/planted.hpp"
-#include "layout/invariants.hpp"
-#include "layout/layout.hpp"
+#include "etrinv/etrinv.hpp"
+#include "generate/generate.hpp"
+#include "layout/detail/invariants.hpp"
+#include "layout/detail/layout.hpp"
 #include "tests/etrinv/random_sentences.hpp"
 #include "tests/layout/brute_force.hpp"
 

@@ -1,7 +1,7 @@
 // ETR-INV instances for the layout and dataset tests, built directly (no parser).
 #pragma once
 
-#include "etrinv/instance.hpp"
+#include "etrinv/etrinv.hpp"
 
 namespace etr2nn::testing {
 

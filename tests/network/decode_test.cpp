@@ -1,4 +1,4 @@
-#include "network/decode.hpp"
+#include "network/detail/decode.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <random>
 
 #include "fixtures.hpp"
-#include "network/verify.hpp"
-#include "network/witness.hpp"
+#include "network/detail/verify.hpp"
+#include "network/detail/witness.hpp"
 
 namespace etr2nn::network {
 namespace {

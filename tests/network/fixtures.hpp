@@ -9,8 +9,8 @@
 
 #include "dataset/dataset.hpp"
 #include "gadgets/registry.hpp"
-#include "layout/arrangement.hpp"
-#include "network/network.hpp"
+#include "layout/layout.hpp"
+#include "network/detail/network.hpp"
 
 namespace etr2nn::network::testing {
 

@@ -6,8 +6,8 @@
 
 #include "json_io/real.hpp"
 #include "json_io/value.hpp"
-#include "network/assignment_json.hpp"
-#include "network/network_json.hpp"
+#include "network/detail/assignment_json.hpp"
+#include "network/detail/network_json.hpp"
 
 namespace etr2nn::network {
 namespace {

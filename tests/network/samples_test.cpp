@@ -8,15 +8,14 @@
 #include <filesystem>
 #include <random>
 
-#include "dataset/emit.hpp"
-#include "dataset/meta.hpp"
+#include "dataset/dataset.hpp"
 #include "fixtures.hpp"
 #include "layout/layout.hpp"
-#include "network/decode.hpp"
-#include "network/network_json.hpp"
-#include "network/verify.hpp"
-#include "network/witness.hpp"
-#include "network/witness_file.hpp"
+#include "network/detail/decode.hpp"
+#include "network/detail/network_json.hpp"
+#include "network/detail/verify.hpp"
+#include "network/detail/witness.hpp"
+#include "network/detail/witness_file.hpp"
 
 namespace etr2nn::network {
 namespace {

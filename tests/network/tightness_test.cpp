@@ -9,11 +9,10 @@
 // "Tightness").
 #include <gtest/gtest.h>
 
-#include "dataset/emit.hpp"
-#include "layout/invariants.hpp"
+#include "dataset/dataset.hpp"
 #include "layout/layout.hpp"
-#include "network/verify.hpp"
-#include "network/witness.hpp"
+#include "network/detail/verify.hpp"
+#include "network/detail/witness.hpp"
 
 namespace etr2nn::network {
 namespace {

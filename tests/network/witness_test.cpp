@@ -1,9 +1,9 @@
-#include "network/witness.hpp"
+#include "network/detail/witness.hpp"
 
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
-#include "network/verify.hpp"
+#include "network/detail/verify.hpp"
 
 namespace etr2nn::network {
 namespace {

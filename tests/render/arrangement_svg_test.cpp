@@ -1,7 +1,7 @@
 // The arrangement picture of a compiled sample: every point drawn once, the
 // zooms show what they promise, the lanes pass through the home points, big
 // regions fall back to segments.
-#include "render/arrangement_svg.hpp"
+#include "render/detail/arrangement_svg.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,11 +10,9 @@
 #include <filesystem>
 #include <set>
 
-#include "dataset/compile.hpp"
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
-#include "etr/parse.hpp"
-#include "etrinv/instance.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
 #include "layout/layout.hpp"
 #include "svg_check.hpp"
 

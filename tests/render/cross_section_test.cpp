@@ -2,11 +2,11 @@
 // lane, exactly (vertex values from the definition, linear in between), the
 // data points and readings carry the exact values, and the decoded slope is
 // the variable's value.
-#include "render/cross_section.hpp"
+#include "render/detail/cross_section.hpp"
 
 #include <gtest/gtest.h>
 
-#include "check/evaluate.hpp"
+#include "check/check.hpp"
 #include "network_sample.hpp"
 #include "numeric/rational.hpp"
 #include "svg_check.hpp"

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "render/clip.hpp"
-#include "render/region.hpp"
-#include "render/viewport.hpp"
+#include "render/detail/clip.hpp"
+#include "render/detail/region.hpp"
+#include "render/detail/viewport.hpp"
 
 namespace etr2nn::render {
 namespace {

@@ -2,18 +2,18 @@
 // it was built for, misses found exactly where the checker's definition
 // finds them, and the drawing showing one breakline per neuron in view and
 // one mark per miss in view.
-#include "render/network_overlay.hpp"
+#include "render/detail/network_overlay.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "check/evaluate.hpp"
+#include "check/check.hpp"
 #include "network_sample.hpp"
 #include "numeric/rational.hpp"
-#include "render/arrangement_svg.hpp"
-#include "render/palette.hpp"
-#include "render/region.hpp"
+#include "render/detail/arrangement_svg.hpp"
+#include "render/detail/palette.hpp"
+#include "render/detail/region.hpp"
 #include "svg_check.hpp"
 
 namespace etr2nn::render {

@@ -9,14 +9,12 @@
 #include <map>
 #include <string>
 
-#include "check/model.hpp"
-#include "dataset/compile.hpp"
-#include "dataset/meta.hpp"
-#include "dataset/read.hpp"
-#include "etr/parse.hpp"
-#include "etrinv/instance.hpp"
-#include "layout/arrangement.hpp"
-#include "network/witness.hpp"
+#include "check/check.hpp"
+#include "dataset/dataset.hpp"
+#include "etr/etr.hpp"
+#include "etrinv/etrinv.hpp"
+#include "layout/layout.hpp"
+#include "network/network.hpp"
 
 namespace etr2nn::render::testing {
 

@@ -1,6 +1,6 @@
 // The profile plot: its polyline is the exact witness profile, so it passes
 // through every data label; the SVG draws that polyline vertex for vertex.
-#include "render/profile_svg.hpp"
+#include "render/detail/profile_svg.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The SVG builder: well-formed output whatever the text, short numbers.
-#include "render/svg_writer.hpp"
+#include "render/detail/svg_writer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,14 +1,13 @@
 // The SMT-LIB export of Train-F2NN: z3 reads back what was written and
 // decides tiny instances whose answer is known by hand.
-#include "smtlib/train_to_smtlib.hpp"
-
 #include <gtest/gtest.h>
 #include <z3++.h>
 
 #include <map>
 #include <sstream>
 
-#include "solve/train_solver.hpp"
+#include "smtlib/smtlib.hpp"
+#include "solve/solve.hpp"
 
 namespace etr2nn::smtlib {
 namespace {

@@ -1,6 +1,6 @@
 // check_bounded: answers come back from the child process, a child that does
 // not answer is killed at the limit, and errors in the child reach the caller.
-#include "solve/bounded_check.hpp"
+#include "solve/detail/bounded_check.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -6,12 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "../etrinv/sample_sentences.hpp"
-#include "etrinv/bound_exponent.hpp"
-#include "etrinv/chain.hpp"
+#include "etrinv/etrinv.hpp"
 #include "json_io/real.hpp"
 #include "json_io/value.hpp"
 #include "numeric/work_limit.hpp"
-#include "solve/solve.hpp"
+#include "solve/detail/solve.hpp"
 
 namespace etr2nn {
 namespace {

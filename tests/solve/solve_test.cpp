@@ -1,6 +1,6 @@
 // The z3 bridge: verdicts on the samples, exact (algebraic) models checked by
 // etr::satisfies(), and etr::satisfies() itself.
-#include "solve/solve.hpp"
+#include "solve/detail/solve.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <string>
 
 #include "../etrinv/sample_sentences.hpp"
-#include "etr/evaluate.hpp"
+#include "etr/etr.hpp"
 
 namespace etr2nn::solve {
 namespace {

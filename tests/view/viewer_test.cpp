@@ -13,11 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "../cli/tool_test.hpp"
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 #include "numeric/rational.hpp"
-#include "view/base64.hpp"
-#include "view/viewer_data.hpp"
-#include "view/viewer_page.hpp"
+#include "view/detail/base64.hpp"
+#include "view/detail/viewer_data.hpp"
+#include "view/detail/viewer_page.hpp"
 
 namespace etr2nn {
 namespace {

@@ -1,0 +1,30 @@
+// Reading a network file (docs/network-format.md) for the checker.
+//
+// Read: "format" = "etr2nn-network", "version" 1 (optional), "c", "neurons"
+// (each {"a", "b", "v"}), "hidden_neurons" (optional, must equal the number
+// of neurons) and "field" (optional: the number field the algebraic weights
+// share, json_io/field.hpp). "exact", "approx" copies and "meta" are not
+// read: floats never decide anything here.
+//
+// This is the one reader of network files: network/detail/network_json.hpp reads
+// through it too (the producer may use the checker, never the reverse).
+//
+// Errors are Diagnostics naming the file and the JSON path
+// ("neurons[4].v[1]: ...", json_io/value.hpp); a root_of of too high a degree
+// is a limit Diagnostic (the CLI's exit 2), as everywhere in etr2nn.
+#pragma once
+
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "check/detail/model.hpp"
+
+namespace etr2nn::check {
+
+// `file` names the document in errors.
+Network network_from_json(const nlohmann::json& document, const std::string& file);
+Network read_network(std::istream& in, const std::string& name);
+Network read_network(const std::string& path);
+
+}  // namespace etr2nn::check

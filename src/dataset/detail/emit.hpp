@@ -1,0 +1,48 @@
+// Emission: the dataset an arrangement stands for.
+//
+// Point order (stable, documented in docs/dataset-format.md): the data points
+// grouped by gadget in gadget order (within a gadget, in arrangement order),
+// then the constraint points in arrangement order. Each point's label is its
+// data line's label or its constraint point kind's label; m is the sum of the
+// gadgets' breakpoint budgets.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "dataset/detail/dataset.hpp"
+#include "layout/layout.hpp"
+
+namespace etr2nn::dataset {
+
+// A view of an arrangement as a sequence of labelled points, computed on
+// demand so that a writer can stream millions of points without holding
+// them. Generated data points come grouped by gadget already, so position i
+// is data point i and the view's memory grows with the gadgets only; only an
+// explicit list out of gadget order (a test's) needs a permutation. The
+// arrangement must outlive the view.
+class Emission {
+ public:
+  explicit Emission(const layout::Arrangement& arrangement);
+
+  std::size_t size() const { return data_count_ + arrangement_.constraint_points.size(); }
+  LabelledPoint point(std::size_t i) const;
+  std::size_t hidden_neurons() const { return arrangement_.hidden_neurons(); }
+  const std::vector<gadgets::Label>& labels() const { return labels_; }  // sorted, distinct
+  const Meta& meta() const { return meta_; }
+
+ private:
+  std::size_t data_index(std::size_t i) const { return order_.empty() ? i : order_[i]; }
+
+  const layout::Arrangement& arrangement_;
+  std::size_t data_count_ = 0;
+  // Output position -> data point index; empty when that is the identity.
+  std::vector<std::size_t> order_;
+  std::vector<gadgets::Label> labels_;
+  Meta meta_;
+};
+
+// The whole dataset in memory (tests, verify).
+Dataset emit(const layout::Arrangement& arrangement);
+
+}  // namespace etr2nn::dataset

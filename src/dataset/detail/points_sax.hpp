@@ -1,0 +1,71 @@
+// Internal to the dataset reader: a JSON SAX handler that builds an ordinary
+// nlohmann::json for the whole document except the top-level "points" array,
+// whose elements it turns into LabelledPoints directly, as they are parsed.
+//
+// Why: a JSON object per point costs a dozen allocations; building them was
+// four fifths of reading a large dataset. The rest of the document (header,
+// meta) is small and easiest to check as a DOM.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "dataset/detail/dataset.hpp"
+#include "diagnostic/diagnostic.hpp"
+
+namespace etr2nn::dataset::detail {
+
+class PointsSax : public nlohmann::json::json_sax_t {
+ public:
+  // fail(kind, message) must throw; messages name the point: "points[3].x[1]: ...".
+  PointsSax(std::vector<LabelledPoint>& points,
+            std::function<void(const ErrorKind&, const std::string&)> fail);
+
+  // The document without the elements of "points" (an empty array there).
+  nlohmann::json& root() { return root_; }
+
+  bool null() override;
+  bool boolean(bool value) override;
+  bool number_integer(number_integer_t value) override;
+  bool number_unsigned(number_unsigned_t value) override;
+  bool number_float(number_float_t value, const string_t& text) override;
+  bool string(string_t& value) override;
+  bool binary(binary_t& value) override;
+  bool start_object(std::size_t size) override;
+  bool key(string_t& key) override;
+  bool end_object() override;
+  bool start_array(std::size_t size) override;
+  bool end_array() override;
+  bool parse_error(std::size_t position, const std::string& token,
+                   const nlohmann::detail::exception& error) override;
+
+ private:
+  // DOM building (outside "points").
+  nlohmann::json* slot();
+  template <class Value>
+  bool put(Value&& value);
+
+  // Inside "points": depth 0 is the array, 1 a point object, 2 a member's
+  // value array, deeper only inside members we ignore.
+  bool in_points() const { return points_depth_ >= 0; }
+  bool point_scalar(const std::string* text);
+  std::string where() const;
+  [[noreturn]] void error(const ErrorKind& kind, const std::string& message) const;
+
+  std::vector<LabelledPoint>& points_;
+  std::function<void(const ErrorKind&, const std::string&)> fail_;
+  nlohmann::json root_;
+  std::vector<nlohmann::json*> stack_;
+  nlohmann::json* key_slot_ = nullptr;
+  bool points_key_ = false;  // the last root-level key was "points"
+
+  int points_depth_ = -1;
+  std::string member_;  // the current point member ("x", "y", other)
+  int pair_index_ = 0;  // elements seen in the member's array
+  bool has_x_ = false, has_y_ = false;
+  LabelledPoint current_;
+};
+
+}  // namespace etr2nn::dataset::detail

@@ -1,0 +1,60 @@
+// The checks N1–N7 one by one (layout/detail/invariants.hpp states them and runs them
+// in order; docs/soundness.md says which step of the hardness proof each one
+// carries). Exposed separately so that tests can break one rule on purpose and
+// see exactly its check fail, and compare N3–N6 against brute force.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/detail/arrangement.hpp"
+#include "layout/detail/invariants.hpp"
+
+namespace etr2nn::layout {
+
+// Collects violations up to a limit (0: no limit).
+class Violations {
+ public:
+  explicit Violations(std::size_t limit = 0) : limit_(limit) {}
+  void report(int check, std::string message);
+  bool full() const { return limit_ > 0 && found_.size() >= limit_; }
+  std::size_t limit() const { return limit_; }  // 0: none
+  bool any(int check) const;
+  const std::vector<Violation>& found() const { return found_; }
+
+ private:
+  std::size_t limit_;
+  std::vector<Violation> found_;
+};
+
+// The closed τ-interval where a lane lies in the strip of `gadget`.
+struct Window {
+  mpq_class low, high;
+  std::size_t gadget = 0;
+};
+// Per lane, every gadget's window, sorted by `low`.
+using LaneWindows = std::array<std::vector<Window>, lane_count>;
+// Precondition: check_lane_directions found nothing.
+LaneWindows lane_windows(const Arrangement& a);
+
+// References in range (kinds, families, data lines, lanes, constraint point
+// gadgets); the other checks index by them. Reported under N1, N2 and N4.
+void check_structure(const Arrangement& a, Violations& out);
+
+void check_lane_directions(const Arrangement& a, Violations& out);  // N1
+void check_home_points(const Arrangement& a, Violations& out,
+                       const CheckProgress& progress = {});                            // N2
+void check_lane_windows(const Arrangement& a, const LaneWindows& w, Violations& out);  // N3
+void check_point_strips(const Arrangement& a, Violations& out);                        // N4
+// Also N4: every constraint has exactly one point, of the kind that enforces
+// it, on fresh gadgets carrying its variables; every fresh I copy has exactly
+// one copy point to its variable's canonical gadget (decoding reads there).
+void check_point_roles(const Arrangement& a, Violations& out);                         // N4
+void check_family_indices(const Arrangement& a, Violations& out);                      // N5
+void check_family_hulls(const Arrangement& a, const LaneWindows& w, Violations& out);  // N6
+void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons,
+                              Violations& out);  // N7
+
+}  // namespace etr2nn::layout
