@@ -35,17 +35,21 @@ CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile&
   report.layout_seconds = terminal::seconds_since(start);
 
   start = std::chrono::steady_clock::now();
-  const Emission emission(arrangement);
-  // m as it goes into the file, checked against the gadgets' budgets.
+  // m as it goes into the file (Emission::hidden_neurons is this sum too),
+  // checked against the gadgets' budgets.
   layout::CheckProgress check_progress;
   if (options.progress)
     check_progress = [&](std::size_t done, std::size_t total) {
       options.progress("checking", done, total);
     };
-  layout::check_invariants(arrangement, emission.hidden_neurons(), check_progress);
+  layout::check_invariants(arrangement, arrangement.hidden_neurons(), check_progress);
   report.check_seconds = terminal::seconds_since(start);
 
+  // The emission (and its meta) only after the checks: the checks' tables
+  // and the meta are each about as large as the arrangement, and compile's
+  // peak memory is the larger of the two rather than their sum.
   start = std::chrono::steady_clock::now();
+  const Emission emission(arrangement);
   WriteOptions write_options;
   write_options.reduction = options.reduction;
   if (options.progress)

@@ -62,6 +62,9 @@ Emission::Emission(const layout::Arrangement& arrangement)
         meta_.gadgets[g].first_point = meta_.gadgets[g].end_point =
             g == 0 ? 0 : meta_.gadgets[g - 1].end_point;
   }
+  // Reserved: growing would copy every record (mpq_class's move is not
+  // noexcept), and with the old block still held that was compile's peak.
+  meta_.constraint_points.reserve(a.constraint_points.size());
   for (std::size_t i = 0; i < a.constraint_points.size(); ++i)
     meta_.constraint_points.push_back({a.constraint_points[i], data_count_ + i});
 

@@ -23,9 +23,16 @@ std::vector<Violation> find_violations(const Arrangement& a, std::size_t hidden_
     check_lane_directions(a, out);
     check_home_points(a, out, progress);
     if (!out.any(1)) {  // windows need every normal to cross the lanes
-      const LaneWindows windows = lane_windows(a);
-      check_lane_windows(a, windows, out);
-      check_family_hulls(a, windows, out);
+      // Lane by lane: one lane's windows at a time (they are two rationals
+      // per gadget), the hulls kept for N6. The order of the reports is
+      // that of N3 on all lanes, then N6.
+      FamilyHulls hulls(a.families.size());
+      for (unsigned j = 0; j < lane_count; ++j) {
+        const std::vector<Window> windows = lane_windows(a, j);
+        check_lane_windows(a, j, windows, out);
+        add_to_hulls(a, j, windows, hulls);
+      }
+      check_family_hulls(a, hulls, out);
     }
     check_point_strips(a, out);
     check_point_roles(a, out);

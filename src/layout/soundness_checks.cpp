@@ -100,16 +100,6 @@ class StripIndex {
   std::vector<Group> groups_;
 };
 
-struct Hull {
-  bool empty = true;
-  mpq_class low, high;
-  void add(const Window& w) {
-    if (empty || w.low < low) low = w.low;
-    if (empty || w.high > high) high = w.high;
-    empty = false;
-  }
-};
-
 }  // namespace
 
 void Violations::report(int check, std::string message) {
@@ -121,20 +111,34 @@ bool Violations::any(int check) const {
                      [&](const Violation& v) { return v.check == check; });
 }
 
+void Hull::add(const Window& w) {
+  if (empty || w.low < low) low = w.low;
+  if (empty || w.high > high) high = w.high;
+  empty = false;
+}
+
+std::vector<Window> lane_windows(const Arrangement& a, unsigned j) {
+  std::vector<Window> w;
+  w.reserve(a.gadgets.size());
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
+    const auto& s = a.gadgets[g].strip;
+    mpq_class low = lane_crossing(a.lanes, j, s, 0), high = lane_crossing(a.lanes, j, s, s.width);
+    if (high < low) std::swap(low, high);
+    w.push_back({std::move(low), std::move(high), g});
+  }
+  std::sort(w.begin(), w.end(), [](const Window& p, const Window& q) { return p.low < q.low; });
+  return w;
+}
+
 LaneWindows lane_windows(const Arrangement& a) {
   LaneWindows windows;
-  for (unsigned j = 0; j < lane_count; ++j) {
-    auto& w = windows[j];
-    w.reserve(a.gadgets.size());
-    for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
-      const auto& s = a.gadgets[g].strip;
-      mpq_class low = lane_crossing(a.lanes, j, s, 0), high = lane_crossing(a.lanes, j, s, s.width);
-      if (high < low) std::swap(low, high);
-      w.push_back({std::move(low), std::move(high), g});
-    }
-    std::sort(w.begin(), w.end(), [](const Window& p, const Window& q) { return p.low < q.low; });
-  }
+  for (unsigned j = 0; j < lane_count; ++j) windows[j] = lane_windows(a, j);
   return windows;
+}
+
+void add_to_hulls(const Arrangement& a, unsigned lane, const std::vector<Window>& windows,
+                  FamilyHulls& hulls) {
+  for (const auto& w : windows) hulls[a.gadgets[w.gadget].family][lane].add(w);
 }
 
 void check_structure(const Arrangement& a, Violations& out) {
@@ -259,19 +263,21 @@ void check_home_points(const Arrangement& a, Violations& out, const CheckProgres
                             " and lane " + std::to_string(j));
 }
 
-void check_lane_windows(const Arrangement& a, const LaneWindows& windows, Violations& out) {
-  for (unsigned j = 0; j < lane_count; ++j) {
-    const auto& w = windows[j];
-    std::size_t reach = 0;  // the window so far that ends last
-    for (std::size_t i = 1; i < w.size() && !out.full(); ++i) {
-      if (w[i - 1].high > w[reach].high) reach = i - 1;
-      if (w[i].low <= w[reach].high)
-        out.report(3, "on lane " + std::to_string(j) + " the windows of " +
-                          gadget_name(a, w[reach].gadget) + " [" + str(w[reach].low) + ", " +
-                          str(w[reach].high) + "] and " + gadget_name(a, w[i].gadget) + " [" +
-                          str(w[i].low) + ", " + str(w[i].high) + "] overlap");
-    }
+void check_lane_windows(const Arrangement& a, unsigned j, const std::vector<Window>& w,
+                        Violations& out) {
+  std::size_t reach = 0;  // the window so far that ends last
+  for (std::size_t i = 1; i < w.size() && !out.full(); ++i) {
+    if (w[i - 1].high > w[reach].high) reach = i - 1;
+    if (w[i].low <= w[reach].high)
+      out.report(3, "on lane " + std::to_string(j) + " the windows of " +
+                        gadget_name(a, w[reach].gadget) + " [" + str(w[reach].low) + ", " +
+                        str(w[reach].high) + "] and " + gadget_name(a, w[i].gadget) + " [" +
+                        str(w[i].low) + ", " + str(w[i].high) + "] overlap");
   }
+}
+
+void check_lane_windows(const Arrangement& a, const LaneWindows& windows, Violations& out) {
+  for (unsigned j = 0; j < lane_count; ++j) check_lane_windows(a, j, windows[j], out);
 }
 
 void check_point_strips(const Arrangement& a, Violations& out) {
@@ -400,9 +406,12 @@ void check_family_indices(const Arrangement& a, Violations& out) {
 }
 
 void check_family_hulls(const Arrangement& a, const LaneWindows& windows, Violations& out) {
-  std::vector<std::array<Hull, lane_count>> hull(a.families.size());
-  for (unsigned j = 0; j < lane_count; ++j)
-    for (const auto& w : windows[j]) hull[a.gadgets[w.gadget].family][j].add(w);
+  FamilyHulls hulls(a.families.size());
+  for (unsigned j = 0; j < lane_count; ++j) add_to_hulls(a, j, windows[j], hulls);
+  check_family_hulls(a, hulls, out);
+}
+
+void check_family_hulls(const Arrangement& a, const FamilyHulls& hull, Violations& out) {
   std::vector<std::size_t> present;
   for (std::size_t f = 0; f < a.families.size(); ++f)
     if (!hull[f][0].empty) present.push_back(f);

@@ -1,6 +1,9 @@
 #include "pipeline/detail/compile.hpp"
 
 #include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "dataset/dataset.hpp"
 #include "etr/etr.hpp"
@@ -9,17 +12,33 @@
 #include "terminal/stopwatch.hpp"
 
 namespace etr2nn::pipeline {
-namespace {}  // namespace
+namespace {
+
+// What the chain keeps for `normalize`'s report and the forward map (a line
+// of provenance per constraint and variable, the passes' trace) is not needed
+// once the reduction is described and the assignment made; at 10^5
+// constraints it is tens of megabytes that would otherwise stay through the
+// layout, the checks and the writing.
+void release_chain_details(etrinv::ChainResult& chain) {
+  std::vector<std::string>().swap(chain.provenance);
+  std::vector<std::string>().swap(chain.variable_provenance);
+  chain.carrier.clear();
+  chain.trace.reset();
+}
+
+}  // namespace
 
 CompileResult compile(const CompileRequest& request, const CompileObserver& observer) {
   CompileResult result;
   // Parse, reduce and (with a witness) find and check the solution before
   // anything is written: a wrong assignment leaves no file behind.
   auto start = std::chrono::steady_clock::now();
-  const etr::Sentence sentence = etr::parse_file(request.input);
+  // Held only until the meta's description is made: the parsed sentence
+  // (a tree of terms with source locations) is larger than the instance.
+  std::optional<etr::Sentence> sentence = etr::parse_file(request.input);
   ReductionOptions reduction_options = request.reduction;
   reduction_options.want_witness = request.witness.has_value();
-  result.reduction = reduce(sentence, reduction_options);
+  result.reduction = reduce(*sentence, reduction_options);
   const etrinv::Instance& instance = result.reduction.chain.instance;
   result.front_seconds = terminal::seconds_since(start);
 
@@ -30,7 +49,9 @@ CompileResult compile(const CompileRequest& request, const CompileObserver& obse
 
   dataset::CompileOptions options;
   const std::string& recorded = request.recorded_input ? *request.recorded_input : request.input;
-  options.reduction = describe(result.reduction, sentence, recorded);
+  options.reduction = describe(result.reduction, *sentence, recorded);
+  sentence.reset();
+  release_chain_details(result.reduction.chain);
   options.progress = observer.progress;
   io::AtomicFile dataset_file(request.output);
   result.output_kind = dataset_file.kind();

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
+#include <vector>
 
 #include "generate/generate.hpp"
 #include "layout/detail/layout.hpp"
@@ -203,6 +205,58 @@ TEST_F(Checks, StructuralNonsenseIsReportedNotDereferenced) {
   Arrangement c = a;
   c.gadgets.front().family = 9;
   EXPECT_TRUE(caught(c, 1));
+}
+
+// find_violations builds the windows lane by lane (one lane's in memory at
+// a time) and keeps only the family hulls for N6: that must report exactly
+// what the three lanes' windows at once report, on arrangements that break
+// N3 (a strip moved onto its neighbour) and N6 (lane direction (1, 3)).
+TEST(ChecksLaneByLane, ReportWhatAllLanesAtOnceReport) {
+  const Arrangement original = layout(generate::planted_instance(10, 1).instance);
+  std::mt19937_64 rng(2026);
+  const auto messages = [](const Violations& v) {
+    std::vector<std::string> out;
+    for (const auto& x : v.found()) out.push_back(to_string(x));
+    return out;
+  };
+  int with_n3 = 0, with_n6 = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    Arrangement a = original;
+    if (trial % 2 == 0) a.lanes.direction = {1, 3};
+    // A gadget moved to within 10 of another of its family: their windows overlap.
+    const std::size_t g = rng() % a.gadgets.size();
+    std::size_t h = rng() % a.gadgets.size();
+    while (h == g || a.gadgets[h].family != a.gadgets[g].family) h = (h + 1) % a.gadgets.size();
+    a.gadgets[g].strip.offset =
+        a.gadgets[h].strip.offset +
+        mpq_class(static_cast<long>(rng() % 21) - 10, 1 + static_cast<long>(rng() % 3));
+    const LaneWindows all = lane_windows(a);
+    Violations n3_all, n6_all, n3_each, n6_each;
+    check_lane_windows(a, all, n3_all);
+    check_family_hulls(a, all, n6_all);
+    FamilyHulls hulls(a.families.size());
+    for (unsigned j = 0; j < lane_count; ++j) {
+      const std::vector<Window> windows = lane_windows(a, j);
+      ASSERT_EQ(windows.size(), all[j].size());
+      for (std::size_t i = 0; i < windows.size(); ++i) {
+        EXPECT_EQ(windows[i].low, all[j][i].low);
+        EXPECT_EQ(windows[i].high, all[j][i].high);
+        EXPECT_EQ(windows[i].gadget, all[j][i].gadget);
+      }
+      check_lane_windows(a, j, windows, n3_each);
+      add_to_hulls(a, j, windows, hulls);
+    }
+    check_family_hulls(a, hulls, n6_each);
+    EXPECT_EQ(messages(n3_each), messages(n3_all)) << "trial " << trial;
+    EXPECT_EQ(messages(n6_each), messages(n6_all)) << "trial " << trial;
+    with_n3 += !n3_all.found().empty();
+    with_n6 += !n6_all.found().empty();
+    // find_violations (lane by lane) reports N3 and N6 exactly when they fail.
+    EXPECT_EQ(caught(a, 3), !n3_all.found().empty()) << "trial " << trial;
+    EXPECT_EQ(caught(a, 6), !n6_all.found().empty()) << "trial " << trial;
+  }
+  EXPECT_GT(with_n3, 0);
+  EXPECT_GT(with_n6, 0);
 }
 
 // Random changes to strips, lanes and points: whenever N3 passes, brute force

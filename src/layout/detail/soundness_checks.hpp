@@ -38,6 +38,20 @@ struct Window {
 using LaneWindows = std::array<std::vector<Window>, lane_count>;
 // Precondition: check_lane_directions found nothing.
 LaneWindows lane_windows(const Arrangement& a);
+// One lane's windows only: find_violations goes lane by lane, so that one
+// lane's windows (two rationals per gadget) are held at a time, not three.
+std::vector<Window> lane_windows(const Arrangement& a, unsigned lane);
+
+// The hull of each family's windows on each lane (N6 needs nothing more of
+// the windows), gathered lane by lane.
+struct Hull {
+  bool empty = true;
+  mpq_class low, high;
+  void add(const Window& w);
+};
+using FamilyHulls = std::vector<std::array<Hull, lane_count>>;  // [family][lane]
+void add_to_hulls(const Arrangement& a, unsigned lane, const std::vector<Window>& windows,
+                  FamilyHulls& hulls);
 
 // References in range (kinds, families, data lines, lanes, constraint point
 // gadgets); the other checks index by them. Reported under N1, N2 and N4.
@@ -47,13 +61,18 @@ void check_lane_directions(const Arrangement& a, Violations& out);  // N1
 void check_home_points(const Arrangement& a, Violations& out,
                        const CheckProgress& progress = {});                            // N2
 void check_lane_windows(const Arrangement& a, const LaneWindows& w, Violations& out);  // N3
-void check_point_strips(const Arrangement& a, Violations& out);                        // N4
+// N3 on one lane, given that lane's windows.
+void check_lane_windows(const Arrangement& a, unsigned lane, const std::vector<Window>& w,
+                        Violations& out);
+void check_point_strips(const Arrangement& a, Violations& out);  // N4
 // Also N4: every constraint has exactly one point, of the kind that enforces
 // it, on fresh gadgets carrying its variables; every fresh I copy has exactly
 // one copy point to its variable's canonical gadget (decoding reads there).
 void check_point_roles(const Arrangement& a, Violations& out);                         // N4
 void check_family_indices(const Arrangement& a, Violations& out);                      // N5
 void check_family_hulls(const Arrangement& a, const LaneWindows& w, Violations& out);  // N6
+// N6 from the hulls (hulls.size() == a.families.size()).
+void check_family_hulls(const Arrangement& a, const FamilyHulls& hulls, Violations& out);
 void check_budgets_and_labels(const Arrangement& a, std::size_t hidden_neurons,
                               Violations& out);  // N7
 

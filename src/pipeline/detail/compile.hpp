@@ -45,6 +45,8 @@ struct CompileObserver {
 };
 
 struct CompileResult {
+  // The chain's per-constraint provenance, carriers and trace are released
+  // before the layout (memory); its instance, sizes and K stay.
   Reduction reduction;
   PointEstimate estimate;
   dataset::CompileReport report;
