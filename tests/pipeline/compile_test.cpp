@@ -2,14 +2,14 @@
 // sizes, K, completeness) and releases what only the reduction itself needed
 // (provenance, carriers, the forward map's trace) before the layout, where
 // compile's memory peaks.
-#include "pipeline/compile.hpp"
+#include "pipeline/detail/compile.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
 
-#include "dataset/read.hpp"
+#include "dataset/dataset.hpp"
 
 namespace etr2nn::pipeline {
 namespace {
