@@ -5,6 +5,8 @@
 
 #include <ostream>
 #include <streambuf>
+#include <string>
+#include <vector>
 
 #include "dataset/dataset.hpp"
 #include "generate/generate.hpp"
@@ -51,6 +53,47 @@ void BM_WritePointLines(benchmark::State& state) {
   rate(state, e.size());
 }
 
+// The same points in machine integers, 39 per gadget (the writer's fast path).
+void BM_GadgetPointBatches(benchmark::State& state) {
+  const auto a = planted(state.range(0));
+  const dataset::GadgetPoints points(a);
+  dataset::GadgetPointBatch batch;
+  for (auto _ : state)
+    for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
+      benchmark::DoNotOptimize(points.compute(g, batch));
+      benchmark::DoNotOptimize(batch);
+    }
+  rate(state, a.data_points.size());
+}
+
+// One point line from mpq values (mpq_get_str, mpq_get_d)...
+void BM_FormatPointGeneral(benchmark::State& state) {
+  const dataset::LabelledPoint p{{mpq_class(-75430035), mpq_class(21297603, 2)}, {6, 0}};
+  std::string line;
+  for (auto _ : state) {
+    line.clear();
+    dataset::point_text::append_point(line, p);
+    benchmark::DoNotOptimize(line.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+// ...and the same line from machine integers (std::to_chars, integer truncation).
+void BM_FormatPointFast(benchmark::State& state) {
+  const dataset::point_text::SmallFraction x{-75430035, 1}, y{21297603, 2};
+  const dataset::point_text::LabelText label({6, 0});
+  std::vector<char> buffer(
+      dataset::point_text::max_fast_line_chars(label.exact.size() + label.display.size()));
+  for (auto _ : state) {
+    const char* end = dataset::point_text::put_point(buffer.data(), x, y, label);
+    benchmark::DoNotOptimize(end);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK(BM_GadgetPointBatches)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FormatPointGeneral);
+BENCHMARK(BM_FormatPointFast);
 BENCHMARK(BM_GenerateDataPoints)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WritePointLines)
     ->Args({1000, 1})

@@ -1,19 +1,20 @@
 #include "dataset/detail/write.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <future>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "dataset/detail/gadget_points.hpp"
 #include "dataset/detail/json_meta.hpp"
+#include "dataset/detail/point_text.hpp"
 #include "dataset/detail/statistics.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "io/atomic_file.hpp"
-#include "numeric/rational.hpp"
 
 namespace etr2nn::dataset {
 namespace {
@@ -28,60 +29,107 @@ struct Source {
   std::size_t hidden_neurons;
   const std::vector<gadgets::Label>& labels;
   const Meta* meta;
+  // Set when points [0, generated->data_points.size()) are that
+  // arrangement's generated data points in order: the fast path.
+  const layout::Arrangement* generated = nullptr;
 };
 
-// Point lines are formatted into plain character buffers (GMP's and
-// std::to_chars's digits, no stream and no JSON library: this is most of
-// the file), chunk by chunk, on several threads; the chunks are written in
-// order, so the bytes do not depend on the number of threads.
+// Point lines are formatted into plain character buffers (no stream and no
+// JSON library: this is most of the file), chunk by chunk, on several
+// threads; the chunks are written in order, so the bytes do not depend on
+// the number of threads.
 
-// Shortest round-trip decimal; JSON has no infinities, so a value too large
-// for a double (never read back anyway) becomes null.
-void append_double(std::string& out, const mpq_class& q) {
-  const double d = numeric::to_double(q);
-  if (!std::isfinite(d)) {
-    out += "null";
-    return;
+// A growable buffer that is not zeroed: lines are written straight into it.
+class LineBuffer {
+ public:
+  // Room for n more characters at the end; write there, then call end_at.
+  char* room(std::size_t n) {
+    if (size_ + n > capacity_) {
+      const std::size_t capacity = std::max(2 * capacity_, size_ + n);
+      auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+      std::copy(data_.get(), data_.get() + size_, grown.get());
+      data_ = std::move(grown);
+      capacity_ = capacity;
+    }
+    return data_.get() + size_;
   }
-  char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
-  out.append(buffer, end);
+  void end_at(const char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
+  void append(const std::string& text) {
+    end_at(std::copy(text.begin(), text.end(), room(text.size())));
+  }
+  void clear() { size_ = 0; }
+  const char* data() const { return data_.get(); }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
+const char* separator(std::size_t i) {
+  return i == 0 ? "\n    " : ",\n    ";
 }
 
-// Rational strings contain only digits, '-' and '/': no escaping. GMP keeps
-// the results of its arithmetic in lowest terms, so the layout's values print
-// canonically as they are.
-void append_rational(std::string& out, const mpq_class& q) {
-  const std::size_t size =
-      mpz_sizeinbase(q.get_num_mpz_t(), 10) + mpz_sizeinbase(q.get_den_mpz_t(), 10) + 3;
-  const std::size_t at = out.size();
-  out.resize(at + size + 2);
-  out[at] = '"';
-  mpq_get_str(out.data() + at + 1, 10, q.get_mpq_t());
-  const std::size_t length = std::char_traits<char>::length(out.data() + at + 1);
-  out[at + 1 + length] = '"';
-  out.resize(at + length + 2);
-}
+// The fast path for generated data points: each gadget's 39 points in
+// machine integers (GadgetPoints), each kind's label texts formatted once.
+class DataPointLines {
+ public:
+  explicit DataPointLines(const layout::Arrangement& a) : points_(a), arrangement_(a) {
+    for (const auto& g : a.gadgets) {
+      if (labels_of(g.kind) != nullptr) continue;
+      auto& texts = labels_.emplace_back(g.kind, std::vector<point_text::LabelText>{}).second;
+      for (const auto& line : g.kind->data_lines()) {
+        const auto& text = texts.emplace_back(line.label);
+        longest_label_ = std::max(longest_label_, text.exact.size() + text.display.size());
+      }
+    }
+  }
+  std::size_t size() const { return arrangement_.data_points.size(); }
 
-void append_point(std::string& out, const LabelledPoint& p) {
-  out += "{\"x\":[";
-  append_rational(out, p.x.x);
-  out += ',';
-  append_rational(out, p.x.y);
-  out += "],\"y\":[";
-  append_rational(out, p.y.out1);
-  out += ',';
-  append_rational(out, p.y.out2);
-  out += "],\"xf\":[";
-  append_double(out, p.x.x);
-  out += ',';
-  append_double(out, p.x.y);
-  out += "],\"yf\":[";
-  append_double(out, p.y.out1);
-  out += ',';
-  append_double(out, p.y.out2);
-  out += "]}";
-}
+  // Formats data points [begin, end) into out, each after its separator. A
+  // gadget whose values do not fit in machine integers goes through the
+  // general formatter, point by point.
+  void format(LineBuffer& out, const Source& s, std::size_t begin, std::size_t end) const {
+    using layout::home_points_per_gadget;
+    GadgetPointBatch batch;
+    std::string general;
+    const std::size_t line_chars = 6 + point_text::max_fast_line_chars(longest_label_);
+    for (std::size_t i = begin; i < end;) {
+      const std::size_t g = i / home_points_per_gadget;
+      const std::size_t stop = std::min(end, (g + 1) * home_points_per_gadget);
+      if (!points_.compute(g, batch)) {
+        for (; i < stop; ++i) {
+          general.clear();
+          general += separator(i);
+          point_text::append_point(general, s.point(i));
+          out.append(general);
+        }
+        continue;
+      }
+      const auto& labels = *labels_of(arrangement_.gadgets[g].kind);
+      char* at = out.room((stop - i) * line_chars);
+      for (; i < stop; ++i) {
+        const std::size_t k = i % home_points_per_gadget;
+        const char* sep = separator(i);
+        at = std::copy(sep, sep + std::char_traits<char>::length(sep), at);
+        at = point_text::put_point(at, batch[k].x, batch[k].y, labels[k / layout::lane_count]);
+      }
+      out.end_at(at);
+    }
+  }
+
+ private:
+  const std::vector<point_text::LabelText>* labels_of(const gadgets::GadgetKind* kind) const {
+    for (const auto& [k, texts] : labels_)
+      if (k == kind) return &texts;
+    return nullptr;
+  }
+
+  GadgetPoints points_;
+  const layout::Arrangement& arrangement_;
+  std::vector<std::pair<const gadgets::GadgetKind*, std::vector<point_text::LabelText>>> labels_;
+  std::size_t longest_label_ = 0;
+};
 
 // A JSON array written one element per line.
 template <class Range, class ToJson>
@@ -116,11 +164,20 @@ void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reducti
 }
 
 // Points [begin, end) as they appear in the file, each after its separator.
-void format_points(std::string& out, const Source& s, std::size_t begin, std::size_t end) {
+void format_points(LineBuffer& out, const Source& s, const DataPointLines* fast, std::size_t begin,
+                   std::size_t end) {
   out.clear();
-  for (std::size_t i = begin; i < end; ++i) {
-    out += i == 0 ? "\n    " : ",\n    ";
-    append_point(out, s.point(i));
+  std::size_t i = begin;
+  if (fast != nullptr && i < fast->size()) {
+    fast->format(out, s, i, std::min(end, fast->size()));
+    i = std::min(end, fast->size());
+  }
+  std::string line;
+  for (; i < end; ++i) {
+    line.clear();
+    line += separator(i);
+    point_text::append_point(line, s.point(i));
+    out.append(line);
   }
 }
 
@@ -134,7 +191,10 @@ unsigned thread_count(const WriteOptions& options) {
 void write_points(std::ostream& out, const Source& s, const WriteOptions& options) {
   constexpr std::size_t chunk = 4096;
   const unsigned threads = thread_count(options);
-  std::vector<std::string> buffers(threads);
+  std::optional<DataPointLines> fast;
+  if (s.generated != nullptr) fast.emplace(*s.generated);
+  const DataPointLines* lines = fast ? &*fast : nullptr;
+  std::vector<LineBuffer> buffers(threads);
   std::vector<std::future<void>> pending;
   for (std::size_t begin = 0; begin < s.size; begin += chunk * threads) {
     pending.clear();
@@ -142,10 +202,10 @@ void write_points(std::ostream& out, const Source& s, const WriteOptions& option
       const std::size_t from = std::min(s.size, begin + t * chunk);
       const std::size_t to = std::min(s.size, from + chunk);
       if (from == to) break;
-      pending.push_back(std::async(std::launch::async,
-                                   [&, t, from, to] { format_points(buffers[t], s, from, to); }));
+      pending.push_back(std::async(
+          std::launch::async, [&, t, from, to] { format_points(buffers[t], s, lines, from, to); }));
     }
-    format_points(buffers[0], s, begin, std::min(s.size, begin + chunk));
+    format_points(buffers[0], s, lines, begin, std::min(s.size, begin + chunk));
     for (auto& f : pending) f.wait();
     for (auto& f : pending) f.get();  // a worker's exception, if any
     for (unsigned t = 0; t <= pending.size(); ++t)
@@ -173,8 +233,9 @@ void write(std::ostream& out, const Source& s, const WriteOptions& options) {
 }
 
 Source source_of(const Emission& e) {
-  return {e.size(), [&e](std::size_t i) { return e.point(i); }, e.hidden_neurons(), e.labels(),
-          &e.meta()};
+  const layout::Arrangement& a = e.arrangement();
+  return {e.size(),  [&e](std::size_t i) { return e.point(i); }, e.hidden_neurons(), e.labels(),
+          &e.meta(), a.data_points.generated() ? &a : nullptr};
 }
 
 Source source_of(const Dataset& d) {

@@ -19,7 +19,8 @@ std::optional<mpq_class> parse_rational(std::string_view text);
 // Canonical "p" or "p/q".
 std::string to_string(const mpq_class& value);
 
-// Nearest double, for display and for the float copies in output files only.
+// The double GMP gives (mpq_get_d: truncated toward zero, not rounded), for
+// display and for the float copies in output files only.
 double to_double(const mpq_class& value);
 
 }  // namespace etr2nn::numeric

@@ -30,6 +30,9 @@ class Emission {
   std::size_t hidden_neurons() const { return arrangement_.hidden_neurons(); }
   const std::vector<gadgets::Label>& labels() const { return labels_; }  // sorted, distinct
   const Meta& meta() const { return meta_; }
+  // The arrangement viewed. While its data points are generated, position
+  // i < data_points.size() is data point i (the writer's fast path uses this).
+  const layout::Arrangement& arrangement() const { return arrangement_; }
 
  private:
   std::size_t data_index(std::size_t i) const { return order_.empty() ? i : order_[i]; }
