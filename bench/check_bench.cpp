@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,40 @@ void BM_CheckEvaluate(benchmark::State& state) {
   state.counters["integer_path"] = evaluate.integer_path();
 }
 
+// Reading the network file: the writer's form through the fast path
+// (read_network_text) and through the general parser alone.
+void network_case(benchmark::State& state, bool fast) {
+  const Files f = files(state);
+  if (!f.ok()) return;
+  std::ifstream in(f.network, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t neurons = 0;
+  for (auto _ : state)
+    neurons = (fast ? check::read_network_text(text, f.network)
+                    : check::read_network_general(text, f.network))
+                  .neurons.size();
+  state.counters["neurons"] = static_cast<double>(neurons);
+}
+void BM_CheckReadNetworkFast(benchmark::State& state) {
+  network_case(state, true);
+}
+void BM_CheckReadNetworkGeneral(benchmark::State& state) {
+  network_case(state, false);
+}
+
+// The evaluator's setup: grouping by direction, sorting, prefix sums, the
+// integer path's tables.
+void BM_CheckEvaluatorSetup(benchmark::State& state) {
+  const Files f = files(state);
+  if (!f.ok()) return;
+  const check::Network network = check::read_network(f.network);
+  for (auto _ : state) {
+    const check::Evaluator evaluate(network);
+    benchmark::DoNotOptimize(&evaluate);
+  }
+  state.counters["neurons"] = static_cast<double>(network.neurons.size());
+}
+
 // What `etr2nn verify D N` does after reading the network: read + evaluate.
 void BM_CheckVerifyFile(benchmark::State& state) {
   const Files f = files(state);
@@ -108,6 +143,9 @@ void BM_CheckVerifyFile(benchmark::State& state) {
 
 BENCHMARK(BM_CheckReadFast)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckReadGeneral)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckReadNetworkFast)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckReadNetworkGeneral)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CheckEvaluatorSetup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckEvaluate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckVerifyFile)->Unit(benchmark::kMillisecond);
 

@@ -1,8 +1,10 @@
 #include "check/detail/evaluate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -31,16 +33,31 @@ Output evaluate_naive(const Network& network, const Point& x) {
 
 namespace {
 
-// T is mpq_class (all weights rational) or Real.
+// T is mpq_class (all weights rational) or Real. A reference, not a copy:
+// setting up a witness network of 10^6 neurons reads five weights each.
 template <class T>
-T number(const Real& r);
+const T& number(const Real& r);
 template <>
-mpq_class number<mpq_class>(const Real& r) {
+const mpq_class& number<mpq_class>(const Real& r) {
   return r.rational();
 }
 template <>
-Real number<Real>(const Real& r) {
+const Real& number<Real>(const Real& r) {
   return r;
+}
+
+// A double that never contradicts the exact order (a < b implies
+// approx(a) <= approx(b): mpq_get_d truncates, which is monotone), so that
+// sorting compares doubles first and exact values only on ties. Real has no
+// such cheap bound here: 0 sends every comparison to the exact one.
+template <class T>
+double approx(const T&) {
+  return 0;
+}
+template <>
+double approx<mpq_class>(const mpq_class& q) {
+  // Beyond a double's range GMP gives ±infinity (or 0 below it): still monotone.
+  return q.get_d();
 }
 
 template <class T>
@@ -77,39 +94,68 @@ class Kernel {
   explicit Kernel(const Network& network) {
     constant_ = {number<T>(network.c[0]), number<T>(network.c[1])};
     struct Term {
+      double order;  // approx(beta)
       T beta;
       std::array<T, 2> w;
     };
     std::map<std::array<T, 2>, std::vector<Term>, Less<T>> by_direction;
+    // Consecutive neurons mostly share a direction (a gadget's breakpoints):
+    // the last group is tried before the map.
+    std::vector<Term>* last = nullptr;
+    std::array<T, 2> last_d;
     for (const auto& u : network.neurons) {
-      const std::array<T, 2> a = {number<T>(u.a[0]), number<T>(u.a[1])};
-      const T b = number<T>(u.b);
-      const std::array<T, 2> v = {number<T>(u.v[0]), number<T>(u.v[1])};
-      const int lead = sign_of(a[0]) != 0 ? 0 : sign_of(a[1]) != 0 ? 1 : -1;
+      const std::array<const T*, 2> a = {&number<T>(u.a[0]), &number<T>(u.a[1])};
+      const T& b = number<T>(u.b);
+      const std::array<const T*, 2> v = {&number<T>(u.v[0]), &number<T>(u.v[1])};
+      const int lead = sign_of(*a[0]) != 0 ? 0 : sign_of(*a[1]) != 0 ? 1 : -1;
       if (lead < 0) {  // ReLU(b)·v, whatever x is
         if (sign_of(b) > 0) {
-          constant_[0] = constant_[0] + b * v[0];
-          constant_[1] = constant_[1] + b * v[1];
+          constant_[0] = constant_[0] + b * *v[0];
+          constant_[1] = constant_[1] + b * *v[1];
         }
         continue;
       }
-      const T lambda = sign_of(a[lead]) > 0 ? a[lead] : T(-a[lead]);
-      by_direction[{T(a[0] / lambda), T(a[1] / lambda)}].push_back(
-          {T(-b / lambda), {T(lambda * v[0]), T(lambda * v[1])}});
+      Term term;
+      std::array<T, 2> d;
+      if (*a[lead] == 1) {  // λ = 1, the usual case: no divisions
+        d = {*a[0], *a[1]};
+        term.beta = -b;
+        term.w = {*v[0], *v[1]};
+      } else {
+        const T lambda = sign_of(*a[lead]) > 0 ? *a[lead] : T(-*a[lead]);
+        d = {T(*a[0] / lambda), T(*a[1] / lambda)};
+        term.beta = -b / lambda;
+        term.w = {T(lambda * *v[0]), T(lambda * *v[1])};
+      }
+      term.order = approx(term.beta);
+      if (!last || !(d[0] == last_d[0] && d[1] == last_d[1])) {
+        last = &by_direction[d];
+        last_d = d;
+      }
+      last->push_back(std::move(term));
     }
     for (auto& [d, terms] : by_direction) {
-      std::sort(terms.begin(), terms.end(),
-                [](const Term& p, const Term& q) { return p.beta < q.beta; });
+      std::sort(terms.begin(), terms.end(), [](const Term& p, const Term& q) {
+        return p.order != q.order ? p.order < q.order : p.beta < q.beta;
+      });
       Group<T> g;
       g.d = d;
+      g.beta.reserve(terms.size());
+      g.w.reserve(terms.size() + 1);
+      g.bw.reserve(terms.size() + 1);
       g.w.push_back({T(0), T(0)});
       g.bw.push_back({T(0), T(0)});
-      for (const auto& t : terms) {
-        g.beta.push_back(t.beta);
-        const auto& w = g.w.back();
-        const auto& bw = g.bw.back();
-        g.w.push_back({T(w[0] + t.w[0]), T(w[1] + t.w[1])});
-        g.bw.push_back({T(bw[0] + t.beta * t.w[0]), T(bw[1] + t.beta * t.w[1])});
+      T product;
+      for (auto& t : terms) {
+        std::array<T, 2> w = g.w.back(), bw = g.bw.back();
+        for (int j = 0; j < 2; ++j) {
+          w[j] += t.w[j];
+          product = t.beta * t.w[j];
+          bw[j] += product;
+        }
+        g.w.push_back(std::move(w));
+        g.bw.push_back(std::move(bw));
+        g.beta.push_back(std::move(t.beta));
       }
       groups_.push_back(std::move(g));
     }
@@ -182,8 +228,12 @@ class IntKernel {
       }
       for (const auto& beta : g.beta) {
         mpz_class f;
-        const mpq_class r = beta * d;
-        mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
+        if (dz == 1) {
+          mpz_fdiv_q(f.get_mpz_t(), beta.get_num_mpz_t(), beta.get_den_mpz_t());
+        } else {
+          const mpq_class r = beta * d;
+          mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
+        }
         // Clamping keeps the comparison with |T| < limit exact.
         h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
         BetaFraction b;
@@ -195,6 +245,8 @@ class IntKernel {
       for (std::size_t k = 0; k < g.w.size(); ++k) h.prefix.push_back(prefix(g.w[k], g.bw[k], d));
       groups_.push_back(std::move(h));
     }
+    hints_ = std::make_unique<std::atomic<std::size_t>[]>(groups_.size());
+    for (std::size_t j = 0; j < groups_.size(); ++j) hints_[j].store(0);
     enabled_ = true;
   }
 
@@ -217,8 +269,7 @@ class IntKernel {
       const std::int64_t t64 = static_cast<std::int64_t>(t);
       std::int64_t s = t64 / q;
       if (t64 % q != 0 && t64 < 0) --s;  // floor(T/q)
-      auto at = std::lower_bound(g.floor_beta.begin(), g.floor_beta.end(), s);
-      std::size_t k = at - g.floor_beta.begin();
+      std::size_t k = lower_bound_near(g.floor_beta, s, hints_[&g - groups_.data()]);
       for (; k < g.floor_beta.size() && g.floor_beta[k] == s; ++k) {
         // β_k < t  <=>  D·βn·q < T·βd  (βd > 0)
         const BetaFraction& b = g.beta[k];
@@ -270,7 +321,9 @@ class IntKernel {
 
   static Prefix prefix(const std::array<mpq_class, 2>& w, const std::array<mpq_class, 2>& bw,
                        const mpq_class& d) {
-    const std::array<mpq_class, 2> wd = {w[0] / d, w[1] / d};
+    const bool unit = d == 1;  // the usual case: no divisions
+    const std::array<mpq_class, 2> wd = {unit ? w[0] : mpq_class(w[0] / d),
+                                         unit ? w[1] : mpq_class(w[1] / d)};
     mpz_class e = 1;
     for (const mpq_class* v : {&wd[0], &wd[1], &bw[0], &bw[1]})
       mpz_lcm(e.get_mpz_t(), e.get_mpz_t(), v->get_den_mpz_t());
@@ -285,6 +338,37 @@ class IntKernel {
     }
     out.den = e.get_ui();
     return out;
+  }
+
+  // std::lower_bound(a, s), searched outward from the previous answer: the
+  // points of a dataset come gadget by gadget, so consecutive points have
+  // nearby t and the answer is usually a step or two away, where a binary
+  // search over 10^5 breakpoints would miss the cache ~17 times. Any hint
+  // gives the exact answer (it only decides where the search starts), so the
+  // hints are relaxed atomics: concurrent fits() calls stay correct.
+  static std::size_t lower_bound_near(const std::vector<std::int64_t>& a, std::int64_t s,
+                                      std::atomic<std::size_t>& hint) {
+    const std::size_t n = a.size();
+    const std::size_t h = std::min(hint.load(std::memory_order_relaxed), n);
+    std::size_t lo = 0, hi = n, step = 1;  // the answer is in [lo, hi]
+    if (h < n && a[h] < s) {
+      lo = h + 1;  // a[lo - 1] < s
+      while (lo + step - 1 < n && a[lo + step - 1] < s) {
+        lo += step;
+        step *= 2;
+      }
+      hi = std::min(n, lo + step - 1);  // a[hi] >= s or hi == n
+    } else {
+      hi = h;  // a[hi] >= s or hi == n
+      while (hi >= step && a[hi - step] >= s) {
+        hi -= step;
+        step *= 2;
+      }
+      lo = hi >= step ? hi - step + 1 : 0;  // a[lo - 1] < s or lo == 0
+    }
+    const std::size_t k = std::lower_bound(a.begin() + lo, a.begin() + hi, s) - a.begin();
+    hint.store(k, std::memory_order_relaxed);
+    return k;
   }
 
   static std::uint64_t gcd(std::uint64_t u, std::uint64_t v) {  // binary gcd, u, v > 0
@@ -369,6 +453,7 @@ class IntKernel {
   std::array<std::int64_t, 2> constant_{};
   std::uint64_t constant_den_ = 1;
   std::vector<Group> groups_;
+  std::unique_ptr<std::atomic<std::size_t>[]> hints_;  // per group: the last prefix found
 };
 
 }  // namespace

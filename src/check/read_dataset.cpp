@@ -1,5 +1,6 @@
 #include "check/detail/read_dataset.hpp"
 
+#include <array>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -326,37 +327,6 @@ class DatasetSax : public json::json_sax_t {
   int ignore_ = 0;
 };
 
-// Reads the points that follow in the writer's one-per-line form, from just
-// behind "points"'s '[', handing each to sax; stops at the first line that is
-// not exactly that form (or at the last point, which has no comma) and says
-// whether it read any (then the reader stands on that line's comma).
-bool read_fast_points(json_io::ChunkReader& in, DatasetSax& sax) {
-  constexpr std::size_t longest_line = std::size_t(1) << 20;
-  LabelledPoint p;
-  bool any = false;
-  for (;;) {
-    const std::size_t skip = any ? 1 : 0;  // the comma ending the previous line
-    std::size_t want = skip + 256;
-    const char* newline = nullptr;
-    std::size_t have = 0;
-    for (;;) {
-      have = in.fill(want);
-      if (have < skip + 1 || in.data()[skip] != '\n') return any;
-      newline = static_cast<const char*>(std::memchr(in.data() + skip + 1, '\n', have - skip - 1));
-      if (newline || have < want || want >= longest_line) break;
-      want *= 4;
-    }
-    if (!newline) return any;
-    const char* line = in.data() + skip + 1;
-    if (!json_io::parse_point_line({line, static_cast<std::size_t>(newline - line)}, p.x.x, p.x.y,
-                                   p.y.out1, p.y.out2))
-      return any;
-    sax.add_point(p);
-    in.skip(static_cast<std::size_t>(newline - 1 - in.data()));  // onto the comma
-    any = true;
-  }
-}
-
 // Checks of the header members, with read.cpp's wording (the messages users know).
 class HeaderCheck {
  public:
@@ -450,7 +420,15 @@ DatasetHeader read(std::istream& in, const std::string& name, const PointSink& o
     throw json_io::syntax_error(name, e);
   }
   if (in_points) {
-    const bool after_point = read_fast_points(reader, sax);
+    std::array<mpq_class, 4> q;
+    LabelledPoint p;
+    const bool after_point = json_io::read_point_lines(reader, q, [&] {
+      p.x.x.swap(q[0]);
+      p.x.y.swap(q[1]);
+      p.y.out1.swap(q[2]);
+      p.y.out2.swap(q[3]);
+      sax.add_point(p);
+    });
     const std::string_view prefix =
         after_point ? json_io::resume_prefix_after_point : json_io::resume_prefix_after_bracket;
     const std::size_t line = reader.line(), column = reader.column();

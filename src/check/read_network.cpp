@@ -1,10 +1,17 @@
 #include "check/detail/read_network.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "diagnostic/diagnostic.hpp"
+#include "io/decompress.hpp"
 #include "json_io/field.hpp"
+#include "json_io/point_line.hpp"
 #include "json_io/real.hpp"
 #include "json_io/value.hpp"
 
@@ -43,7 +50,13 @@ class Weights {
 
 }  // namespace
 
-Network network_from_json(const json& document, const std::string& file) {
+namespace {
+
+// The document's members; the neurons come from `fast` when it is given (the
+// writer's form, already read by read_fast below), else from the document.
+// Either way the checks run in the same order, so a file means the same and
+// fails the same.
+Network from_json(const json& document, const std::string& file, std::vector<Neuron>* fast) {
   const json_io::Value root(document, file);
   root.object();
   const auto format = root.find("format");
@@ -55,12 +68,16 @@ Network network_from_json(const json& document, const std::string& file) {
   Weights weights(root.find("field"));
   Network network;
   network.c = weights.pair(root.at("c"));
-  const auto neurons = root.at("neurons").array();
-  network.neurons.reserve(neurons.size());
-  for (const json_io::Value& n : neurons) {
-    n.object();
-    network.neurons.push_back(
-        {weights.pair(n.at("a")), weights.real(n.at("b")), weights.pair(n.at("v"))});
+  if (fast) {
+    network.neurons = std::move(*fast);
+  } else {
+    const auto neurons = root.at("neurons").array();
+    network.neurons.reserve(neurons.size());
+    for (const json_io::Value& n : neurons) {
+      n.object();
+      network.neurons.push_back(
+          {weights.pair(n.at("a")), weights.real(n.at("b")), weights.pair(n.at("v"))});
+    }
   }
   if (const auto m = root.find("hidden_neurons");
       m &&
@@ -68,6 +85,80 @@ Network network_from_json(const json& document, const std::string& file) {
     m->fail(errors::inconsistent, "is " + m->raw().dump() + " but the file lists " +
                                       std::to_string(network.neurons.size()) + " neurons");
   return network;
+}
+
+}  // namespace
+
+// The network writer's own form (network/network_json.cpp) read without a
+// JSON DOM of the neurons: a top-level line ` "neurons": [`, then one neuron
+// per line (json_io::parse_neuron_line) separated by commas, then ` ]`. The
+// rest of the document, with the neuron lines replaced by one marker string,
+// goes through the general parser and from_json, so every header check is
+// the usual one. Why this is the same document: a raw newline cannot occur
+// inside a JSON string, so "\n \"neurons\": [" is a key and its array; the
+// lines cut out are complete JSON values; so the text with them parses iff
+// the text with the marker does, and if the top-level "neurons" (the last
+// one, as the general parser keeps it) is then exactly [marker] it is the
+// array that was cut. Anything else — an algebraic weight, "approx" copies,
+// other spacing, no neurons — answers nullopt and the general parser reads
+// the whole text, so errors are always its own.
+std::optional<Network> read_network_fast(const std::string& text, const std::string& file) {
+  static constexpr std::string_view opening = "\n \"neurons\": [";
+  static constexpr std::string_view marker = "etr2nn: neurons read by the fast path";
+  const std::size_t key = text.find(opening);
+  if (key == std::string::npos || text.find(marker) != std::string::npos) return std::nullopt;
+  const std::size_t first = key + opening.size();  // behind '['
+  std::vector<Neuron> neurons;
+  // A Neuron's move may throw (Real), so growing the vector would copy every
+  // neuron: reserve for all lines that follow (an upper bound) instead.
+  neurons.reserve(static_cast<std::size_t>(std::count(text.begin() + first, text.end(), '\n')));
+  std::array<mpq_class, 5> w;
+  std::size_t at = first;
+  for (;;) {
+    if (at >= text.size() || text[at] != '\n') return std::nullopt;
+    const std::size_t end = text.find('\n', at + 1);
+    if (end == std::string::npos) return std::nullopt;
+    std::string_view line(text.data() + at + 1, end - at - 1);
+    const bool more = !line.empty() && line.back() == ',';
+    if (more) line.remove_suffix(1);
+    if (!json_io::parse_neuron_line(line, w)) return std::nullopt;
+    neurons.push_back({{Real(w[0]), Real(w[1])}, Real(w[2]), {Real(w[3]), Real(w[4])}});
+    at = end;
+    if (!more) break;
+  }
+  // `at` is on the '\n' before the closing ' ]'.
+  std::string rest;
+  rest.reserve(first + marker.size() + 2 + (text.size() - at));
+  rest.append(text, 0, first).append("\"").append(marker).append("\"").append(text, at);
+  json document;
+  try {
+    document = json::parse(rest);
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+  if (!document.is_object()) return std::nullopt;
+  const auto it = document.find("neurons");
+  if (it == document.end() || *it != json::array({std::string(marker)})) return std::nullopt;
+  return from_json(document, file, &neurons);
+}
+
+Network network_from_json(const json& document, const std::string& file) {
+  return from_json(document, file, nullptr);
+}
+
+Network read_network_text(const std::string& text, const std::string& name) {
+  if (auto fast = read_network_fast(text, name)) return std::move(*fast);
+  return read_network_general(text, name);
+}
+
+Network read_network_general(const std::string& text, const std::string& name) {
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::exception& e) {
+    throw json_io::syntax_error(name, e);
+  }
+  return network_from_json(document, name);
 }
 
 Network read_network(std::istream& in, const std::string& name) {
@@ -81,6 +172,21 @@ Network read_network(std::istream& in, const std::string& name) {
 }
 
 Network read_network(const std::string& path) {
+  // Standard input cannot be read twice, and a file that cannot be read
+  // whole (a directory, a corrupt compressed stream) keeps the general
+  // reader's diagnostics: both go the general way.
+  if (path != "-") {
+    std::string text;
+    bool whole = false;
+    try {
+      const std::unique_ptr<std::istream> in = io::open_input(path, "the network file");
+      text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+      whole = !in->bad();
+    } catch (const std::exception&) {
+      whole = false;
+    }
+    if (whole) return read_network_text(text, path);
+  }
   return network_from_json(json_io::parse_file(path, "the network file"), path);
 }
 

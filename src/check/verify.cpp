@@ -1,6 +1,13 @@
 #include "check/detail/verify.hpp"
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "check/detail/read_dataset.hpp"
 #include "check/detail/read_network.hpp"
@@ -59,12 +66,136 @@ Report verify(const Dataset& dataset, const Network& network, const Options& opt
   return checker.finish(dataset.hidden_neurons);
 }
 
+namespace {
+
+// Reading and evaluating overlap on two cores: a reader thread parses the
+// dataset into batches of points, the calling thread evaluates them in file
+// order. Batches are recycled (their mpq_class values keep their limbs), and
+// at most `in_flight` exist, so memory stays bounded whatever the file's size.
+class Batches {
+ public:
+  static constexpr std::size_t size = 4096, in_flight = 16;
+
+  struct Batch {
+    std::vector<LabelledPoint> points = std::vector<LabelledPoint>(size);
+    std::size_t used = 0;
+    std::size_t first = 0;  // index of points[0] in the dataset
+  };
+
+  Batches() {
+    for (std::size_t j = 0; j < in_flight; ++j) free_.push_back(std::make_unique<Batch>());
+  }
+
+  // Reader side. Null once the consumer has stopped.
+  std::unique_ptr<Batch> empty() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !free_.empty() || stopped_; });
+    if (stopped_) return nullptr;
+    auto b = std::move(free_.back());
+    free_.pop_back();
+    return b;
+  }
+  void full(std::unique_ptr<Batch> b) {
+    {
+      const std::lock_guard lock(mutex_);
+      full_.push_back(std::move(b));
+    }
+    changed_.notify_all();
+  }
+  void finish(std::exception_ptr error) {
+    {
+      const std::lock_guard lock(mutex_);
+      done_ = true;
+      error_ = std::move(error);
+    }
+    changed_.notify_all();
+  }
+
+  // Consumer side. Null at the end of the points.
+  std::unique_ptr<Batch> next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !full_.empty() || done_; });
+    if (full_.empty()) return nullptr;
+    auto b = std::move(full_.front());
+    full_.pop_front();
+    return b;
+  }
+  void recycle(std::unique_ptr<Batch> b) {
+    {
+      const std::lock_guard lock(mutex_);
+      b->used = 0;
+      free_.push_back(std::move(b));
+    }
+    changed_.notify_all();
+  }
+  void stop() {
+    {
+      const std::lock_guard lock(mutex_);
+      stopped_ = true;
+    }
+    changed_.notify_all();
+  }
+  std::exception_ptr error() const {
+    const std::lock_guard lock(mutex_);
+    return error_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::unique_ptr<Batch>> free_;
+  std::deque<std::unique_ptr<Batch>> full_;
+  bool done_ = false, stopped_ = false;
+  std::exception_ptr error_;
+};
+
+// Thrown in the reader thread when the consumer has stopped (its own error).
+struct Stopped {};
+
+}  // namespace
+
 Report verify_file(const std::string& dataset_path, const Network& network,
                    const Options& options) {
-  Checker checker(network, options);
-  const DatasetHeader header = read_dataset(
-      dataset_path, [&checker](std::size_t j, const LabelledPoint& p) { checker(j, p); });
-  return checker.finish(header.hidden_neurons);
+  Batches batches;
+  DatasetHeader header;
+  std::thread reader([&] {
+    std::exception_ptr error;
+    try {
+      std::unique_ptr<Batches::Batch> batch;
+      header = read_dataset(dataset_path, [&](std::size_t j, const LabelledPoint& p) {
+        if (!batch) {
+          batch = batches.empty();
+          if (!batch) throw Stopped{};
+          batch->first = j;
+        }
+        batch->points[batch->used++] = p;
+        if (batch->used == Batches::size) batches.full(std::move(batch));
+      });
+      if (batch && batch->used > 0) batches.full(std::move(batch));
+    } catch (const Stopped&) {
+    } catch (...) {
+      error = std::current_exception();
+    }
+    batches.finish(error);
+  });
+  // The evaluator is set up while the first batches are read.
+  try {
+    Checker checker(network, options);
+    while (auto batch = batches.next()) {
+      for (std::size_t k = 0; k < batch->used; ++k) checker(batch->first + k, batch->points[k]);
+      batches.recycle(std::move(batch));
+    }
+    reader.join();
+    // A malformed file is reported as such, even if its first points were checked.
+    if (const auto error = batches.error()) std::rethrow_exception(error);
+    return checker.finish(header.hidden_neurons);
+  } catch (...) {
+    if (reader.joinable()) {
+      batches.stop();
+      reader.join();
+    }
+    throw;
+  }
 }
 
 Report verify_files(const std::string& dataset_path, const std::string& network_path,

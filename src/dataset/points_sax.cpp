@@ -1,5 +1,8 @@
 #include "dataset/detail/points_sax.hpp"
 
+#include <array>
+
+#include "json_io/point_line.hpp"
 #include "json_io/value.hpp"
 #include "numeric/rational.hpp"
 
@@ -69,30 +72,38 @@ bool PointsSax::point_scalar(const std::string* text) {
 }
 
 bool PointsSax::null() {
+  if (ignored()) return true;
   return in_points() ? point_scalar(nullptr) : put(nullptr);
 }
 bool PointsSax::boolean(bool v) {
+  if (ignored()) return true;
   return in_points() ? point_scalar(nullptr) : put(v);
 }
 bool PointsSax::number_integer(number_integer_t v) {
+  if (ignored()) return true;
   return in_points() ? point_scalar(nullptr) : put(v);
 }
 bool PointsSax::number_unsigned(number_unsigned_t v) {
+  if (ignored()) return true;
   return in_points() ? point_scalar(nullptr) : put(v);
 }
 bool PointsSax::number_float(number_float_t v, const string_t&) {
+  if (ignored()) return true;
   return in_points() ? point_scalar(nullptr) : put(v);
 }
 bool PointsSax::string(string_t& v) {
+  if (ignored()) return true;
   return in_points() ? point_scalar(&v) : put(std::move(v));
 }
 bool PointsSax::binary(binary_t& v) {
+  if (ignored()) return true;
   return in_points() ? point_scalar(nullptr) : put(json::binary(std::move(v)));
 }
 
 // --- containers -------------------------------------------------------------
 
 bool PointsSax::start_object(std::size_t) {
+  if (ignored()) return true;
   if (in_points()) {
     if (points_depth_ == 0) {
       current_ = {};
@@ -113,6 +124,7 @@ bool PointsSax::start_object(std::size_t) {
 }
 
 bool PointsSax::key(string_t& k) {
+  if (ignored()) return true;
   if (in_points()) {
     if (points_depth_ == 1) member_ = k;
     return true;
@@ -123,6 +135,7 @@ bool PointsSax::key(string_t& k) {
 }
 
 bool PointsSax::end_object() {
+  if (ignored()) return true;
   if (in_points()) {
     --points_depth_;
     if (points_depth_ == 0) {
@@ -137,6 +150,7 @@ bool PointsSax::end_object() {
 }
 
 bool PointsSax::start_array(std::size_t) {
+  if (ignored()) return true;
   if (in_points()) {
     if (points_depth_ == 0)
       error(errors::wrong_type, where() + ": expected an object with \"x\" and \"y\"");
@@ -156,6 +170,10 @@ bool PointsSax::start_array(std::size_t) {
   if (points_key_) {  // the top-level "points": its elements bypass the DOM
     points_key_ = false;
     points_depth_ = 0;
+    if (armed_) {
+      armed_ = false;
+      throw PointsStart{};
+    }
     return true;
   }
   stack_.push_back(s);
@@ -163,6 +181,7 @@ bool PointsSax::start_array(std::size_t) {
 }
 
 bool PointsSax::end_array() {
+  if (ignored()) return true;
   if (in_points()) {
     --points_depth_;
     if (points_depth_ == 1 && (member_ == "x" || member_ == "y") && pair_index_ != 2)
@@ -177,6 +196,51 @@ bool PointsSax::end_array() {
 
 bool PointsSax::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
   throw e;
+}
+
+namespace {
+
+void parse(std::istream& in, const std::string& name, PointsSax& sax, bool fast) {
+  json_io::ChunkReader reader(in);
+  using Bytes = json_io::ChunkReader::Iterator;
+  bool in_points = false;
+  if (fast) sax.arm();
+  try {
+    json::sax_parse(Bytes(&reader), Bytes(), &sax);
+  } catch (const PointsSax::PointsStart&) {
+    in_points = true;
+  } catch (const json::exception& e) {
+    throw json_io::syntax_error(name, e);
+  }
+  if (!in_points) return;
+  std::array<mpq_class, 4> q;
+  const bool after_point = json_io::read_point_lines(reader, q, [&] {
+    LabelledPoint p;
+    p.x.x.swap(q[0]);
+    p.x.y.swap(q[1]);
+    p.y.out1.swap(q[2]);
+    p.y.out2.swap(q[3]);
+    sax.add_point(std::move(p));
+  });
+  const std::string_view prefix =
+      after_point ? json_io::resume_prefix_after_point : json_io::resume_prefix_after_bracket;
+  const std::size_t line = reader.line(), column = reader.column();
+  sax.ignore(after_point ? 4 : 3);
+  try {
+    json::sax_parse(Bytes(&reader, prefix), Bytes(), &sax);
+  } catch (const json::exception& e) {
+    throw json_io::resumed_syntax_error(name, e, line, column, prefix.size());
+  }
+}
+
+}  // namespace
+
+void parse_document(std::istream& in, const std::string& name, PointsSax& sax) {
+  parse(in, name, sax, true);
+}
+
+void parse_document_general(std::istream& in, const std::string& name, PointsSax& sax) {
+  parse(in, name, sax, false);
 }
 
 }  // namespace etr2nn::dataset::detail

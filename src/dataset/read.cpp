@@ -30,11 +30,7 @@ class Reader {
     detail::PointsSax sax(d.points, [this](const ErrorKind& kind, const std::string& message) {
       fail(kind, message);
     });
-    try {
-      json::sax_parse(in, &sax);
-    } catch (const json::exception& e) {
-      throw json_io::syntax_error(name_, e);
-    }
+    detail::parse_document(in, name_, sax);
     const json& root = sax.root();
     header(root, d);
     if (auto it = root.find("meta"); it != root.end() && !it->is_null()) {

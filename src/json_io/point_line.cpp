@@ -146,6 +146,14 @@ struct Cursor {
 
 }  // namespace
 
+bool parse_neuron_line(std::string_view line, std::array<mpq_class, 5>& w) {
+  Cursor c{line.data(), line.data() + line.size()};
+  while (c.p < c.end && *c.p == ' ') ++c.p;
+  return c.literal("{\"a\":") && c.rational_pair(w[0], w[1]) && c.literal(",\"b\":") &&
+         c.rational(w[2]) && c.literal(",\"v\":") && c.rational_pair(w[3], w[4]) &&
+         c.literal("}") && c.p == c.end;
+}
+
 bool parse_point_line(std::string_view line, mpq_class& x0, mpq_class& x1, mpq_class& y0,
                       mpq_class& y1) {
   Cursor c{line.data(), line.data() + line.size()};
@@ -156,6 +164,32 @@ bool parse_point_line(std::string_view line, mpq_class& x0, mpq_class& x1, mpq_c
   if (c.literal(",\"xf\":") && !(c.number_pair() && c.literal(",\"yf\":") && c.number_pair()))
     return false;
   return c.literal("},") && c.p == c.end;
+}
+
+bool read_point_lines(ChunkReader& in, std::array<mpq_class, 4>& q,
+                      const std::function<void()>& on_point) {
+  constexpr std::size_t longest_line = std::size_t(1) << 20;
+  bool any = false;
+  for (;;) {
+    const std::size_t skip = any ? 1 : 0;  // the comma ending the previous line
+    std::size_t want = skip + 256;
+    const char* newline = nullptr;
+    std::size_t have = 0;
+    for (;;) {
+      have = in.fill(want);
+      if (have < skip + 1 || in.data()[skip] != '\n') return any;
+      newline = static_cast<const char*>(std::memchr(in.data() + skip + 1, '\n', have - skip - 1));
+      if (newline || have < want || want >= longest_line) break;
+      want *= 4;
+    }
+    if (!newline) return any;
+    const char* line = in.data() + skip + 1;
+    if (!parse_point_line({line, static_cast<std::size_t>(newline - line)}, q[0], q[1], q[2], q[3]))
+      return any;
+    on_point();
+    in.skip(static_cast<std::size_t>(newline - 1 - in.data()));  // onto the comma
+    any = true;
+  }
 }
 
 // --- errors of a resumed parse ----------------------------------------------------

@@ -28,7 +28,9 @@
 
 #include <gmpxx.h>
 
+#include <array>
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -115,6 +117,22 @@ class ChunkReader {
 // the caller hands the line to the general parser.
 bool parse_point_line(std::string_view line, mpq_class& x0, mpq_class& x1, mpq_class& y0,
                       mpq_class& y1);
+
+// Reads the points that follow in the fast form, from just behind a
+// "points" array's '[', calling on_point() after setting q to each point's
+// (x0, x1, y0, y1); stops at the first line that is not exactly that form (or
+// at the last point, which has no comma) and says whether it read any: then
+// the reader stands on that line's comma, else still behind the '['. The
+// resume prefix to hand the general parser follows from that answer.
+bool read_point_lines(ChunkReader& in, std::array<mpq_class, 4>& q,
+                      const std::function<void()>& on_point);
+
+// One neuron line of the network writer's form, without its '\n' and without
+// the comma that separates it from the next: optional leading spaces, then
+// {"a":[R,R],"b":R,"v":[R,R]} exactly (R as above). On success w holds
+// a0, a1, b, v0, v1 as numeric::parse_rational reads them; on false nothing
+// is promised and the caller reads the file with the general parser.
+bool parse_neuron_line(std::string_view line, std::array<mpq_class, 5>& w);
 
 // How a general parse resumes inside a document's top-level "points" array:
 // this text, then the file from the resume position. After '[' the position

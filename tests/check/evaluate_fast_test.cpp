@@ -123,6 +123,58 @@ TEST(EvaluateFast, WeightsBeyondInt64FallBackExactly) {
   }
 }
 
+// Setup sorts breakpoints by a double first and exactly on ties: breakpoints
+// closer than a double can tell apart, equal ones, and ones beyond a double's
+// range must still sort exactly. Unit leading coefficients (λ = 1, the setup's
+// shortcut) and others share directions here.
+TEST(EvaluateFast, BreakpointsADoubleCannotSeparateSortExactly) {
+  const mpz_class huge = mpz_class(1) << 1100;  // beyond a double's range
+  const mpq_class tiny(1, mpz_class(1) << 80);
+  std::vector<mpq_class> betas = {
+      mpq_class(1) + tiny,  mpq_class(1),       mpq_class(1) - tiny, mpq_class(1) + 2 * tiny,
+      mpq_class(1),         mpq_class(huge),    mpq_class(huge + 1), mpq_class(-huge),
+      mpq_class(-huge - 1), mpq_class(1, huge), mpq_class(-1, huge), mpq_class(0)};
+  Network n;
+  std::mt19937 random(5);
+  for (std::size_t i = 0; i < betas.size(); ++i)
+    for (int scale : {1, 3}) {  // λ = 1 and λ = 3, same direction (1, -1/2)
+      const mpq_class v0(static_cast<int>(random() % 7) - 3), v1(static_cast<int>(i) + 1);
+      n.neurons.push_back({{Real(mpq_class(scale)), Real(mpq_class(-scale, 2))},
+                           Real(mpq_class(-scale * betas[i])),
+                           {Real(v0), Real(v1)}});
+    }
+  const Evaluator f(n);
+  EXPECT_EQ(f.directions(), 1u);
+  // t = x0 - x1/2 at and around each breakpoint.
+  for (const auto& beta : betas)
+    for (const mpq_class& dt : {mpq_class(0), tiny, mpq_class(-tiny), mpq_class(1, 2)}) {
+      const Point x{beta + dt, mpq_class(0)};
+      const Output expected = evaluate_naive(n, x);
+      EXPECT_EQ(f(x), expected) << x.x;
+      EXPECT_TRUE(f.fits(x, {expected[0].rational(), expected[1].rational()})) << x.x;
+      EXPECT_FALSE(f.fits(x, {expected[0].rational() + tiny, expected[1].rational()})) << x.x;
+    }
+}
+
+// The integer path searches each group's breakpoints outward from the
+// previous point's answer: walks up, walks down, small and large jumps, and
+// points exactly on breakpoints must all give the definition's verdict.
+TEST(EvaluateFast, PointsInAnyOrderFindTheirPrefixExactly) {
+  std::mt19937 random(31);
+  Network n;
+  for (int i = 0; i < 300; ++i)  // one direction, breakpoints at -b = 2i - 300, some repeated
+    n.neurons.push_back({{Real(1), Real(0)},
+                         Real(mpq_class(300 - 2 * (i - i % 3 % 2))),
+                         {Real(mpq_class(static_cast<int>(random() % 9) - 4)), Real(1)}});
+  const Evaluator f(n);
+  ASSERT_TRUE(f.integer_path());
+  std::vector<int> xs;
+  for (int x = -320; x <= 320; x += 3) xs.push_back(x);                                // up
+  for (int x = 320; x >= -320; x -= 7) xs.push_back(x);                                // down
+  for (int j = 0; j < 200; ++j) xs.push_back(static_cast<int>(random() % 700) - 350);  // jumps
+  for (int x : xs) expect_agreement(n, f, {mpq_class(x), mpq_class(x % 5)});
+}
+
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
   std::mt19937 random(7);
   Network n = random_network(random, 8, 20, 3);

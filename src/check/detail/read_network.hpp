@@ -16,6 +16,7 @@
 
 #include <istream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "check/detail/model.hpp"
@@ -25,6 +26,20 @@ namespace etr2nn::check {
 // `file` names the document in errors.
 Network network_from_json(const nlohmann::json& document, const std::string& file);
 Network read_network(std::istream& in, const std::string& name);
+// A file (possibly compressed, io/decompress.hpp) is read whole and then as
+// read_network_text reads it; "-" (standard input) by the general parser.
 Network read_network(const std::string& path);
+
+// A whole file's text. The network writer's own form (one neuron per line,
+// every weight a rational string) is read without a JSON DOM of the neurons,
+// a large network's dominant cost; anything else, and every error, goes
+// through the general parser, exactly as read_network_general reads it.
+Network read_network_text(const std::string& text, const std::string& name);
+// The fast path alone: nullopt when `text` is not exactly the writer's
+// rational form (then read_network_text uses the general parser); in that
+// form, a header the general reader rejects throws its Diagnostic.
+std::optional<Network> read_network_fast(const std::string& text, const std::string& name);
+// The reference the tests compare read_network_text with: the general parser only.
+Network read_network_general(const std::string& text, const std::string& name);
 
 }  // namespace etr2nn::check

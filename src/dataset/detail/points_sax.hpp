@@ -4,10 +4,12 @@
 //
 // Why: a JSON object per point costs a dozen allocations; building them was
 // four fifths of reading a large dataset. The rest of the document (header,
-// meta) is small and easiest to check as a DOM.
+// meta) is small and easiest to check as a DOM. Points in the writer's own
+// one-per-line form skip even the tokenizer (parse_document below).
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -41,7 +43,22 @@ class PointsSax : public nlohmann::json::json_sax_t {
   bool parse_error(std::size_t position, const std::string& token,
                    const nlohmann::detail::exception& error) override;
 
+  // The fast path's hooks (json_io/point_line.hpp; parse_document drives
+  // them). arm(): throw PointsStart when the top-level "points" opens.
+  // ignore(n): skip the next n events (the resume prefix's). add_point(): a
+  // point read by the fast path, as if parsed here.
+  struct PointsStart {};
+  void arm() { armed_ = true; }
+  void ignore(int events) { ignore_ = events; }
+  void add_point(LabelledPoint point) { points_.push_back(std::move(point)); }
+
  private:
+  bool ignored() {
+    if (ignore_ == 0) return false;
+    --ignore_;
+    return true;
+  }
+
   // DOM building (outside "points").
   nlohmann::json* slot();
   template <class Value>
@@ -66,6 +83,18 @@ class PointsSax : public nlohmann::json::json_sax_t {
   int pair_index_ = 0;  // elements seen in the member's array
   bool has_x_ = false, has_y_ = false;
   LabelledPoint current_;
+  bool armed_ = false;
+  int ignore_ = 0;
 };
+
+// Parses a whole dataset document into sax: the general parser up to the
+// top-level "points"'s '[', the points in the writer's one-per-line form
+// without the tokenizer, then the general parser again from the first line
+// that is not in that form (check/read_dataset.cpp does the same). Syntax
+// errors are Diagnostics at the file's line and column, `name` naming it, and
+// they and every other error are exactly those of a general parse.
+void parse_document(std::istream& in, const std::string& name, PointsSax& sax);
+// The general parser alone: the reference the tests compare with.
+void parse_document_general(std::istream& in, const std::string& name, PointsSax& sax);
 
 }  // namespace etr2nn::dataset::detail
