@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "check/read_network.hpp"
+#include "check/detail/read_network.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "json_io/point_line.hpp"
 

@@ -11,9 +11,9 @@
 #include <sstream>
 #include <string>
 
-#include "check/read_dataset.hpp"
-#include "check/read_network.hpp"
-#include "check/verify.hpp"
+#include "check/detail/read_dataset.hpp"
+#include "check/detail/read_network.hpp"
+#include "check/detail/verify.hpp"
 #include "diagnostic/diagnostic.hpp"
 
 namespace etr2nn::check {

@@ -4,7 +4,7 @@
 // them on the writer's form, on reformatted files and on malformed variants,
 // and for malformed ones the same Diagnostic (id, line, column, JSON path and
 // the rendered text with its quoted line). The model is tests/check/read_fast_test.cpp.
-#include "dataset/points_sax.hpp"
+#include "dataset/detail/points_sax.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
