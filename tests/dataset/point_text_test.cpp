@@ -6,6 +6,7 @@
 #include "dataset/detail/point_text.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <climits>
 #include <cstdint>
@@ -150,7 +151,10 @@ std::vector<layout::Arrangement> make_arrangements() {
   out.push_back(layout::layout(testing::inv_unsat_am_gm()));
   out.push_back(layout::layout(generate::planted_instance(60, 1).instance));
   out.push_back(layout::layout(generate::planted_instance(25, 7).instance));
-  const fs::path dir = fs::temp_directory_path() / "etr2nn_point_text_test";
+  // One directory per process: ctest runs the tests that share this list in
+  // parallel processes, and one must not remove the other's file.
+  const fs::path dir =
+      fs::temp_directory_path() / ("etr2nn_point_text_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   for (const auto& entry : fs::directory_iterator(fs::path(ETR2NN_SOURCE_DIR) / "samples")) {
     if (entry.path().extension() != ".etr") continue;
