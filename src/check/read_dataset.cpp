@@ -404,41 +404,17 @@ DatasetHeader read(std::istream& in, const std::string& name, const PointSink& o
     throw Diagnostic(kind, SourceLocation{name}, message);
   };
   DatasetSax sax(on_point, fail);
-  // The general parser up to "points"'s '[' (the header and meta may come
-  // first), the fast path for the points in the writer's form, then the
-  // general parser again from where the fast path stopped, through the end.
-  // Every error is therefore the general parser's, at the file's position.
-  json_io::ChunkReader reader(in);
-  using Bytes = json_io::ChunkReader::Iterator;
-  bool in_points = false;
-  if (fast) sax.arm();
-  try {
-    json::sax_parse(Bytes(&reader), Bytes(), &sax);
-  } catch (const PointsStart&) {
-    in_points = true;
-  } catch (const json::exception& e) {
-    throw json_io::syntax_error(name, e);
-  }
-  if (in_points) {
-    std::array<mpq_class, 4> q;
-    LabelledPoint p;
-    const bool after_point = json_io::read_point_lines(reader, q, [&] {
-      p.x.x.swap(q[0]);
-      p.x.y.swap(q[1]);
-      p.y.out1.swap(q[2]);
-      p.y.out2.swap(q[3]);
-      sax.add_point(p);
-    });
-    const std::string_view prefix =
-        after_point ? json_io::resume_prefix_after_point : json_io::resume_prefix_after_bracket;
-    const std::size_t line = reader.line(), column = reader.column();
-    sax.ignore(after_point ? 4 : 3);
-    try {
-      json::sax_parse(Bytes(&reader, prefix), Bytes(), &sax);
-    } catch (const json::exception& e) {
-      throw json_io::resumed_syntax_error(name, e, line, column, prefix.size());
-    }
-  }
+  // The writer's point lines are read fast; every error is still the
+  // general parser's, at the file's position (json_io::parse_with_point_lines).
+  LabelledPoint p;
+  json_io::parse_with_point_lines<PointsStart>(in, name, sax, fast,
+                                               [&](std::array<mpq_class, 4>& q) {
+                                                 p.x.x.swap(q[0]);
+                                                 p.x.y.swap(q[1]);
+                                                 p.y.out1.swap(q[2]);
+                                                 p.y.out2.swap(q[3]);
+                                                 sax.add_point(p);
+                                               });
   return HeaderCheck(sax.header(), fail).check(sax);
 }
 

@@ -201,36 +201,15 @@ bool PointsSax::parse_error(std::size_t, const std::string&, const nlohmann::det
 namespace {
 
 void parse(std::istream& in, const std::string& name, PointsSax& sax, bool fast) {
-  json_io::ChunkReader reader(in);
-  using Bytes = json_io::ChunkReader::Iterator;
-  bool in_points = false;
-  if (fast) sax.arm();
-  try {
-    json::sax_parse(Bytes(&reader), Bytes(), &sax);
-  } catch (const PointsSax::PointsStart&) {
-    in_points = true;
-  } catch (const json::exception& e) {
-    throw json_io::syntax_error(name, e);
-  }
-  if (!in_points) return;
-  std::array<mpq_class, 4> q;
-  const bool after_point = json_io::read_point_lines(reader, q, [&] {
-    LabelledPoint p;
-    p.x.x.swap(q[0]);
-    p.x.y.swap(q[1]);
-    p.y.out1.swap(q[2]);
-    p.y.out2.swap(q[3]);
-    sax.add_point(std::move(p));
-  });
-  const std::string_view prefix =
-      after_point ? json_io::resume_prefix_after_point : json_io::resume_prefix_after_bracket;
-  const std::size_t line = reader.line(), column = reader.column();
-  sax.ignore(after_point ? 4 : 3);
-  try {
-    json::sax_parse(Bytes(&reader, prefix), Bytes(), &sax);
-  } catch (const json::exception& e) {
-    throw json_io::resumed_syntax_error(name, e, line, column, prefix.size());
-  }
+  json_io::parse_with_point_lines<PointsSax::PointsStart>(in, name, sax, fast,
+                                                          [&](std::array<mpq_class, 4>& q) {
+                                                            LabelledPoint p;
+                                                            p.x.x.swap(q[0]);
+                                                            p.x.y.swap(q[1]);
+                                                            p.y.out1.swap(q[2]);
+                                                            p.y.out2.swap(q[3]);
+                                                            sax.add_point(std::move(p));
+                                                          });
 }
 
 }  // namespace

@@ -18,10 +18,10 @@
 //                        short synthetic prefix (see resume_prefix);
 //   parse_point_line     one line of the fast form -> four exact rationals;
 //   resumed_syntax_error a parse error of the resumed parse, moved back to the
-//                        line and column of the real file.
+//                        line and column of the real file;
+//   parse_with_point_lines the driver both readers share: when to hand off to
+//                        the fast path and how to resume the general parser.
 //
-// The driver (when to hand off, how to resume) belongs to each reader, since
-// it needs their SAX handler's state; check/read_dataset.cpp is the model.
 // Nothing here knows about layouts or the checker's types: src/check and
 // src/dataset may both use it.
 #pragma once
@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "diagnostic/diagnostic.hpp"
+#include "json_io/value.hpp"
 
 namespace etr2nn::json_io {
 
@@ -147,5 +148,40 @@ inline constexpr std::string_view resume_prefix_after_point = "{\"points\":[null
 // and column of the resume position and the prefix's length.
 Diagnostic resumed_syntax_error(const std::string& file, const nlohmann::json::exception& e,
                                 std::size_t line, std::size_t column, std::size_t prefix);
+
+// Reads a dataset document from `in` with the general parser and `sax`, and,
+// when `fast`, the "points" array's lines in the writer's form with
+// read_point_lines in between: the general parser up to the array's '[' (the
+// header and meta may come first; the armed handler throws PointsStart
+// there), the fast path, then the general parser again from where the fast
+// path stopped, through the end. Every error is therefore the general
+// parser's, at the file's position. Sax needs arm() (throw PointsStart at
+// the points' '[') and ignore(n) (skip the resume prefix's n events);
+// on_point receives each fast point's (x0, x1, y0, y1) and may swap them out.
+template <class PointsStart, class Sax>
+void parse_with_point_lines(std::istream& in, const std::string& name, Sax& sax, bool fast,
+                            const std::function<void(std::array<mpq_class, 4>&)>& on_point) {
+  ChunkReader reader(in);
+  using Bytes = ChunkReader::Iterator;
+  if (fast) sax.arm();
+  try {
+    nlohmann::json::sax_parse(Bytes(&reader), Bytes(), &sax);
+    return;
+  } catch (const PointsStart&) {
+  } catch (const nlohmann::json::exception& e) {
+    throw syntax_error(name, e);
+  }
+  std::array<mpq_class, 4> q;
+  const bool after_point = read_point_lines(reader, q, [&] { on_point(q); });
+  const std::string_view prefix =
+      after_point ? resume_prefix_after_point : resume_prefix_after_bracket;
+  const std::size_t line = reader.line(), column = reader.column();
+  sax.ignore(after_point ? 4 : 3);
+  try {
+    nlohmann::json::sax_parse(Bytes(&reader, prefix), Bytes(), &sax);
+  } catch (const nlohmann::json::exception& e) {
+    throw resumed_syntax_error(name, e, line, column, prefix.size());
+  }
+}
 
 }  // namespace etr2nn::json_io
