@@ -56,8 +56,8 @@ void BM_WritePointLines(benchmark::State& state) {
 // The same points in machine integers, 39 per gadget (the writer's fast path).
 void BM_GadgetPointBatches(benchmark::State& state) {
   const auto a = planted(state.range(0));
-  const dataset::GadgetPoints points(a);
-  dataset::GadgetPointBatch batch;
+  const layout::GadgetPoints points(a);
+  layout::GadgetPointBatch batch;
   for (auto _ : state)
     for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
       benchmark::DoNotOptimize(points.compute(g, batch));

@@ -7,7 +7,7 @@
 //   emit        the points and labels of an arrangement, in file order
 //   compile     ETR-INV instance -> dataset file: layout, invariant check, write
 //   write       the JSON file (plain, .json.zst, .json.gz), written atomically;
-//               gadget_points and point_text are its fast path for data points
+//               point_text (with layout's GadgetPoints) is its fast path for data points
 //               (integers and std::to_chars, the general formatter's bytes)
 //   read        the producer's reader (meta included; the checker has its own)
 //   meta        the meta block that lets decode/inspect/render read a dataset
@@ -17,7 +17,6 @@
 #include "dataset/detail/compile.hpp"
 #include "dataset/detail/dataset.hpp"
 #include "dataset/detail/emit.hpp"
-#include "dataset/detail/gadget_points.hpp"
 #include "dataset/detail/meta.hpp"
 #include "dataset/detail/point_text.hpp"
 #include "dataset/detail/read.hpp"

@@ -9,7 +9,6 @@
 #include <thread>
 #include <vector>
 
-#include "dataset/detail/gadget_points.hpp"
 #include "dataset/detail/json_meta.hpp"
 #include "dataset/detail/point_text.hpp"
 #include "dataset/detail/statistics.hpp"
@@ -91,7 +90,7 @@ class DataPointLines {
   // general formatter, point by point.
   void format(LineBuffer& out, const Source& s, std::size_t begin, std::size_t end) const {
     using layout::home_points_per_gadget;
-    GadgetPointBatch batch;
+    layout::GadgetPointBatch batch;
     std::string general;
     const std::size_t line_chars = 6 + point_text::max_fast_line_chars(longest_label_);
     for (std::size_t i = begin; i < end;) {
@@ -125,7 +124,7 @@ class DataPointLines {
     return nullptr;
   }
 
-  GadgetPoints points_;
+  layout::GadgetPoints points_;
   const layout::Arrangement& arrangement_;
   std::vector<std::pair<const gadgets::GadgetKind*, std::vector<point_text::LabelText>>> labels_;
   std::size_t longest_label_ = 0;

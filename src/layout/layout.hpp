@@ -7,9 +7,13 @@
 //   layout        lay_out: place every gadget and constraint point
 //   arrangement   what was placed; data points are a lazy view over
 //                 (gadget, data line, lane), so memory does not grow with them
+//   gadget_points a gadget's data points in machine integers, from one exact
+//                 template per (kind, normal): the writer's fast path and
+//                 what check N2 proves
 //   invariants    check_invariants: every layout rule checked exactly, by code
 #pragma once
 
 #include "layout/detail/arrangement.hpp"
+#include "layout/detail/gadget_points.hpp"
 #include "layout/detail/invariants.hpp"
 #include "layout/detail/layout.hpp"

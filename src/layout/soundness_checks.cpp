@@ -208,23 +208,37 @@ void check_home_point(const Arrangement& a, std::size_t i, const DataPoint& p, V
 }
 
 // Generated points are one per slot by construction (point i is slot i), so
-// they need no count per slot, and each is checked on its own: the range is
-// split between threads, each reporting into its own list, and the lists are
-// merged in point order, so the result is that of one pass.
+// they need no count per slot. What is written for them (dataset/write) is,
+// per gadget, either GadgetPoints::compute's integers or, where those do not
+// fit, home_point's exact values; this check covers exactly those two cases.
+// The first is proved once per template (check_home_point_template), the
+// second point by point; the gadgets are split between threads, each
+// reporting into its own list, merged in gadget order, so the result is that
+// of one pass.
 void check_generated_home_points(const Arrangement& a, Violations& out,
                                  const CheckProgress& progress) {
   // A strip parallel to the lanes has no home points to generate (N1 says so).
   for (const auto& g : a.gadgets)
     if (geometry::dot(g.strip.normal, a.lanes.direction) == 0) return;
-  const std::size_t n = a.data_points.size(), total = n + a.constraint_points.size();
+  const GadgetPoints points(a);
+  for (const auto& t : points.templates())
+    if (t.fits) check_home_point_template(a, t, out);
+  const std::size_t gadgets = a.gadgets.size();
+  const std::size_t total = a.data_points.size() + a.constraint_points.size();
   const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  const std::size_t part = (n + threads - 1) / threads;
+  const std::size_t part = (gadgets + threads - 1) / threads;
   std::vector<Violations> found(threads, Violations(out.limit()));
   const auto run = [&](unsigned t) {
-    const std::size_t end = std::min(n, (t + 1) * part);
-    for (std::size_t i = t * part; i < end && !found[t].full(); ++i) {
-      if (t == 0 && progress && i % 65536 == 0) progress(std::min(n, i * threads), total);
-      check_home_point(a, i, a.data_points[i], found[t]);
+    GadgetPointBatch batch;
+    const std::size_t end = std::min(gadgets, (t + 1) * part);
+    for (std::size_t g = t * part; g < end && !found[t].full(); ++g) {
+      if (t == 0 && progress && g % 2048 == 0)
+        progress(std::min(a.data_points.size(), g * threads * home_points_per_gadget), total);
+      if (points.compute(g, batch)) continue;  // its template was checked above
+      for (std::size_t k = 0; k < home_points_per_gadget && !found[t].full(); ++k) {
+        const std::size_t i = g * home_points_per_gadget + k;
+        check_home_point(a, i, a.data_points[i], found[t]);
+      }
     }
   };
   std::vector<std::future<void>> others;
@@ -236,6 +250,50 @@ void check_generated_home_points(const Arrangement& a, Violations& out,
 }
 
 }  // namespace
+
+void check_home_point_template(const Arrangement& a, const GadgetPoints::Template& t,
+                               Violations& out) {
+  // Point k of a gadget with offset o is A_k + s·o (all over t.den). It is on
+  // data line l for every o iff n·A_k = t_l and n·s = 1 (t(p) = n·p − o), and
+  // on lane j for every o iff A_k is and s is parallel to the lanes.
+  const Normal& n = t.normal;
+  const Normal& d = a.lanes.direction;
+  const auto cross = [&](const mpq_class& x, const mpq_class& y) -> mpq_class {
+    return x * d.b - y * d.a;
+  };
+  const auto name = [&] {
+    return "the data points of every " + t.kind->name() + " gadget with normal " + str(n);
+  };
+  const mpz_class den(t.den);
+  // GMP compares only canonical fractions.
+  const auto over_den = [&](std::int64_t numerator) {
+    mpq_class q(mpz_class(numerator), den);
+    q.canonicalize();
+    return q;
+  };
+  const mpq_class sx = over_den(t.slope_x), sy = over_den(t.slope_y);
+  if (n.a * sx + n.b * sy != 1)
+    out.report(2, name() + " move off their data lines with the offset: n·s = " +
+                      str(mpq_class(n.a * sx + n.b * sy)) + ", not 1");
+  if (cross(sx, sy) != 0)
+    out.report(2, name() + " move off their lanes with the offset: s = " + str(Point{sx, sy}) +
+                      " is not parallel to the lanes");
+  const auto& lines = t.kind->data_lines();
+  const mpq_class step = cross(a.lanes.spacing.x, a.lanes.spacing.y);
+  for (std::size_t k = 0; k < home_points_per_gadget && k / lane_count < lines.size(); ++k) {
+    const std::size_t l = k / lane_count;
+    const unsigned j = static_cast<unsigned>(k % lane_count);
+    const Point p{over_den(t.x[k]), over_den(t.y[k])};
+    const mpq_class level = geometry::level(n, p);
+    if (level != lines[l].position)
+      out.report(2, name() + ": point " + std::to_string(k) + " at offset 0, " + str(p) +
+                        ", has t = " + str(level) +
+                        ", not its data line t = " + str(lines[l].position));
+    if (cross(p.x - a.lanes.base.x, p.y - a.lanes.base.y) != step * j)
+      out.report(2, name() + ": point " + std::to_string(k) + " at offset 0, " + str(p) +
+                        ", is not on lane " + std::to_string(j));
+  }
+}
 
 void check_home_points(const Arrangement& a, Violations& out, const CheckProgress& progress) {
   if (a.data_points.generated()) return check_generated_home_points(a, out, progress);

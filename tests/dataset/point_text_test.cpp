@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "dataset/detail/emit.hpp"
-#include "dataset/detail/gadget_points.hpp"
 #include "dataset/detail/write.hpp"
 #include "diagnostic/diagnostic.hpp"
 #include "generate/generate.hpp"
@@ -192,8 +191,8 @@ layout::Arrangement with_awkward_offsets(layout::Arrangement a) {
 // compute() either gives home_point's exact values or declines; it must not
 // decline on the layout's own arrangements.
 void expect_home_points(const layout::Arrangement& a, bool may_decline, std::size_t& declined) {
-  const GadgetPoints points(a);
-  GadgetPointBatch batch;
+  const layout::GadgetPoints points(a);
+  layout::GadgetPointBatch batch;
   for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
     if (!points.compute(g, batch)) {
       ++declined;

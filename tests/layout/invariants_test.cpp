@@ -90,6 +90,60 @@ TEST_F(Checks, N2CatchesAPointOffItsDataLineAMissingOneAndADuplicate) {
   EXPECT_TRUE(caught(twice, 2));
 }
 
+// Generated points that GadgetPoints gives are checked once per template:
+// every template of the layout passes, and each way of breaking one (a point
+// off its data line, a point moved along its line off its lane, a slope that
+// leaves the line or the lane as the offset grows) is caught.
+TEST_F(Checks, N2ProvesEachTemplateAndCatchesABrokenOne) {
+  const GadgetPoints points(a);
+  ASSERT_FALSE(points.templates().empty());
+  const auto reports = [&](const GadgetPoints::Template& t) {
+    Violations out;
+    check_home_point_template(a, t, out);
+    for (const auto& v : out.found()) EXPECT_EQ(v.check, 2);
+    return out.found();
+  };
+  for (const auto& t : points.templates()) {
+    ASSERT_TRUE(t.fits);
+    EXPECT_TRUE(reports(t).empty()) << reports(t).front().message;
+  }
+  const auto mentions = [](const std::vector<Violation>& found, const std::string& text) {
+    for (const auto& v : found)
+      if (v.message.find(text) != std::string::npos) return true;
+    return false;
+  };
+  auto off_line = points.templates().front();
+  off_line.x[4] += off_line.normal.a != 0 ? 1 : 0;
+  off_line.y[4] += off_line.normal.a != 0 ? 0 : 1;
+  EXPECT_TRUE(mentions(reports(off_line), "not its data line t ="));
+  auto along = points.templates().front();  // (n.b, -n.a) keeps n·p, not the lane
+  along.x[7] += along.normal.b;
+  along.y[7] -= along.normal.a;
+  const auto along_found = reports(along);
+  EXPECT_TRUE(mentions(along_found, "is not on lane 1"));
+  EXPECT_FALSE(mentions(along_found, "not its data line"));
+  auto slope = points.templates().front();
+  slope.slope_x += 1;
+  EXPECT_TRUE(mentions(reports(slope), "move off"));
+}
+
+// Gadgets whose points do not fit machine integers are checked point by point
+// (exactly, with GMP), next to those checked through their template.
+TEST_F(Checks, N2ChecksGadgetsOutsideMachineIntegersPointByPoint) {
+  const mpz_class huge = mpz_class(1) << 100;
+  for (std::size_t g = 0; g < a.gadgets.size(); g += 2)
+    a.gadgets[g].strip.offset = mpq_class(huge + 1, 3);
+  const GadgetPoints points(a);
+  GadgetPointBatch batch;
+  std::size_t declined = 0;
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) declined += points.compute(g, batch) ? 0 : 1;
+  ASSERT_GT(declined, 0u);
+  ASSERT_LT(declined, a.gadgets.size());
+  Violations out;
+  check_home_points(a, out);
+  EXPECT_TRUE(out.found().empty()) << out.found().front().message;
+}
+
 TEST_F(Checks, N3AndN4CatchAPitchTooSmall) {
   testing::stack_canonical_gadgets(a, 10);  // canonical strips 10 apart: they overlap
   EXPECT_TRUE(caught(a, 3));

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "dataset/detail/dataset.hpp"
+#include "layout/layout.hpp"
 
 namespace etr2nn::dataset::point_text {
 
@@ -32,13 +33,7 @@ void append_double(std::string& out, const mpq_class& q);
 // Appends the whole line of p (no separator, no newline).
 void append_point(std::string& out, const LabelledPoint& p);
 
-// num/den in lowest terms with den >= 1 (what GMP keeps an mpq in), so the
-// canonical string is num/den, or num alone when den == 1.
-struct SmallFraction {
-  std::int64_t num = 0;
-  std::uint64_t den = 1;
-  friend bool operator==(const SmallFraction&, const SmallFraction&) = default;
-};
+using layout::SmallFraction;  // num/den in lowest terms, den >= 1
 
 // Longest text of a SmallFraction, quotes included: 20 + 1 + 20 + 2.
 inline constexpr std::size_t max_fraction_chars = 43;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "layout/detail/arrangement.hpp"
+#include "layout/detail/gadget_points.hpp"
 #include "layout/detail/invariants.hpp"
 
 namespace etr2nn::layout {
@@ -59,7 +60,13 @@ void check_structure(const Arrangement& a, Violations& out);
 
 void check_lane_directions(const Arrangement& a, Violations& out);  // N1
 void check_home_points(const Arrangement& a, Violations& out,
-                       const CheckProgress& progress = {});                            // N2
+                       const CheckProgress& progress = {});  // N2
+// Also N2, for generated points: the data points that GadgetPoints gives from
+// template t lie on their data lines and lanes for every strip offset
+// (check_home_points runs it for every template that fits, and checks the
+// gadgets that GadgetPoints declines point by point).
+void check_home_point_template(const Arrangement& a, const GadgetPoints::Template& t,
+                               Violations& out);
 void check_lane_windows(const Arrangement& a, const LaneWindows& w, Violations& out);  // N3
 // N3 on one lane, given that lane's windows.
 void check_lane_windows(const Arrangement& a, unsigned lane, const std::vector<Window>& w,

@@ -1,10 +1,10 @@
-#include "dataset/detail/gadget_points.hpp"
+#include "layout/detail/gadget_points.hpp"
 
 #include <bit>
 #include <limits>
 #include <utility>
 
-namespace etr2nn::dataset {
+namespace etr2nn::layout {
 namespace {
 
 // __extension__: __int128 is GCC's and Clang's, outside ISO C++ (-Wpedantic).
@@ -31,7 +31,7 @@ u128 gcd(u128 a, u128 b) {
 }
 
 // num/den (den > 0) in lowest terms, if that fits a SmallFraction.
-bool reduce(i128 num, u128 den, point_text::SmallFraction& out) {
+bool reduce(i128 num, u128 den, SmallFraction& out) {
   const u128 magnitude = num < 0 ? -static_cast<u128>(num) : static_cast<u128>(num);
   if (den != 1) {
     const u128 g = gcd(magnitude, den);  // >= 1: den > 0
@@ -45,19 +45,19 @@ bool reduce(i128 num, u128 den, point_text::SmallFraction& out) {
 
 }  // namespace
 
-GadgetPoints::GadgetPoints(const layout::Arrangement& arrangement) : arrangement_(arrangement) {
-  const layout::Lanes& lanes = arrangement.lanes;
+GadgetPoints::GadgetPoints(const Arrangement& arrangement) : arrangement_(arrangement) {
+  const Lanes& lanes = arrangement.lanes;
   for (const auto& g : arrangement.gadgets) {
     if (template_of(g) != nullptr) continue;
     Template& t = templates_.emplace_back(Template{g.kind, g.strip.normal});
     const auto& lines = g.kind->data_lines();
     const long nd = geometry::dot(t.normal, lanes.direction);
-    if (lines.size() != layout::data_lines_per_gadget || nd == 0) continue;  // home_point throws
+    if (lines.size() != data_lines_per_gadget || nd == 0) continue;  // home_point throws
 
     // The values with o = 0, then o's coefficients, exactly.
     std::vector<mpq_class> values;
     for (std::size_t l = 0; l < lines.size(); ++l)
-      for (unsigned j = 0; j < layout::lane_count; ++j) {
+      for (unsigned j = 0; j < lane_count; ++j) {
         const geometry::Point start = lanes.start(j);
         mpq_class tau = lines[l].position - geometry::level(t.normal, start);
         tau /= nd;
@@ -78,18 +78,18 @@ GadgetPoints::GadgetPoints(const layout::Arrangement& arrangement) : arrangement
       fits = to_int64(mpz_class(values[k].get_num() * (den / values[k].get_den())).get_mpz_t(),
                       numerators[k]);
     if (!fits) continue;
-    for (std::size_t k = 0; k < layout::home_points_per_gadget; ++k) {
+    for (std::size_t k = 0; k < home_points_per_gadget; ++k) {
       t.x[k] = numerators[2 * k];
       t.y[k] = numerators[2 * k + 1];
     }
-    t.slope_x = numerators[2 * layout::home_points_per_gadget];
-    t.slope_y = numerators[2 * layout::home_points_per_gadget + 1];
+    t.slope_x = numerators[2 * home_points_per_gadget];
+    t.slope_y = numerators[2 * home_points_per_gadget + 1];
     t.den = static_cast<std::uint64_t>(den.get_si());
     t.fits = true;
   }
 }
 
-const GadgetPoints::Template* GadgetPoints::template_of(const layout::Gadget& g) const {
+const GadgetPoints::Template* GadgetPoints::template_of(const Gadget& g) const {
   // A handful of templates (kinds × families): a scan beats a map.
   for (const auto& t : templates_)
     if (t.kind == g.kind && t.normal == g.strip.normal) return &t;
@@ -97,7 +97,7 @@ const GadgetPoints::Template* GadgetPoints::template_of(const layout::Gadget& g)
 }
 
 bool GadgetPoints::compute(std::size_t g, GadgetPointBatch& out) const {
-  const layout::Gadget& gadget = arrangement_.gadgets.at(g);
+  const Gadget& gadget = arrangement_.gadgets.at(g);
   const Template* t = template_of(gadget);
   if (t == nullptr || !t->fits) return false;
   // o = p/q: value = (numerator·q + slope·p) / (den·q), every product of two
@@ -108,7 +108,7 @@ bool GadgetPoints::compute(std::size_t g, GadgetPointBatch& out) const {
     return false;
   const u128 den = static_cast<u128>(t->den) * static_cast<u128>(q);
   const i128 px = static_cast<i128>(t->slope_x) * p, py = static_cast<i128>(t->slope_y) * p;
-  for (std::size_t k = 0; k < layout::home_points_per_gadget; ++k) {
+  for (std::size_t k = 0; k < home_points_per_gadget; ++k) {
     if (!reduce(static_cast<i128>(t->x[k]) * q + px, den, out[k].x) ||
         !reduce(static_cast<i128>(t->y[k]) * q + py, den, out[k].y))
       return false;
@@ -116,4 +116,4 @@ bool GadgetPoints::compute(std::size_t g, GadgetPointBatch& out) const {
   return true;
 }
 
-}  // namespace etr2nn::dataset
+}  // namespace etr2nn::layout
