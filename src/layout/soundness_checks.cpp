@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "layout/detail/layout.hpp"
 #include "numeric/rational.hpp"
@@ -118,15 +120,60 @@ void Hull::add(const Window& w) {
 }
 
 std::vector<Window> lane_windows(const Arrangement& a, unsigned j) {
+  // lane_crossing's τ = (o + t − n·P_j) / (n·d), with n·P_j and n·d computed
+  // once per normal rather than once per gadget: the same rationals, cheaper.
+  struct PerNormal {
+    geometry::Normal normal;
+    mpq_class level;  // n·P_j
+    long nd;          // n·d
+  };
+  std::vector<PerNormal> normals;  // a handful: a scan beats a map
+  const auto per_normal = [&](const geometry::Normal& n) -> const PerNormal& {
+    for (const auto& p : normals)
+      if (p.normal == n) return p;
+    const long nd = geometry::dot(n, a.lanes.direction);
+    if (nd == 0) throw std::logic_error("lane_windows: strip parallel to the lanes");
+    return normals.emplace_back(PerNormal{n, geometry::level(n, a.lanes.start(j)), nd});
+  };
   std::vector<Window> w;
   w.reserve(a.gadgets.size());
   for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
     const auto& s = a.gadgets[g].strip;
-    mpq_class low = lane_crossing(a.lanes, j, s, 0), high = lane_crossing(a.lanes, j, s, s.width);
-    if (high < low) std::swap(low, high);
+    const PerNormal& n = per_normal(s.normal);
+    mpq_class low = s.offset - n.level;
+    mpq_class high = low + s.width;
+    low /= n.nd;
+    high /= n.nd;
+    if (high < low) mpq_swap(low.get_mpq_t(), high.get_mpq_t());
     w.push_back({std::move(low), std::move(high), g});
   }
-  std::sort(w.begin(), w.end(), [](const Window& p, const Window& q) { return p.low < q.low; });
+  // Sorted by `low` through a double key first: mpq_get_d truncates toward
+  // zero, so it is monotone (p < q implies d(p) <= d(q)) and only equal keys
+  // need the exact comparison.
+  std::vector<std::pair<double, std::size_t>> order(w.size());
+  for (std::size_t g = 0; g < w.size(); ++g) order[g] = {w[g].low.get_d(), g};
+  std::sort(order.begin(), order.end(), [&](const auto& p, const auto& q) {
+    if (p.first != q.first) return p.first < q.first;
+    return w[p.second].low < w[q.second].low;
+  });
+  // Put window order[k] at k in place, cycle by cycle (swapping rationals
+  // swaps pointers; copying them would allocate).
+  const auto swap_windows = [](Window& p, Window& q) {
+    mpq_swap(p.low.get_mpq_t(), q.low.get_mpq_t());
+    mpq_swap(p.high.get_mpq_t(), q.high.get_mpq_t());
+    std::swap(p.gadget, q.gadget);
+  };
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (order[k].second == k) continue;
+    std::size_t at = k;  // the cycle through k: at takes the window from order[at]
+    while (order[at].second != k) {
+      const std::size_t from = order[at].second;
+      swap_windows(w[at], w[from]);
+      order[at].second = at;
+      at = from;
+    }
+    order[at].second = at;
+  }
   return w;
 }
 

@@ -144,6 +144,35 @@ TEST_F(Checks, N2ChecksGadgetsOutsideMachineIntegersPointByPoint) {
   EXPECT_TRUE(out.found().empty()) << out.found().front().message;
 }
 
+// lane_windows computes lane_crossing's τ per normal, not per gadget, and
+// sorts through a double key: each window must still be exactly
+// [lane_crossing(0), lane_crossing(19)] (ordered), and the list sorted by the
+// exact low end, also with offsets whose doubles tie or are far from int64.
+TEST_F(Checks, LaneWindowsAreTheLaneCrossingsSortedExactly) {
+  const mpz_class huge = mpz_class(1) << 90;
+  const mpq_class offsets[] = {mpq_class(7, 3),        mpq_class(-5, 2),   mpq_class(huge + 1, 3),
+                               mpq_class(huge + 2, 3), mpq_class(1, huge), mpq_class(2, huge)};
+  for (std::size_t g = 0; g < a.gadgets.size(); g += 3)
+    a.gadgets[g].strip.offset = offsets[(g / 3) % std::size(offsets)];
+  for (unsigned j = 0; j < lane_count; ++j) {
+    const std::vector<Window> w = lane_windows(a, j);
+    ASSERT_EQ(w.size(), a.gadgets.size());
+    std::vector<bool> seen(a.gadgets.size(), false);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const auto& s = a.gadgets[w[i].gadget].strip;
+      mpq_class low = lane_crossing(a.lanes, j, s, 0), high = lane_crossing(a.lanes, j, s, s.width);
+      if (high < low) std::swap(low, high);
+      EXPECT_EQ(w[i].low, low) << "lane " << j << " window " << i;
+      EXPECT_EQ(w[i].high, high) << "lane " << j << " window " << i;
+      EXPECT_FALSE(seen[w[i].gadget]);
+      seen[w[i].gadget] = true;
+      if (i > 0) {
+        EXPECT_LE(w[i - 1].low, w[i].low) << "lane " << j << " window " << i;
+      }
+    }
+  }
+}
+
 TEST_F(Checks, N3AndN4CatchAPitchTooSmall) {
   testing::stack_canonical_gadgets(a, 10);  // canonical strips 10 apart: they overlap
   EXPECT_TRUE(caught(a, 3));
