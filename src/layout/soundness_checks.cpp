@@ -40,6 +40,23 @@ mpq_class cross(const Point& u, const Normal& v) {
   return r;
 }
 
+// The indices 0..n-1 sorted by key(i), an exact rational, through a double
+// key first: mpq_get_d truncates toward zero, so it is monotone (p < q implies
+// d(p) <= d(q)) and only equal doubles need the exact comparison.
+template <class Key>
+std::vector<std::size_t> exact_order(std::size_t n, const Key& key) {
+  std::vector<std::pair<double, std::size_t>> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = {key(i).get_d(), i};
+  std::sort(order.begin(), order.end(), [&](const auto& p, const auto& q) {
+    if (p.first != q.first) return p.first < q.first;
+    if (p.second == q.second) return false;
+    return key(p.second) < key(q.second);
+  });
+  std::vector<std::size_t> sorted(n);
+  for (std::size_t i = 0; i < n; ++i) sorted[i] = order[i].second;
+  return sorted;
+}
+
 // The strips of one normal, sorted by offset, with their closed ranges
 // [offset, offset + width] of n·p copied out for a cache-friendly search.
 struct Group {
@@ -55,10 +72,12 @@ class StripIndex {
     for (std::size_t g = 0; g < a.gadgets.size(); ++g)
       by_normal[a.gadgets[g].strip.normal].push_back(g);
     for (auto& [n, gs] : by_normal) {
-      std::sort(gs.begin(), gs.end(), [&](std::size_t p, std::size_t q) {
-        return a.gadgets[p].strip.offset < a.gadgets[q].strip.offset;
+      const auto by_offset = exact_order(gs.size(), [&](std::size_t i) -> const mpq_class& {
+        return a.gadgets[gs[i]].strip.offset;
       });
-      Group group{n, std::move(gs), {}, {}};
+      Group group{n, {}, {}, {}};
+      group.gadgets.reserve(gs.size());
+      for (std::size_t i : by_offset) group.gadgets.push_back(gs[i]);
       for (std::size_t g : group.gadgets) {
         group.starts.push_back(a.gadgets[g].strip.offset);
         group.ends.push_back(a.gadgets[g].strip.offset + a.gadgets[g].strip.width);
@@ -147,16 +166,9 @@ std::vector<Window> lane_windows(const Arrangement& a, unsigned j) {
     if (high < low) mpq_swap(low.get_mpq_t(), high.get_mpq_t());
     w.push_back({std::move(low), std::move(high), g});
   }
-  // Sorted by `low` through a double key first: mpq_get_d truncates toward
-  // zero, so it is monotone (p < q implies d(p) <= d(q)) and only equal keys
-  // need the exact comparison.
-  std::vector<std::pair<double, std::size_t>> order(w.size());
-  for (std::size_t g = 0; g < w.size(); ++g) order[g] = {w[g].low.get_d(), g};
-  std::sort(order.begin(), order.end(), [&](const auto& p, const auto& q) {
-    if (p.first != q.first) return p.first < q.first;
-    return w[p.second].low < w[q.second].low;
-  });
-  // Put window order[k] at k in place, cycle by cycle (swapping rationals
+  std::vector<std::size_t> order =
+      exact_order(w.size(), [&](std::size_t i) -> const mpq_class& { return w[i].low; });
+  // Sorted by `low`. Put window order[k] at k in place, cycle by cycle (swapping rationals
   // swaps pointers; copying them would allocate).
   const auto swap_windows = [](Window& p, Window& q) {
     mpq_swap(p.low.get_mpq_t(), q.low.get_mpq_t());
@@ -164,15 +176,15 @@ std::vector<Window> lane_windows(const Arrangement& a, unsigned j) {
     std::swap(p.gadget, q.gadget);
   };
   for (std::size_t k = 0; k < order.size(); ++k) {
-    if (order[k].second == k) continue;
+    if (order[k] == k) continue;
     std::size_t at = k;  // the cycle through k: at takes the window from order[at]
-    while (order[at].second != k) {
-      const std::size_t from = order[at].second;
+    while (order[at] != k) {
+      const std::size_t from = order[at];
       swap_windows(w[at], w[from]);
-      order[at].second = at;
+      order[at] = at;
       at = from;
     }
-    order[at].second = at;
+    order[at] = at;
   }
   return w;
 }
