@@ -1,6 +1,7 @@
 #include "layout/detail/invariants.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "layout/detail/soundness_checks.hpp"
 
@@ -22,22 +23,33 @@ std::vector<Violation> find_violations(const Arrangement& a, std::size_t hidden_
   if (out.found().empty()) {  // the checks below index by the references
     check_lane_directions(a, out);
     check_home_points(a, out, progress);
-    if (!out.any(1)) {  // windows need every normal to cross the lanes
+    // N3 and N6 on a second thread while this one does N4, N5 and N7: they
+    // read the arrangement only, each reports into its own list, and the
+    // lists are joined in the sequential order (N3, N6, then the rest), so
+    // the result, limit included, is that of one pass.
+    const bool crossing = !out.any(1);  // windows need every normal to cross the lanes
+    auto windows_part = std::async(std::launch::async, [&a, crossing, limit] {
+      Violations found(limit);
+      if (!crossing) return found;
       // Lane by lane: one lane's windows at a time (they are two rationals
-      // per gadget), the hulls kept for N6. The order of the reports is
-      // that of N3 on all lanes, then N6.
+      // per gadget), the hulls kept for N6.
       FamilyHulls hulls(a.families.size());
       for (unsigned j = 0; j < lane_count; ++j) {
         const std::vector<Window> windows = lane_windows(a, j);
-        check_lane_windows(a, j, windows, out);
+        check_lane_windows(a, j, windows, found);
         add_to_hulls(a, j, windows, hulls);
       }
-      check_family_hulls(a, hulls, out);
-    }
-    check_point_strips(a, out);
-    check_point_roles(a, out);
-    check_family_indices(a, out);
-    check_budgets_and_labels(a, hidden_neurons, out);
+      check_family_hulls(a, hulls, found);
+      return found;
+    });
+    Violations rest(limit);
+    check_point_strips(a, rest);
+    check_point_roles(a, rest);
+    check_family_indices(a, rest);
+    check_budgets_and_labels(a, hidden_neurons, rest);
+    const Violations windows_found = windows_part.get();
+    for (const Violations* part : std::initializer_list<const Violations*>{&windows_found, &rest})
+      for (const auto& v : part->found()) out.report(v.check, v.message);
   }
   const std::size_t points = a.data_points.size() + a.constraint_points.size();
   if (progress) progress(points, points);
