@@ -267,8 +267,11 @@ class IntKernel {
       const i128 t = i128(g.e[0]) * x[0] + i128(g.e[1]) * x[1];  // |each product| < 2^124
       if (t >= limit || t <= -limit) return std::nullopt;
       const std::int64_t t64 = static_cast<std::int64_t>(t);
-      std::int64_t s = t64 / q;
-      if (t64 % q != 0 && t64 < 0) --s;  // floor(T/q)
+      std::int64_t s = t64;  // floor(T/q); integer points (q = 1) skip the division
+      if (q != 1) {
+        s = t64 / q;
+        if (t64 % q != 0 && t64 < 0) --s;
+      }
       std::size_t k = lower_bound_near(g.floor_beta, s, hints_[&g - groups_.data()]);
       for (; k < g.floor_beta.size() && g.floor_beta[k] == s; ++k) {
         // β_k < t  <=>  D·βn·q < T·βd  (βd > 0)
@@ -390,6 +393,16 @@ class IntKernel {
         if (__builtin_add_overflow(num[j], term[j], &num[j])) return false;
       return true;
     }
+    if (den == 1) {  // the first term after an integer constant: no gcd, nothing to reduce yet
+      for (int j = 0; j < 2; ++j) {
+        i128 a;
+        if (__builtin_mul_overflow(num[j], i128(e), &a) ||
+            __builtin_add_overflow(a, term[j], &num[j]))
+          return false;
+      }
+      den = e;
+      return true;
+    }
     const std::uint64_t g = gcd(den, e);
     const std::uint64_t scale_num = e / g, scale_term = den / g;
     std::uint64_t new_den;
@@ -413,15 +426,32 @@ class IntKernel {
   static void reduce(std::array<i128, 2>& num, std::uint64_t& den) {
     const i128 lowest = -(i128(1) << 126) - (i128(1) << 126);  // -2^127
     std::uint64_t g = den;
+    // The sums are usually small: 64-bit remainders and quotients then, as
+    // __int128 ones are library calls several times slower.
+    const bool small = fits_u64(num[0]) && fits_u64(num[1]);
     for (int j = 0; j < 2 && g > 1; ++j) {
       if (num[j] == lowest) return;  // -num would overflow
       const i128 magnitude = num[j] < 0 ? -num[j] : num[j];
-      const auto rest = static_cast<std::uint64_t>(magnitude % g);
+      const auto rest = small ? static_cast<std::uint64_t>(magnitude) % g
+                              : static_cast<std::uint64_t>(magnitude % g);
       if (rest != 0) g = gcd(g, rest);
     }
     if (g <= 1) return;
     den /= g;
-    for (int j = 0; j < 2; ++j) num[j] /= static_cast<i128>(g);
+    for (int j = 0; j < 2; ++j) {
+      if (small) {
+        const auto magnitude = static_cast<std::uint64_t>(num[j] < 0 ? -num[j] : num[j]) / g;
+        num[j] = num[j] < 0 ? -i128(magnitude) : i128(magnitude);
+      } else {
+        num[j] /= static_cast<i128>(g);
+      }
+    }
+  }
+
+  // |v| < 2^64, so that |v| is a uint64.
+  static bool fits_u64(i128 v) {
+    const i128 bound = i128(1) << 64;
+    return v < bound && v > -bound;
   }
 
   // |v| < 2^62 keeps every product above inside __int128.

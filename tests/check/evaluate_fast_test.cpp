@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <random>
+#include <vector>
 
 #include "check/detail/evaluate.hpp"
 
@@ -173,6 +174,38 @@ TEST(EvaluateFast, PointsInAnyOrderFindTheirPrefixExactly) {
   for (int x = 320; x >= -320; x -= 7) xs.push_back(x);                                // down
   for (int j = 0; j < 200; ++j) xs.push_back(static_cast<int>(random() % 700) - 350);  // jumps
   for (int x : xs) expect_agreement(n, f, {mpq_class(x), mpq_class(x % 5)});
+}
+
+// Summing the groups' fractions: an integer constant (den 1, the first term
+// is taken without a gcd), then terms with other denominators whose sums
+// reduce; numerators below and beyond 2^64 (64-bit or __int128 remainders).
+TEST(EvaluateFast, SumsOfFractionsNearTheUint64BoundaryReduceExactly) {
+  const mpz_class two60 = mpz_class(1) << 60;
+  const std::vector<mpz_class> scales = {mpz_class(1), mpz_class(1000), two60 / 7, two60 - 1};
+  for (const mpz_class& scale : scales) {
+    Network n;
+    n.c = {Real(mpq_class(3)), Real(mpq_class(-5))};
+    // Four directions, each with its own denominators: 3, 5, 7 and 11.
+    const int dens[4] = {3, 5, 7, 11};
+    for (int g = 0; g < 4; ++g)
+      for (int i = 0; i < 5; ++i) {
+        mpq_class v0(scale * (i + 1), dens[g]), v1(-scale * (2 * i + 1), dens[g] * (g + 1));
+        v0.canonicalize();
+        v1.canonicalize();
+        n.neurons.push_back(
+            {{Real(1), Real(g - 1)}, Real(mpq_class(2 * i - 5)), {Real(v0), Real(v1)}});
+      }
+    const Evaluator f(n);
+    EXPECT_EQ(f.directions(), 4u);
+    for (int a = -9; a <= 9; a += 2)
+      for (int b = -4; b <= 4; ++b) {
+        expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+        mpq_class third(a, 3), half(b, 2);
+        third.canonicalize();
+        half.canonicalize();
+        expect_agreement(n, f, {third, half});  // q != 1
+      }
+  }
 }
 
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
