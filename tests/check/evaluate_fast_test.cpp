@@ -208,6 +208,34 @@ TEST(EvaluateFast, SumsOfFractionsNearTheUint64BoundaryReduceExactly) {
   }
 }
 
+// Directions are set up on two threads, each into its own slot: a direction
+// whose denominators do not scale to int64 (here 2^70) must turn the integer
+// path off whichever thread meets it, and every direction must still be
+// evaluated exactly by mpq_class.
+TEST(EvaluateFast, ADirectionBeyondInt64TurnsTheIntegerPathOffWhereverItIs) {
+  const mpq_class tiny(1, mpz_class(1) << 70);
+  const auto fraction = [](int p, int q) {
+    mpq_class r(p, q);
+    r.canonicalize();
+    return r;
+  };
+  for (int position = 0; position < 5; ++position) {
+    Network n;
+    for (int g = 0; g < 5; ++g)
+      for (int i = 0; i < 4; ++i) {
+        const mpq_class second = g == position ? tiny : mpq_class(g - 2);
+        n.neurons.push_back({{Real(1), Real(second)},
+                             Real(mpq_class(3 * i - 4)),
+                             {Real(fraction(i + g, 3)), Real(fraction(1 - i, 2))}});
+      }
+    const Evaluator f(n);
+    EXPECT_EQ(f.directions(), 5u);
+    EXPECT_FALSE(f.integer_path()) << "position " << position;
+    for (int a = -6; a <= 6; a += 3)
+      for (int b = -3; b <= 3; b += 2) expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+  }
+}
+
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
   std::mt19937 random(7);
   Network n = random_network(random, 8, 20, 3);
