@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace etr2nn::check {
@@ -71,6 +76,39 @@ int sign_of<Real>(const Real& value) {
   return value.sign();
 }
 
+// f(0), ..., f(n - 1) on two threads (the calling one and one more), in no
+// particular order; the first exception is rethrown here. Setting up a
+// witness of 10^6 neurons is seconds of GMP work per direction, while the
+// other core (the dataset reader) waits for the evaluator anyway.
+template <class F>
+void for_each_on_two_threads(std::size_t n, const F& f) {
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  const auto work = [&] {
+    try {
+      for (std::size_t j; (j = next.fetch_add(1)) < n;) f(j);
+    } catch (...) {
+      const std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next.store(n);
+    }
+  };
+  if (n < 2) {
+    work();
+  } else {
+    std::thread helper(work);
+    work();
+    helper.join();
+  }
+  if (error) std::rethrow_exception(error);
+}
+
+// Only mpq_class groups are set up in parallel: GMP objects are independent,
+// while numeric::Real is not known to be safe to use from two threads.
+template <class T>
+constexpr bool parallel_setup = std::is_same_v<T, mpq_class>;
+
 template <class T>
 struct Less {
   bool operator()(const std::array<T, 2>& p, const std::array<T, 2>& q) const {
@@ -134,7 +172,12 @@ class Kernel {
       }
       last->push_back(std::move(term));
     }
-    for (auto& [d, terms] : by_direction) {
+    std::vector<std::pair<const std::array<T, 2>*, std::vector<Term>*>> directions;
+    for (auto& [d, terms] : by_direction) directions.emplace_back(&d, &terms);
+    groups_.resize(directions.size());
+    const auto build = [&](std::size_t j) {
+      const std::array<T, 2>& d = *directions[j].first;
+      std::vector<Term>& terms = *directions[j].second;
       std::sort(terms.begin(), terms.end(), [](const Term& p, const Term& q) {
         return p.order != q.order ? p.order < q.order : p.beta < q.beta;
       });
@@ -157,7 +200,12 @@ class Kernel {
         g.bw.push_back(std::move(bw));
         g.beta.push_back(std::move(t.beta));
       }
-      groups_.push_back(std::move(g));
+      groups_[j] = std::move(g);
+    };
+    if constexpr (parallel_setup<T>) {
+      for_each_on_two_threads(directions.size(), build);
+    } else {
+      for (std::size_t j = 0; j < directions.size(); ++j) build(j);
     }
   }
 
@@ -215,15 +263,18 @@ class IntKernel {
       constant_[j] = c.get_num().get_si();
     }
     constant_den_ = cd.get_ui();
-    for (const auto& g : q.groups()) {
-      Group h;
+    groups_.resize(q.groups().size());
+    std::atomic<bool> all_fit{true};  // a direction that does not scale turns the path off
+    for_each_on_two_threads(groups_.size(), [&](std::size_t gj) {
+      const auto& g = q.groups()[gj];
+      Group& h = groups_[gj];
       mpz_class dz;
       mpz_lcm(dz.get_mpz_t(), g.d[0].get_den_mpz_t(), g.d[1].get_den_mpz_t());
-      if (!fits(dz)) return;
+      if (!fits(dz)) return all_fit.store(false);
       const mpq_class d(dz);
       for (int j = 0; j < 2; ++j) {
         const mpq_class e = g.d[j] * d;
-        if (!fits(e.get_num())) return;
+        if (!fits(e.get_num())) return all_fit.store(false);
         h.e[j] = e.get_num().get_si();
       }
       for (const auto& beta : g.beta) {
@@ -243,7 +294,10 @@ class IntKernel {
       }
       h.d = dz.get_si();
       for (std::size_t k = 0; k < g.w.size(); ++k) h.prefix.push_back(prefix(g.w[k], g.bw[k], d));
-      groups_.push_back(std::move(h));
+    });
+    if (!all_fit.load()) {
+      groups_.clear();
+      return;
     }
     hints_ = std::make_unique<std::atomic<std::size_t>[]>(groups_.size());
     for (std::size_t j = 0; j < groups_.size(); ++j) hints_[j].store(0);
@@ -267,8 +321,11 @@ class IntKernel {
       const i128 t = i128(g.e[0]) * x[0] + i128(g.e[1]) * x[1];  // |each product| < 2^124
       if (t >= limit || t <= -limit) return std::nullopt;
       const std::int64_t t64 = static_cast<std::int64_t>(t);
-      std::int64_t s = t64 / q;
-      if (t64 % q != 0 && t64 < 0) --s;  // floor(T/q)
+      std::int64_t s = t64;  // floor(T/q); integer points (q = 1) skip the division
+      if (q != 1) {
+        s = t64 / q;
+        if (t64 % q != 0 && t64 < 0) --s;
+      }
       std::size_t k = lower_bound_near(g.floor_beta, s, hints_[&g - groups_.data()]);
       for (; k < g.floor_beta.size() && g.floor_beta[k] == s; ++k) {
         // β_k < t  <=>  D·βn·q < T·βd  (βd > 0)
@@ -390,6 +447,16 @@ class IntKernel {
         if (__builtin_add_overflow(num[j], term[j], &num[j])) return false;
       return true;
     }
+    if (den == 1) {  // the first term after an integer constant: no gcd, nothing to reduce yet
+      for (int j = 0; j < 2; ++j) {
+        i128 a;
+        if (__builtin_mul_overflow(num[j], i128(e), &a) ||
+            __builtin_add_overflow(a, term[j], &num[j]))
+          return false;
+      }
+      den = e;
+      return true;
+    }
     const std::uint64_t g = gcd(den, e);
     const std::uint64_t scale_num = e / g, scale_term = den / g;
     std::uint64_t new_den;
@@ -413,15 +480,32 @@ class IntKernel {
   static void reduce(std::array<i128, 2>& num, std::uint64_t& den) {
     const i128 lowest = -(i128(1) << 126) - (i128(1) << 126);  // -2^127
     std::uint64_t g = den;
+    // The sums are usually small: 64-bit remainders and quotients then, as
+    // __int128 ones are library calls several times slower.
+    const bool small = fits_u64(num[0]) && fits_u64(num[1]);
     for (int j = 0; j < 2 && g > 1; ++j) {
       if (num[j] == lowest) return;  // -num would overflow
       const i128 magnitude = num[j] < 0 ? -num[j] : num[j];
-      const auto rest = static_cast<std::uint64_t>(magnitude % g);
+      const auto rest = small ? static_cast<std::uint64_t>(magnitude) % g
+                              : static_cast<std::uint64_t>(magnitude % g);
       if (rest != 0) g = gcd(g, rest);
     }
     if (g <= 1) return;
     den /= g;
-    for (int j = 0; j < 2; ++j) num[j] /= static_cast<i128>(g);
+    for (int j = 0; j < 2; ++j) {
+      if (small) {
+        const auto magnitude = static_cast<std::uint64_t>(num[j] < 0 ? -num[j] : num[j]) / g;
+        num[j] = num[j] < 0 ? -i128(magnitude) : i128(magnitude);
+      } else {
+        num[j] /= static_cast<i128>(g);
+      }
+    }
+  }
+
+  // |v| < 2^64, so that |v| is a uint64.
+  static bool fits_u64(i128 v) {
+    const i128 bound = i128(1) << 64;
+    return v < bound && v > -bound;
   }
 
   // |v| < 2^62 keeps every product above inside __int128.

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <random>
+#include <vector>
 
 #include "check/detail/evaluate.hpp"
 
@@ -173,6 +174,66 @@ TEST(EvaluateFast, PointsInAnyOrderFindTheirPrefixExactly) {
   for (int x = 320; x >= -320; x -= 7) xs.push_back(x);                                // down
   for (int j = 0; j < 200; ++j) xs.push_back(static_cast<int>(random() % 700) - 350);  // jumps
   for (int x : xs) expect_agreement(n, f, {mpq_class(x), mpq_class(x % 5)});
+}
+
+// Summing the groups' fractions: an integer constant (den 1, the first term
+// is taken without a gcd), then terms with other denominators whose sums
+// reduce; numerators below and beyond 2^64 (64-bit or __int128 remainders).
+TEST(EvaluateFast, SumsOfFractionsNearTheUint64BoundaryReduceExactly) {
+  const mpz_class two60 = mpz_class(1) << 60;
+  const std::vector<mpz_class> scales = {mpz_class(1), mpz_class(1000), two60 / 7, two60 - 1};
+  for (const mpz_class& scale : scales) {
+    Network n;
+    n.c = {Real(mpq_class(3)), Real(mpq_class(-5))};
+    // Four directions, each with its own denominators: 3, 5, 7 and 11.
+    const int dens[4] = {3, 5, 7, 11};
+    for (int g = 0; g < 4; ++g)
+      for (int i = 0; i < 5; ++i) {
+        mpq_class v0(scale * (i + 1), dens[g]), v1(-scale * (2 * i + 1), dens[g] * (g + 1));
+        v0.canonicalize();
+        v1.canonicalize();
+        n.neurons.push_back(
+            {{Real(1), Real(g - 1)}, Real(mpq_class(2 * i - 5)), {Real(v0), Real(v1)}});
+      }
+    const Evaluator f(n);
+    EXPECT_EQ(f.directions(), 4u);
+    for (int a = -9; a <= 9; a += 2)
+      for (int b = -4; b <= 4; ++b) {
+        expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+        mpq_class third(a, 3), half(b, 2);
+        third.canonicalize();
+        half.canonicalize();
+        expect_agreement(n, f, {third, half});  // q != 1
+      }
+  }
+}
+
+// Directions are set up on two threads, each into its own slot: a direction
+// whose denominators do not scale to int64 (here 2^70) must turn the integer
+// path off whichever thread meets it, and every direction must still be
+// evaluated exactly by mpq_class.
+TEST(EvaluateFast, ADirectionBeyondInt64TurnsTheIntegerPathOffWhereverItIs) {
+  const mpq_class tiny(1, mpz_class(1) << 70);
+  const auto fraction = [](int p, int q) {
+    mpq_class r(p, q);
+    r.canonicalize();
+    return r;
+  };
+  for (int position = 0; position < 5; ++position) {
+    Network n;
+    for (int g = 0; g < 5; ++g)
+      for (int i = 0; i < 4; ++i) {
+        const mpq_class second = g == position ? tiny : mpq_class(g - 2);
+        n.neurons.push_back({{Real(1), Real(second)},
+                             Real(mpq_class(3 * i - 4)),
+                             {Real(fraction(i + g, 3)), Real(fraction(1 - i, 2))}});
+      }
+    const Evaluator f(n);
+    EXPECT_EQ(f.directions(), 5u);
+    EXPECT_FALSE(f.integer_path()) << "position " << position;
+    for (int a = -6; a <= 6; a += 3)
+      for (int b = -3; b <= 3; b += 2) expect_agreement(n, f, {mpq_class(a), mpq_class(b)});
+  }
 }
 
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
