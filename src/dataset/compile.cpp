@@ -60,7 +60,7 @@ CompileReport compile_instance(const etrinv::Instance& instance, io::AtomicFile&
   output.flush();
   report.write_seconds = terminal::seconds_since(start);
 
-  report.statistics = emission.meta().statistics;
+  report.statistics = emission.statistics();
   // Standard output, a FIFO or a device has no size to report.
   if (const std::string written = output.readable_path(); !written.empty()) {
     std::error_code error;

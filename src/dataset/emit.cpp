@@ -35,43 +35,52 @@ Emission::Emission(const layout::Arrangement& arrangement)
     });
   }
 
-  meta_.instance = a.instance;
-  meta_.parameters = a.parameters;
-  meta_.lanes = a.lanes;
-  meta_.families = a.families;
-  meta_.canonical = a.canonical;
-  meta_.gadgets.reserve(a.gadgets.size());
-  for (const auto& g : a.gadgets) meta_.gadgets.push_back({g, 0, 0});
-  if (a.data_points.generated()) {
-    for (std::size_t g = 0; g < meta_.gadgets.size(); ++g) {
-      meta_.gadgets[g].first_point = g * layout::home_points_per_gadget;
-      meta_.gadgets[g].end_point = (g + 1) * layout::home_points_per_gadget;
-    }
-  } else {
+  if (!a.data_points.generated()) {
+    ranges_.assign(a.gadgets.size(), {0, 0});
     // Ranges: in output order each gadget's points are contiguous.
     for (std::size_t i = 0; i < data_count_;) {
       const std::size_t g = a.data_points[data_index(i)].gadget;
       std::size_t j = i;
       while (j < data_count_ && a.data_points[data_index(j)].gadget == g) ++j;
-      meta_.gadgets.at(g).first_point = i;
-      meta_.gadgets.at(g).end_point = j;
+      ranges_.at(g) = {i, j};
       i = j;
     }
-    for (std::size_t g = 0; g < meta_.gadgets.size(); ++g)
-      if (meta_.gadgets[g].end_point == 0)  // no data points: an empty range where they would go
-        meta_.gadgets[g].first_point = meta_.gadgets[g].end_point =
-            g == 0 ? 0 : meta_.gadgets[g - 1].end_point;
+    for (std::size_t g = 0; g < ranges_.size(); ++g)
+      if (ranges_[g].second == 0) {  // no data points: an empty range where they would go
+        const std::size_t at = g == 0 ? 0 : ranges_[g - 1].second;
+        ranges_[g] = {at, at};
+      }
   }
-  // Reserved: growing would copy every record (mpq_class's move is not
-  // noexcept), and with the old block still held that was compile's peak.
-  meta_.constraint_points.reserve(a.constraint_points.size());
-  for (std::size_t i = 0; i < a.constraint_points.size(); ++i)
-    meta_.constraint_points.push_back({a.constraint_points[i], data_count_ + i});
-
   std::set<gadgets::Label> labels = layout::data_point_labels(a);
   for (const auto& c : a.constraint_points) labels.insert(c.kind->label);
   labels_.assign(labels.begin(), labels.end());
-  meta_.statistics = statistics_of(a);
+  statistics_ = statistics_of(a);
+}
+
+std::pair<std::size_t, std::size_t> Emission::gadget_points(std::size_t g) const {
+  if (ranges_.empty())
+    return {g * layout::home_points_per_gadget, (g + 1) * layout::home_points_per_gadget};
+  return ranges_.at(g);
+}
+
+Meta Emission::meta() const {
+  const auto& a = arrangement_;
+  Meta meta;
+  meta.instance = a.instance;
+  meta.parameters = a.parameters;
+  meta.lanes = a.lanes;
+  meta.families = a.families;
+  meta.canonical = a.canonical;
+  meta.gadgets.reserve(a.gadgets.size());
+  for (std::size_t g = 0; g < a.gadgets.size(); ++g) {
+    const auto [first, end] = gadget_points(g);
+    meta.gadgets.push_back({a.gadgets[g], first, end});
+  }
+  meta.constraint_points.reserve(a.constraint_points.size());
+  for (std::size_t i = 0; i < a.constraint_points.size(); ++i)
+    meta.constraint_points.push_back({a.constraint_points[i], constraint_point_index(i)});
+  meta.statistics = statistics_;
+  return meta;
 }
 
 LabelledPoint Emission::point(std::size_t i) const {

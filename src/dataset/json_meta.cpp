@@ -38,11 +38,11 @@ json constraint(const etrinv::Instance& instance, const etrinv::Constraint& c) {
           {"text", etrinv::describe(instance, c)}};
 }
 
-json gadget(const GadgetRecord& r, const Meta& meta) {
-  const auto& g = r.gadget;
+json gadget(const layout::Gadget& g, std::size_t first_point, std::size_t end_point,
+            const std::vector<layout::Family>& families) {
   return {
       {"kind", g.kind->name()},
-      {"family", meta.families.at(g.family).name},
+      {"family", families.at(g.family).name},
       {"index", g.index},
       {"role", role_name(g.role)},
       {"variable", g.variable},
@@ -50,21 +50,16 @@ json gadget(const GadgetRecord& r, const Meta& meta) {
       {"normal", json::array({g.strip.normal.a, g.strip.normal.b})},
       {"offset", rational(g.strip.offset)},
       {"width", rational(g.strip.width)},
-      {"points", json::array({r.first_point, r.end_point})}};
+      {"points", json::array({first_point, end_point})}};
+}
+
+json gadget(const GadgetRecord& r, const Meta& meta) {
+  return gadget(r.gadget, r.first_point, r.end_point, meta.families);
 }
 
 json constraint_point(const ConstraintPointRecord& r, const Meta& meta) {
-  const auto& c = r.point;
-  json lines = json::array(), variables = json::array();
-  for (const auto& l : c.kind->lines) lines.push_back(rational(l.position));
-  for (std::size_t g : c.gadgets) variables.push_back(meta.gadgets.at(g).gadget.variable);
-  return {
-      {"kind", c.kind->name},
-      {"constraint", c.constraint == layout::no_constraint ? json(nullptr) : json(c.constraint)},
-      {"gadgets", c.gadgets},
-      {"variables", variables},
-      {"lines", lines},
-      {"point", r.index}};
+  return constraint_point(r.point, r.index,
+                          [&](std::size_t g) { return meta.gadgets.at(g).gadget.variable; });
 }
 
 json point(const geometry::Point& p) {
@@ -72,14 +67,17 @@ json point(const geometry::Point& p) {
 }
 
 json layout(const Meta& meta) {
-  const auto& p = meta.parameters;
+  return layout(meta.parameters, meta.lanes, meta.families);
+}
+
+json layout(const layout::Parameters& p, const layout::Lanes& l,
+            const std::vector<layout::Family>& family_list) {
   json families = json::array();
-  for (const auto& f : meta.families)
+  for (const auto& f : family_list)
     families.push_back({{"name", f.name},
                         {"normal", json::array({f.normal.a, f.normal.b})},
                         {"origin", rational(f.origin)},
                         {"pitch", rational(f.pitch)}});
-  const auto& l = meta.lanes;
   return {{"scheme", "counting-lines"},
           {"lanes",
            {{"count", layout::lane_count},

@@ -27,7 +27,10 @@ struct Source {
   std::function<LabelledPoint(std::size_t)> point;
   std::size_t hidden_neurons;
   const std::vector<gadgets::Label>& labels;
+  // The meta: from a Dataset's Meta, or from the emission's arrangement
+  // directly (no copy of its gadgets and constraint points); at most one set.
   const Meta* meta;
+  const Emission* emission = nullptr;
   // Set when points [0, generated->data_points.size()) are that
   // arrangement's generated data points in order: the fast path.
   const layout::Arrangement* generated = nullptr;
@@ -130,20 +133,61 @@ class DataPointLines {
   std::size_t longest_label_ = 0;
 };
 
-// A JSON array written one element per line.
-template <class Range, class ToJson>
-void put_array(std::ostream& out, const char* indent, const Range& items, ToJson to_json) {
+// A JSON array of n elements, item_json(i) each, written one element per line.
+template <class ToJson>
+void put_items(std::ostream& out, const char* indent, std::size_t n, ToJson item_json) {
   out << '[';
-  bool first = true;
-  for (const auto& item : items) {
-    out << (first ? "\n" : ",\n") << indent << to_json(item).dump();
-    first = false;
-  }
-  if (!first) out << '\n' << std::string(std::char_traits<char>::length(indent) - 2, ' ');
+  for (std::size_t i = 0; i < n; ++i)
+    out << (i == 0 ? "\n" : ",\n") << indent << item_json(i).dump();
+  if (n != 0) out << '\n' << std::string(std::char_traits<char>::length(indent) - 2, ' ');
   out << ']';
 }
 
-void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reduction) {
+template <class Vector, class ToJson>
+void put_array(std::ostream& out, const char* indent, const Vector& items, ToJson to_json) {
+  put_items(out, indent, items.size(), [&](std::size_t i) { return to_json(items[i]); });
+}
+
+// The parts of the meta that differ between a Meta and an arrangement.
+struct MetaParts {
+  const etrinv::Instance& instance;
+  json layout;
+  std::size_t gadgets, constraint_points;
+  std::function<json(std::size_t)> gadget, constraint_point;
+  const Statistics& statistics;
+};
+
+MetaParts parts_of(const Meta& meta) {
+  return {meta.instance,
+          json_meta::layout(meta),
+          meta.gadgets.size(),
+          meta.constraint_points.size(),
+          [&meta](std::size_t g) { return json_meta::gadget(meta.gadgets[g], meta); },
+          [&meta](std::size_t i) {
+            return json_meta::constraint_point(meta.constraint_points[i], meta);
+          },
+          meta.statistics};
+}
+
+MetaParts parts_of(const Emission& e) {
+  const layout::Arrangement& a = e.arrangement();
+  return {a.instance,
+          json_meta::layout(a.parameters, a.lanes, a.families),
+          a.gadgets.size(),
+          a.constraint_points.size(),
+          [&a, &e](std::size_t g) {
+            const auto [first, end] = e.gadget_points(g);
+            return json_meta::gadget(a.gadgets[g], first, end, a.families);
+          },
+          [&a, &e](std::size_t i) {
+            return json_meta::constraint_point(
+                a.constraint_points[i], e.constraint_point_index(i),
+                [&a](std::size_t g) { return a.gadgets.at(g).variable; });
+          },
+          e.statistics()};
+}
+
+void put_meta(std::ostream& out, const MetaParts& meta, const nlohmann::json& reduction) {
   const auto& inst = meta.instance;
   out << "{\n    \"generator\": "
       << "\"etr2nn\""
@@ -153,12 +197,10 @@ void put_meta(std::ostream& out, const Meta& meta, const nlohmann::json& reducti
       << ",\n      \"constraints\": ";
   put_array(out, "        ", inst.constraints,
             [&](const etrinv::Constraint& c) { return json_meta::constraint(inst, c); });
-  out << "\n    },\n    \"layout\": " << json_meta::layout(meta).dump() << ",\n    \"gadgets\": ";
-  put_array(out, "      ", meta.gadgets,
-            [&](const GadgetRecord& r) { return json_meta::gadget(r, meta); });
+  out << "\n    },\n    \"layout\": " << meta.layout.dump() << ",\n    \"gadgets\": ";
+  put_items(out, "      ", meta.gadgets, meta.gadget);
   out << ",\n    \"constraint_points\": ";
-  put_array(out, "      ", meta.constraint_points,
-            [&](const ConstraintPointRecord& r) { return json_meta::constraint_point(r, meta); });
+  put_items(out, "      ", meta.constraint_points, meta.constraint_point);
   out << ",\n    \"statistics\": " << json_meta::statistics(meta.statistics).dump() << "\n  }";
 }
 
@@ -221,9 +263,9 @@ void write(std::ostream& out, const Source& s, const WriteOptions& options) {
       << ",\n  \"inputs\": 2,\n  \"outputs\": 2,\n  \"hidden_neurons\": " << s.hidden_neurons
       << ",\n  \"target_error\": \"0\",\n  \"labels\": ";
   put_array(out, "    ", s.labels, json_meta::label);
-  if (s.meta) {
+  if (s.meta != nullptr || s.emission != nullptr) {
     out << ",\n  \"meta\": ";
-    put_meta(out, *s.meta, options.reduction);
+    put_meta(out, s.meta != nullptr ? parts_of(*s.meta) : parts_of(*s.emission), options.reduction);
   }
   out << ",\n  \"points\": [";
   write_points(out, s, options);
@@ -233,13 +275,18 @@ void write(std::ostream& out, const Source& s, const WriteOptions& options) {
 
 Source source_of(const Emission& e) {
   const layout::Arrangement& a = e.arrangement();
-  return {e.size(),  [&e](std::size_t i) { return e.point(i); }, e.hidden_neurons(), e.labels(),
-          &e.meta(), a.data_points.generated() ? &a : nullptr};
+  return {
+      e.size(), [&e](std::size_t i) { return e.point(i); }, e.hidden_neurons(), e.labels(), nullptr,
+      &e,       a.data_points.generated() ? &a : nullptr};
 }
 
 Source source_of(const Dataset& d) {
-  return {d.points.size(), [&d](std::size_t i) { return d.points[i]; }, d.hidden_neurons, d.labels,
-          d.meta ? &*d.meta : nullptr};
+  return {d.points.size(),
+          [&d](std::size_t i) { return d.points[i]; },
+          d.hidden_neurons,
+          d.labels,
+          d.meta ? &*d.meta : nullptr,
+          nullptr};
 }
 
 void write_file(const std::string& path, const Source& s, const WriteOptions& options) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "dataset/detail/dataset.hpp"
@@ -29,7 +30,17 @@ class Emission {
   LabelledPoint point(std::size_t i) const;
   std::size_t hidden_neurons() const { return arrangement_.hidden_neurons(); }
   const std::vector<gadgets::Label>& labels() const { return labels_; }  // sorted, distinct
-  const Meta& meta() const { return meta_; }
+  const Statistics& statistics() const { return statistics_; }
+  // Gadget g's data points are points [first, end) (empty, where they would
+  // go, for a gadget without any).
+  std::pair<std::size_t, std::size_t> gadget_points(std::size_t g) const;
+  // The position of constraint point i among the points.
+  std::size_t constraint_point_index(std::size_t i) const { return data_count_ + i; }
+  // The meta the file records, as a Meta: a copy of the arrangement's
+  // gadgets and constraint points (about as large as the arrangement), so
+  // the writer does not use it: it takes the records from the view
+  // (gadget_points, constraint_point_index) and the arrangement.
+  Meta meta() const;
   // The arrangement viewed. While its data points are generated, position
   // i < data_points.size() is data point i (the writer's fast path uses this).
   const layout::Arrangement& arrangement() const { return arrangement_; }
@@ -41,8 +52,11 @@ class Emission {
   std::size_t data_count_ = 0;
   // Output position -> data point index; empty when that is the identity.
   std::vector<std::size_t> order_;
+  // Each gadget's point range, only for an explicit list of data points
+  // (generated ones are 39 per gadget, in gadget order).
+  std::vector<std::pair<std::size_t, std::size_t>> ranges_;
   std::vector<gadgets::Label> labels_;
-  Meta meta_;
+  Statistics statistics_;
 };
 
 // The whole dataset in memory (tests, verify).
