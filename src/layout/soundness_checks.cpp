@@ -72,8 +72,11 @@ class StripIndex {
     for (std::size_t g = 0; g < a.gadgets.size(); ++g)
       by_normal[a.gadgets[g].strip.normal].push_back(g);
     for (auto& [n, gs] : by_normal) {
-      const auto by_offset = exact_order(gs.size(), [&](std::size_t i) -> const mpq_class& {
-        return a.gadgets[gs[i]].strip.offset;
+      // Named: Clang (the fuzz build) does not let a lambda capture a
+      // structured binding before C++20's rules were implemented.
+      const std::vector<std::size_t>& ids = gs;
+      const auto by_offset = exact_order(ids.size(), [&](std::size_t i) -> const mpq_class& {
+        return a.gadgets[ids[i]].strip.offset;
       });
       Group group{n, {}, {}, {}};
       group.gadgets.reserve(gs.size());
