@@ -67,6 +67,7 @@ class GadgetPoints {
   };
   // One per (kind, normal) among the gadgets, in order of first use.
   const std::vector<Template>& templates() const { return templates_; }
+
  private:
   // Gadget g's template (nullptr only for a gadget not in the arrangement).
   const Template* template_of(const Gadget& g) const;
