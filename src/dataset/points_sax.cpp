@@ -170,6 +170,7 @@ bool PointsSax::start_array(std::size_t) {
   if (points_key_) {  // the top-level "points": its elements bypass the DOM
     points_key_ = false;
     points_depth_ = 0;
+    if (stop_) throw MetaRead{};
     if (armed_) {
       armed_ = false;
       throw PointsStart{};
@@ -220,6 +221,16 @@ void parse_document(std::istream& in, const std::string& name, PointsSax& sax) {
 
 void parse_document_general(std::istream& in, const std::string& name, PointsSax& sax) {
   parse(in, name, sax, false);
+}
+
+bool parse_head(std::istream& in, const std::string& name, PointsSax& sax) {
+  sax.stop_at_points();
+  try {
+    parse(in, name, sax, false);
+  } catch (const PointsSax::MetaRead&) {
+    return true;
+  }
+  return false;
 }
 
 }  // namespace etr2nn::dataset::detail

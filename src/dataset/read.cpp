@@ -3,6 +3,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "dataset/detail/meta.hpp"
@@ -41,7 +42,39 @@ class Reader {
     return d;
   }
 
+  // The header and meta only (read_dataset_head): nullopt when no meta comes
+  // before the points.
+  std::optional<Dataset> read_head(std::istream& in) {
+    head_only_ = true;
+    Dataset d;
+    detail::PointsSax sax(d.points, [this](const ErrorKind& kind, const std::string& message) {
+      fail(kind, message);
+    });
+    if (!detail::parse_head(in, name_, sax)) return std::nullopt;
+    const json& root = sax.root();
+    // Keys may come in any order (a file re-dumped by a JSON library sorts
+    // them): whatever the head lacks, the whole read finds.
+    for (const char* key : {"format", "version", "inputs", "outputs", "hidden_neurons",
+                            "target_error", "labels", "meta"})
+      if (!root.contains(key)) return std::nullopt;
+    header(root, d);
+    auto it = root.find("meta");
+    if (it->is_null()) return std::nullopt;
+    const json& statistics = member(*it, "statistics", "meta");
+    claimed_points_ =
+        index(member(statistics, "points", "meta.statistics"), "meta.statistics.points");
+    d.meta = meta(*it, d);
+    d.meta->statistics.points = claimed_points_;
+    return d;
+  }
+
  private:
+  // Points this reader can check against: those read, or (head only) those
+  // the meta says the file holds.
+  std::size_t point_count(const Dataset& d) const {
+    return head_only_ ? claimed_points_ : d.points.size();
+  }
+
   [[noreturn]] void fail(const ErrorKind& kind, const std::string& what) const {
     throw Diagnostic(kind, SourceLocation{name_}, what);
   }
@@ -103,6 +136,7 @@ class Reader {
       declared.insert({o1, o2});
     }
     for (const auto& p : d.points) used.insert(p.y);
+    if (head_only_) used = declared;  // the points are not read
     if (declared != used)
       fail(errors::inconsistent, "\"labels\" (" + std::to_string(declared.size()) +
                                      " distinct) differ from the labels the points carry (" +
@@ -258,10 +292,7 @@ class Reader {
   // The checks N1–N7 (layout/detail/invariants.hpp) on the file's own geometry: the
   // hardness proof applies to this file only if they pass.
   void layout_is_sound(const Dataset& d) const {
-    const auto violations = layout::find_violations(arrangement_of(d), d.hidden_neurons, 1);
-    if (!violations.empty())
-      fail(errors::unsound_layout,
-           "the meta does not describe a sound layout: check " + layout::to_string(violations[0]));
+    require_sound_layout(arrangement_of(d), d.hidden_neurons, name_);
   }
 
   etrinv::Constraint constraint(const json& j, const std::string& where,
@@ -343,10 +374,11 @@ class Reader {
       fail(errors::wrong_type, where + ".points: expected [first, end)");
     r.first_point = index(range[0], where + ".points");
     r.end_point = index(range[1], where + ".points");
-    if (r.first_point > r.end_point || r.end_point > d.points.size())
+    if (r.first_point > r.end_point || r.end_point > point_count(d))
       fail(errors::inconsistent, where + ".points: range [" + std::to_string(r.first_point) + ", " +
                                      std::to_string(r.end_point) + ") outside the " +
-                                     std::to_string(d.points.size()) + " points");
+                                     std::to_string(point_count(d)) + " points");
+    if (head_only_) return r;
     // Each of its points lies on one of its data lines and carries its label.
     for (std::size_t i = r.first_point; i < r.end_point; ++i) {
       const mpq_class t = g.strip.coordinate(d.points[i].x);
@@ -394,8 +426,11 @@ class Reader {
                                          " is not that of gadget " + std::to_string(c.gadgets[k]));
     }
     r.index = index(member(j, "point", where), where + ".point");
-    if (r.index >= d.points.size())
-      fail(errors::inconsistent, where + ".point: index out of range");
+    if (r.index >= point_count(d)) fail(errors::inconsistent, where + ".point: index out of range");
+    if (head_only_) {
+      c.where = crossing(c, m, where);
+      return r;
+    }
     c.where = d.points[r.index].x;
     if (d.points[r.index].y != c.kind->label)
       fail(errors::inconsistent,
@@ -403,13 +438,42 @@ class Reader {
     return r;
   }
 
+  // Where a constraint point's measuring lines meet, without reading it: the
+  // lines t_g = position of its first two gadgets (never parallel in a
+  // layout etr2nn makes), and every further line must pass there too.
+  geometry::Point crossing(const layout::ConstraintPoint& c, const Meta& m,
+                           const std::string& where) const {
+    const auto line = [&](std::size_t k) {
+      const geometry::Strip& s = m.gadgets[c.gadgets[k]].gadget.strip;
+      return std::pair<geometry::Normal, mpq_class>{s.normal, s.offset + c.kind->lines[k].position};
+    };
+    const auto [n0, c0] = line(0);
+    const auto [n1, c1] = line(1);
+    if (n0.a * n1.b == n0.b * n1.a)
+      fail(errors::inconsistent, where + ": the measuring lines of its gadgets are parallel");
+    const geometry::Point p = geometry::intersection(n0, c0, n1, c1);
+    for (std::size_t k = 2; k < c.gadgets.size(); ++k) {
+      const auto [n, level] = line(k);
+      if (geometry::level(n, p) != level)
+        fail(errors::inconsistent, where + ": the measuring lines of its gadgets do not meet");
+    }
+    return p;
+  }
+
   std::string name_;
+  bool head_only_ = false;
+  std::size_t claimed_points_ = 0;
 };
 
 }  // namespace
 
 Dataset read_dataset(std::istream& in, const std::string& name) {
   return Reader(name).read(in);
+}
+
+std::optional<Dataset> read_dataset_head(const std::string& path) {
+  const std::unique_ptr<std::istream> in = io::open_input(path, "the dataset");
+  return Reader(path).read_head(*in);
 }
 
 Dataset read_dataset(const std::string& path) {

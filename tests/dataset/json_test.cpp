@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include "dataset/detail/emit.hpp"
 #include "dataset/detail/meta.hpp"
@@ -343,6 +345,99 @@ TEST(DatasetJson, DatasetsWithoutMetaAreRead) {
   EXPECT_EQ(back.hidden_neurons, 4u);
   EXPECT_FALSE(back.meta);
   EXPECT_THROW(arrangement_of(back), etr2nn::Diagnostic);
+}
+
+// read_dataset_head: what `witness` reads of a file too large to hold. Its
+// meta must be the whole read's, and the arrangement generated from it must
+// have exactly the file's points where the file has them.
+TEST(DatasetJson, HeadReadGivesTheWholeReadsMetaWithoutThePoints) {
+  TempDir dir;
+  const auto a = layout::layout(generate::planted_instance(25, 5).instance);
+  write_dataset(dir.file("d.json"), Emission(a));
+  const Dataset whole = read_dataset(dir.file("d.json"));
+  const std::optional<Dataset> head = read_dataset_head(dir.file("d.json"));
+  ASSERT_TRUE(head.has_value());
+  EXPECT_TRUE(head->points.empty());
+  EXPECT_EQ(head->hidden_neurons, whole.hidden_neurons);
+  EXPECT_EQ(head->labels, whole.labels);
+  ASSERT_TRUE(head->meta && whole.meta);
+  EXPECT_EQ(head->meta->statistics.points, whole.points.size());
+  EXPECT_EQ(head->meta->instance.variables, whole.meta->instance.variables);
+  ASSERT_EQ(head->meta->constraint_points.size(), whole.meta->constraint_points.size());
+  for (std::size_t i = 0; i < whole.meta->constraint_points.size(); ++i) {
+    const auto& h = head->meta->constraint_points[i];
+    const auto& w = whole.meta->constraint_points[i];
+    EXPECT_EQ(h.index, w.index);
+    EXPECT_EQ(h.point.kind, w.point.kind);
+    EXPECT_EQ(h.point.gadgets, w.point.gadgets);
+    // Computed from the gadgets' lines in the head, read from the point in the whole.
+    EXPECT_EQ(h.point.where, w.point.where) << "constraint point " << i;
+  }
+  const std::optional<layout::Arrangement> generated = generated_arrangement_of(*head->meta);
+  ASSERT_TRUE(generated.has_value());
+  EXPECT_TRUE(generated->data_points.generated());
+  const Emission emission(*generated);
+  ASSERT_EQ(emission.size(), whole.points.size());
+  for (std::size_t i = 0; i < whole.points.size(); ++i)
+    ASSERT_EQ(emission.point(i), whole.points[i]) << "point " << i;
+  EXPECT_NO_THROW(require_sound_layout(*generated, head->hidden_neurons, "d.json"));
+}
+
+TEST(DatasetJson, HeadReadDeclinesAFileWhoseMetaOrHeaderComesAfterThePoints) {
+  TempDir dir;
+  const nlohmann::ordered_json good =
+      nlohmann::ordered_json::parse(written(layout::layout(testing::inv_rational_sat())));
+  nlohmann::ordered_json late;
+  for (const auto& [key, value] : good.items())
+    if (key != "meta") late[key] = value;
+  late["meta"] = good["meta"];
+  std::ofstream(dir.file("late.json")) << late.dump();
+  EXPECT_FALSE(read_dataset_head(dir.file("late.json")).has_value());
+  EXPECT_TRUE(read_dataset(dir.file("late.json")).meta.has_value());
+  // Sorted keys (as a JSON library re-dumps them): "version" after "points".
+  std::ofstream(dir.file("sorted.json")) << nlohmann::json::parse(good.dump()).dump();
+  EXPECT_FALSE(read_dataset_head(dir.file("sorted.json")).has_value());
+  EXPECT_TRUE(read_dataset(dir.file("sorted.json")).meta.has_value());
+}
+
+TEST(DatasetJson, HeadReadNamesWhatIsWrongInTheMeta) {
+  TempDir dir;
+  const std::string good = written(layout::layout(testing::inv_rational_sat()));
+  const auto head_error = [&](const std::string& text, const std::string& fragment) {
+    std::ofstream(dir.file("bad.json")) << text;
+    try {
+      read_dataset_head(dir.file("bad.json"));
+      ADD_FAILURE() << "accepted; expected " << fragment;
+    } catch (const etr2nn::Diagnostic& d) {
+      EXPECT_EQ(d.where().file, dir.file("bad.json"));
+      EXPECT_NE(d.render().find(fragment), std::string::npos) << d.render();
+    }
+  };
+  head_error(good.substr(0, good.find("\"gadgets\"") + 20), "not valid JSON");
+  head_error(replaced(good, "\"kind\":\"I\"", "\"kind\":\"Q\""), "unknown gadget kind");
+  head_error(replaced(good, "\"points\":[0,39]", "\"points\":[0,9999]"), "outside the 478 points");
+  // A gadget of a three-line constraint point moved: its lines no longer meet.
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(good);
+  for (const auto& c : j["meta"]["constraint_points"])
+    if (c["kind"] == "add") {
+      auto& offset = j["meta"]["gadgets"][c["gadgets"][2].get<std::size_t>()]["offset"];
+      offset = numeric::to_string(*numeric::parse_rational(offset.get<std::string>()) + 1);
+      break;
+    }
+  head_error(j.dump(), "the measuring lines of its gadgets do not meet");
+}
+
+TEST(DatasetJson, GeneratedArrangementNeedsTheOrderCompileWrites) {
+  TempDir dir;
+  write_dataset(dir.file("d.json"), Emission(layout::layout(testing::inv_rational_sat())));
+  const Meta meta = *read_dataset_head(dir.file("d.json"))->meta;
+  ASSERT_TRUE(generated_arrangement_of(meta).has_value());
+  Meta shifted = meta;
+  std::swap(shifted.gadgets[0], shifted.gadgets[1]);  // ranges out of gadget order
+  EXPECT_FALSE(generated_arrangement_of(shifted).has_value());
+  Meta moved = meta;
+  ++moved.constraint_points.back().index;
+  EXPECT_FALSE(generated_arrangement_of(moved).has_value());
 }
 
 }  // namespace

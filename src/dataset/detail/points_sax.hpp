@@ -51,6 +51,10 @@ class PointsSax : public nlohmann::json::json_sax_t {
   void arm() { armed_ = true; }
   void ignore(int events) { ignore_ = events; }
   void add_point(LabelledPoint point) { points_.push_back(std::move(point)); }
+  // stop_at_points(): throw MetaRead when the top-level "points" opens, for
+  // a reader that wants only what comes before the points (parse_head).
+  struct MetaRead {};
+  void stop_at_points() { stop_ = true; }
 
  private:
   bool ignored() {
@@ -84,6 +88,7 @@ class PointsSax : public nlohmann::json::json_sax_t {
   bool has_x_ = false, has_y_ = false;
   LabelledPoint current_;
   bool armed_ = false;
+  bool stop_ = false;
   int ignore_ = 0;
 };
 
@@ -96,5 +101,10 @@ class PointsSax : public nlohmann::json::json_sax_t {
 void parse_document(std::istream& in, const std::string& name, PointsSax& sax);
 // The general parser alone: the reference the tests compare with.
 void parse_document_general(std::istream& in, const std::string& name, PointsSax& sax);
+// The document up to the top-level "points"'s '[' only: true when it got
+// there (sax.root() then holds everything before, "points" an empty array),
+// false when the whole document was parsed without meeting it. Syntax
+// errors before that point are those of parse_document.
+bool parse_head(std::istream& in, const std::string& name, PointsSax& sax);
 
 }  // namespace etr2nn::dataset::detail

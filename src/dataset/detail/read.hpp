@@ -7,6 +7,7 @@
 #pragma once
 
 #include <istream>
+#include <optional>
 #include <string>
 
 #include "dataset/detail/dataset.hpp"
@@ -19,5 +20,16 @@ namespace etr2nn::dataset {
 Dataset read_dataset(const std::string& path);
 // The same from a stream; `name` stands for the file in messages.
 Dataset read_dataset(std::istream& in, const std::string& name);
+
+// What comes before the points, for a file too large to hold: the header and
+// the meta (compile writes the meta first), with the same checks and errors
+// as read_dataset except those that need the points, which are not read:
+// `points` stays empty, `labels` is the file's list, gadget and constraint
+// point indices are checked against the count meta.statistics.points claims
+// (kept in meta->statistics.points, the rest of the statistics left zero),
+// each constraint point's position is where its gadgets' measuring lines
+// meet, and N1-N7 are not checked (require_sound_layout). nullopt when the
+// meta or a header key does not come before "points"; read_dataset then.
+std::optional<Dataset> read_dataset_head(const std::string& path);
 
 }  // namespace etr2nn::dataset
