@@ -52,29 +52,50 @@ const numeric::NumberField* common_field(const Network& network) {
   return json_io::common_field(values);
 }
 
-}  // namespace
+// The document without its neurons, and each neuron's object: network_to_json
+// joins them, write_network writes one neuron at a time (the whole document of
+// a million-neuron network as JSON values would take gigabytes).
+class Parts {
+ public:
+  Parts(const Network& network, const NetworkFileOptions& options)
+      : field_(common_field(network)), writer_(field_), options_(options) {}
 
-nlohmann::ordered_json network_to_json(const Network& network, const NetworkFileOptions& options) {
-  const numeric::NumberField* field = common_field(network);
-  Writer writer(field);
-  nlohmann::ordered_json neurons = nlohmann::ordered_json::array();
-  for (const auto& u : network.neurons) {
+  // Every top-level key in file order, "neurons" an empty array.
+  nlohmann::ordered_json head(const Network& network) {
+    nlohmann::ordered_json out = {{"format", "etr2nn-network"},
+                                  {"version", 1},
+                                  {"exact", is_rational(network) ? "rational" : "algebraic"},
+                                  {"hidden_neurons", network.neurons.size()}};
+    if (field_) out["field"] = json_io::field_to_json(*field_);
+    out["c"] = writer_.pair(network.c);
+    out["neurons"] = nlohmann::ordered_json::array();
+    if (!options_.meta.is_null()) out["meta"] = options_.meta;
+    return out;
+  }
+
+  nlohmann::ordered_json neuron(const Neuron& u) {
     nlohmann::ordered_json n = {
-        {"a", writer.pair(u.a)}, {"b", writer.real(u.b)}, {"v", writer.pair(u.v)}};
-    if (options.float_copies)
+        {"a", writer_.pair(u.a)}, {"b", writer_.real(u.b)}, {"v", writer_.pair(u.v)}};
+    if (options_.float_copies)
       n["approx"] = {{"a", {u.a[0].to_double(), u.a[1].to_double()}},
                      {"b", u.b.to_double()},
                      {"v", {u.v[0].to_double(), u.v[1].to_double()}}};
-    neurons.push_back(std::move(n));
+    return n;
   }
-  nlohmann::ordered_json out = {{"format", "etr2nn-network"},
-                                {"version", 1},
-                                {"exact", is_rational(network) ? "rational" : "algebraic"},
-                                {"hidden_neurons", network.neurons.size()}};
-  if (field) out["field"] = json_io::field_to_json(*field);
-  out["c"] = writer.pair(network.c);
-  out["neurons"] = std::move(neurons);
-  if (!options.meta.is_null()) out["meta"] = options.meta;
+
+ private:
+  const numeric::NumberField* field_;
+  Writer writer_;
+  const NetworkFileOptions& options_;
+};
+
+}  // namespace
+
+nlohmann::ordered_json network_to_json(const Network& network, const NetworkFileOptions& options) {
+  Parts parts(network, options);
+  nlohmann::ordered_json out = parts.head(network);
+  nlohmann::ordered_json& neurons = out["neurons"];
+  for (const auto& u : network.neurons) neurons.push_back(parts.neuron(u));
   return out;
 }
 
@@ -98,11 +119,12 @@ void write_network(const std::string& path, const Network& network,
 void write_network(io::AtomicFile& file, const Network& network,
                    const NetworkFileOptions& options) {
   // One top-level key and one neuron per line: readable, diffable, greppable.
-  const auto doc = network_to_json(network, options);
+  Parts parts(network, options);
+  const nlohmann::ordered_json head = parts.head(network);
   std::ostream& out = file.stream();
   out << "{";
   bool first = true;
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
+  for (auto it = head.begin(); it != head.end(); ++it) {
     out << (first ? "\n " : ",\n ") << nlohmann::ordered_json(it.key()).dump() << ": ";
     first = false;
     if (it.key() != "neurons") {
@@ -110,8 +132,8 @@ void write_network(io::AtomicFile& file, const Network& network,
       continue;
     }
     out << "[";
-    for (std::size_t i = 0; i < it.value().size(); ++i)
-      out << (i ? ",\n  " : "\n  ") << it.value()[i].dump();
+    for (std::size_t i = 0; i < network.neurons.size(); ++i)
+      out << (i ? ",\n  " : "\n  ") << parts.neuron(network.neurons[i]).dump();
     out << "\n ]";
   }
   out << "\n}\n";

@@ -6,6 +6,18 @@
 
 namespace etr2nn::network {
 
+void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                           const Network& network, const etrinv::Assignment& values,
+                           std::size_t verified_points, const WitnessFileOptions& options) {
+  NetworkFileOptions how;
+  how.float_copies = options.float_copies;
+  how.meta = {{"kind", "witness"},
+              {"verified_points", verified_points},
+              {"assignment", assignment_to_json(arrangement.instance, values)}};
+  if (!options.source.empty()) how.meta["source"] = options.source;
+  write_network(file, network, how);
+}
+
 namespace {
 
 template <class Points>
@@ -13,13 +25,7 @@ Network build_verify_write(io::AtomicFile& file, const layout::Arrangement& arra
                            const Points& points, std::size_t count,
                            const etrinv::Assignment& values, const WitnessFileOptions& options) {
   Network network = build_and_verify_witness(arrangement, points, values);
-  NetworkFileOptions how;
-  how.float_copies = options.float_copies;
-  how.meta = {{"kind", "witness"},
-              {"verified_points", count},
-              {"assignment", assignment_to_json(arrangement.instance, values)}};
-  if (!options.source.empty()) how.meta["source"] = options.source;
-  write_network(file, network, how);
+  write_witness_network(file, arrangement, network, values, count, options);
   return network;
 }
 

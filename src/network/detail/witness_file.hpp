@@ -3,6 +3,7 @@
 // emission, and write it atomically with a meta recording the assignment.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "dataset/dataset.hpp"
@@ -32,5 +33,11 @@ Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangeme
 Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangement,
                       const dataset::Dataset& dataset, const etrinv::Assignment& values,
                       const WitnessFileOptions& options = {});
+
+// Only the writing, for a network build_and_verify_witness made and verified
+// on `verified_points` points (recorded in its meta with the assignment).
+void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                           const Network& network, const etrinv::Assignment& values,
+                           std::size_t verified_points, const WitnessFileOptions& options = {});
 
 }  // namespace etr2nn::network
