@@ -87,9 +87,9 @@ int run(const std::vector<std::string>& args) {
   request.float_copies = arguments.flag("--floats");
   const pipeline::WitnessResult result = pipeline::witness(request);
   (*output == "-" ? std::cerr : std::cout)
-      << "witness: " << result.network.neurons.size() << " neurons, "
-      << (network::is_rational(result.network) ? "rational" : "real algebraic")
-      << " weights, verified exactly on " << result.points << " points; wrote " << *output << "\n";
+      << "witness: " << result.neurons << " neurons, "
+      << (result.rational ? "rational" : "real algebraic") << " weights, verified exactly on "
+      << result.points << " points; wrote " << *output << "\n";
   return 0;
 }
 

@@ -1,10 +1,17 @@
 #include "pipeline/detail/witness.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <sstream>
 #include <string_view>
+#include <system_error>
 
+#include "check/check.hpp"
 #include "dataset/dataset.hpp"
+#include "diagnostic/diagnostic.hpp"
 #include "etr/etr.hpp"
+#include "io/atomic_file.hpp"
 #include "layout/layout.hpp"
 #include "network/network.hpp"
 #include "pipeline/detail/origin.hpp"
@@ -28,13 +35,83 @@ etrinv::Assignment dataset_values(const WitnessRequest& request, const dataset::
   return values;
 }
 
+// The independent checker's verdict on `network` against the dataset file's
+// own points, streamed from disk; throws unless every point fits and the
+// file holds the `claimed` number of points.
+void check_on_file(const WitnessRequest& request, const check::Network& network,
+                   std::size_t claimed) {
+  const check::Report report = check::verify_file(request.input, network, {3});
+  if (report.ok() && report.points == claimed) return;
+  std::ostringstream why;
+  if (report.points != claimed)
+    why << "the file holds " << report.points << " points where its meta says " << claimed << "; ";
+  check::print_report(why, report);
+  throw Diagnostic(errors::inconsistent, SourceLocation{request.input},
+                   "the witness built from the meta does not fit the file's own points, so " +
+                       request.output + " was not written: " + why.str());
+}
+
+// A dataset file as compile writes it (meta before the points, points in the
+// generated order) is never held: its header and meta are read, the network
+// is built from the arrangement the meta describes and verified by the
+// independent checker on the file's own points, streamed from disk. Memory
+// grows with the gadgets, not the points. nullopt for any other file (a
+// pipe, which can be read only once; a meta after the points or in another
+// order): that is read whole.
+std::optional<WitnessResult> from_dataset_streamed(const WitnessRequest& request) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(request.input, error)) return std::nullopt;
+  std::optional<dataset::Dataset> head = dataset::read_dataset_head(request.input);
+  if (!head) return std::nullopt;
+  std::optional<layout::Arrangement> arrangement = dataset::generated_arrangement_of(*head->meta);
+  if (!arrangement) return std::nullopt;
+  const std::size_t claimed = head->meta->statistics.points;
+  if (dataset::Emission(*arrangement).size() != claimed) return std::nullopt;
+  const std::size_t hidden_neurons = head->hidden_neurons;
+  const etrinv::Assignment values = dataset_values(request, *head->meta);
+  head.reset();  // its gadget records copy the arrangement's gadgets
+  dataset::require_sound_layout(*arrangement, hidden_neurons, request.input);
+
+  io::AtomicFile file(request.output);
+  // Verified once, by the independent checker on the file's own points (a
+  // first pass on the generated points, as compile makes, would only repeat
+  // that at the cost of a second evaluator).
+  network::Network network = network::build_witness(*arrangement, values);
+  const WitnessResult result{network.neurons.size(), network::is_rational(network), claimed};
+  const network::WitnessFileOptions options{request.float_copies, request.input};
+  if (file.kind() == io::TargetKind::Replace) {
+    // What is on disk is what is checked: the network read back from the
+    // temporary before it replaces anything. The producer's copies go first:
+    // the checker's own network and tables are the peak.
+    network::write_witness_network(file, *arrangement, network, values, claimed, options);
+    network = {};
+    arrangement.reset();
+    file.flush();
+    check_on_file(request, check::read_network(file.readable_path()), claimed);
+  } else {
+    // A stream cannot be read back or taken back: checked before it is written.
+    check_on_file(
+        request, check::read_network_text(network::network_to_json(network).dump(), request.output),
+        claimed);
+    network::write_witness_network(file, *arrangement, network, values, claimed, options);
+  }
+  file.commit();
+  return result;
+}
+
+// The summary of a network written.
+WitnessResult written(const network::Network& network, std::size_t points) {
+  return {network.neurons.size(), network::is_rational(network), points};
+}
+
 WitnessResult from_dataset(const WitnessRequest& request) {
+  if (std::optional<WitnessResult> result = from_dataset_streamed(request)) return *result;
   const dataset::Dataset data = dataset::read_dataset(request.input);
   const layout::Arrangement arrangement = dataset::arrangement_of(data);
   const etrinv::Assignment values = dataset_values(request, *data.meta);
-  return {network::write_witness(request.output, arrangement, data, values,
-                                 {request.float_copies, request.input}),
-          data.points.size()};
+  return written(network::write_witness(request.output, arrangement, data, values,
+                                        {request.float_copies, request.input}),
+                 data.points.size());
 }
 
 WitnessResult from_formula(const WitnessRequest& request) {
@@ -51,9 +128,10 @@ WitnessResult from_formula(const WitnessRequest& request) {
   const dataset::Emission emission(arrangement);
   // The network is for the dataset compile would write: the same checks.
   layout::check_invariants(arrangement, emission.hidden_neurons());
-  return {network::write_witness(request.output, arrangement, emission, *reduction.assignment,
-                                 {request.float_copies, request.input}),
-          emission.size()};
+  return written(
+      network::write_witness(request.output, arrangement, emission, *reduction.assignment,
+                             {request.float_copies, request.input}),
+      emission.size());
 }
 
 }  // namespace

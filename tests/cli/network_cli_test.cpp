@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "dataset/dataset.hpp"
 #include "etr/etr.hpp"
@@ -328,6 +329,66 @@ TEST_F(NetworkCli, CompileWithWitnessWritesAVerifiedNetwork) {
                      " --assign " + a)
                 .status,
             2);
+}
+
+// `witness D.json` holds only the file's header and meta (the points can be
+// billions of bytes): the network is built from the meta and then checked on
+// the file's own points, streamed. A file in another order is read whole;
+// both ways give the same network, and a file whose points disagree with its
+// meta gets no network.
+nlohmann::ordered_json read_ordered(const std::string& file) {
+  return nlohmann::ordered_json::parse(std::ifstream(file));
+}
+
+TEST_F(NetworkCli, WitnessFromTheMetaAloneEqualsWitnessFromTheWholeFile) {
+  const std::string data = rational_sat_dataset();
+  ASSERT_TRUE(dataset::read_dataset_head(data).has_value());  // the streamed way applies
+  const nlohmann::ordered_json written = read_ordered(data);
+  nlohmann::ordered_json late;  // the meta after the points: read whole
+  for (const auto& [key, value] : written.items())
+    if (key != "meta") late[key] = value;
+  late["meta"] = written["meta"];
+  std::ofstream(path("late.json")) << late.dump();
+  ASSERT_FALSE(dataset::read_dataset_head(path("late.json")).has_value());
+  const std::string assign = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
+  for (const std::string& input : {data, path("late.json")}) {
+    const Outcome w = run_tool("witness " + input + " --assign " + assign + " -o " +
+                               path(input == data ? "n1.json" : "n2.json"));
+    ASSERT_EQ(w.status, 0) << w.out;
+    EXPECT_NE(w.out.find("verified exactly on 478 points"), std::string::npos) << w.out;
+  }
+  EXPECT_EQ(read_ordered(path("n1.json"))["neurons"], read_ordered(path("n2.json"))["neurons"]);
+  EXPECT_EQ(read_ordered(path("n1.json"))["meta"]["verified_points"], 478);
+  const Outcome v = run_tool("verify " + data + " " + path("n1.json"));
+  EXPECT_EQ(v.status, 0) << v.out;
+}
+
+TEST_F(NetworkCli, WitnessRefusesAFileWhosePointsDisagreeWithItsMeta) {
+  const std::string data = rational_sat_dataset();
+  const std::string assign = write_text("a.json", R"({"x": "1", "y": "1/2", "z": "2"})");
+  nlohmann::ordered_json relabelled = read_ordered(data);
+  auto& points = relabelled["points"];
+  std::size_t other = 1;
+  while (points[other]["y"] == points[0]["y"]) ++other;
+  points[0]["y"] = points[other]["y"];  // a label the file declares, on the wrong line
+  std::ofstream(path("relabelled.json")) << relabelled.dump();
+  nlohmann::ordered_json shorter = read_ordered(data);
+  shorter["points"].erase(1);  // a data point: its label is still carried by others
+  std::ofstream(path("shorter.json")) << shorter.dump();
+  const std::pair<std::string, std::string> cases[] = {
+      {"relabelled.json", "point 0 at"},
+      {"shorter.json", "the file holds 477 points where its meta says 478"}};
+  for (const auto& [file, why] : cases) {
+    const Outcome w =
+        run_tool("witness " + path(file) + " --assign " + assign + " -o " + path("net.json"));
+    EXPECT_EQ(w.status, 1) << w.out;
+    EXPECT_NE(w.out.find("the witness built from the meta does not fit the file's own points"),
+              std::string::npos)
+        << w.out;
+    EXPECT_NE(w.out.find(why), std::string::npos) << w.out;
+    EXPECT_NE(w.out.find(path(file)), std::string::npos) << w.out;
+    EXPECT_FALSE(fs::exists(path("net.json"))) << file;
+  }
 }
 
 }  // namespace

@@ -26,8 +26,11 @@ struct WitnessRequest {
   bool float_copies = false;
 };
 
+// What was written (the network itself is not kept: at 10^6 constraints it
+// is millions of neurons of exact numbers).
 struct WitnessResult {
-  network::Network network;
+  std::size_t neurons = 0;
+  bool rational = true;    // every weight rational, else real algebraic
   std::size_t points = 0;  // verified on
 };
 
