@@ -7,13 +7,14 @@
 #include "cli/subcommand.hpp"
 #include "network/network.hpp"
 #include "pipeline/pipeline.hpp"
+#include "terminal/progress.hpp"
 
 namespace etr2nn::cli {
 namespace {
 
 const char* const usage =
     "etr2nn witness FILE [--assign ASSIGN.json | --timeout-ms N] -o NETWORK.json\n"
-    "                    [--bound-exponent K] [--floats]\n"
+    "                    [--bound-exponent K] [--floats] [--quiet]\n"
     "\n"
     "Builds the witness network of a satisfying assignment: every gadget's\n"
     "witness breakpoints become neurons (a = normal, b = -(offset + beta),\n"
@@ -43,12 +44,14 @@ const char* const usage =
     "  -o, --output FILE      the network file to write (.json; '-' for standard\n"
     "                         output, the summary then goes to stderr)\n"
     "  --bound-exponent K     as for compile (default: witness mode); formulas only\n"
-    "  --floats               also write float copies of the weights (never read back)\n";
+    "  --floats               also write float copies of the weights (never read back)\n"
+    "  --quiet                no progress on stderr (by default shown on a terminal\n"
+    "                         only, while a dataset's points are verified)\n";
 
 int run(const std::vector<std::string>& args) {
   Arguments arguments(
       args, {"--assign", "-o", "--output", "--points-per-line", "--timeout-ms", "--bound-exponent"},
-      {"--floats"});
+      {"--floats", "--quiet"});
   if (arguments.help()) {
     std::cout << usage;
     return 0;
@@ -88,7 +91,12 @@ int run(const std::vector<std::string>& args) {
     request.bound_exponent =
         static_cast<unsigned>(arguments.whole_number("--bound-exponent", 0, 0, 1000000));
   request.float_copies = arguments.flag("--floats");
+  // For a dataset, the long part: its points streamed past the checker (the
+  // total is not known ahead). A no-op unless stderr is a terminal.
+  terminal::Progress progress("verify", 0, arguments.flag("--quiet"));
+  request.progress = &progress;
   const pipeline::WitnessResult result = pipeline::witness(request);
+  progress.finish();
   (*output == "-" ? std::cerr : std::cout)
       << "witness: " << result.neurons << " neurons, "
       << (result.rational ? "rational" : "real algebraic") << " weights, verified exactly on "

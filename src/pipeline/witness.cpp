@@ -40,7 +40,7 @@ etrinv::Assignment dataset_values(const WitnessRequest& request, const dataset::
 // file holds the `claimed` number of points.
 void check_on_file(const WitnessRequest& request, const check::Network& network,
                    std::size_t claimed) {
-  const check::Report report = check::verify_file(request.input, network, {3});
+  const check::Report report = check::verify_file(request.input, network, {3, request.progress});
   if (report.ok() && report.points == claimed) return;
   std::ostringstream why;
   if (report.points != claimed)

@@ -293,6 +293,15 @@ TEST_F(SafetyCli, TimingLinesFollowOnePolicy) {
   EXPECT_EQ(run("verify " + pair + " --quiet --verbose").status, 2);
   r = run("decode " + pair);
   EXPECT_EQ(r.err, "");
+  // witness D.json streams the points past the checker with a progress line
+  // on a terminal only; the summary goes to stdout either way.
+  for (const char* quiet : {"", " --quiet"}) {
+    r = run("witness " + path("d.json") + " --assign " + path("a.json") + " -o " + path("w.json") +
+            quiet);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "") << quiet;
+    EXPECT_TRUE(contains(r.out, "verified exactly on 478 points")) << r.out;
+  }
 }
 
 // --- friendlier errors ----------------------------------------------------------------

@@ -12,6 +12,10 @@
 #include "network/network.hpp"
 #include "pipeline/detail/reduction.hpp"
 
+namespace etr2nn::terminal {
+class Progress;
+}
+
 namespace etr2nn::pipeline {
 
 struct WitnessRequest {
@@ -24,6 +28,8 @@ struct WitnessRequest {
   std::chrono::milliseconds solve_limit{10000};
   std::optional<unsigned> bound_exponent;  // formulas only
   bool float_copies = false;
+  // Shown while a dataset file's points stream past the checker (may be null).
+  terminal::Progress* progress = nullptr;
 };
 
 // What was written (the network itself is not kept: at 10^6 constraints it
