@@ -35,6 +35,11 @@ etrinv::Assignment dataset_values(const WitnessRequest& request, const dataset::
   return values;
 }
 
+// The summary of a network written.
+WitnessResult written(const network::Network& network, std::size_t points) {
+  return {network.neurons.size(), network::is_rational(network), points};
+}
+
 // The independent checker's verdict on `network` against the dataset file's
 // own points, streamed from disk; throws unless every point fits and the
 // file holds the `claimed` number of points.
@@ -66,7 +71,8 @@ std::optional<WitnessResult> from_dataset_streamed(const WitnessRequest& request
   std::optional<layout::Arrangement> arrangement = dataset::generated_arrangement_of(*head->meta);
   if (!arrangement) return std::nullopt;
   const std::size_t claimed = head->meta->statistics.points;
-  if (dataset::Emission(*arrangement).size() != claimed) return std::nullopt;
+  if (arrangement->data_points.size() + arrangement->constraint_points.size() != claimed)
+    return std::nullopt;
   const std::size_t hidden_neurons = head->hidden_neurons;
   const etrinv::Assignment values = dataset_values(request, *head->meta);
   head.reset();  // its gadget records copy the arrangement's gadgets
@@ -77,7 +83,7 @@ std::optional<WitnessResult> from_dataset_streamed(const WitnessRequest& request
   // first pass on the generated points, as compile makes, would only repeat
   // that at the cost of a second evaluator).
   network::Network network = network::build_witness(*arrangement, values);
-  const WitnessResult result{network.neurons.size(), network::is_rational(network), claimed};
+  const WitnessResult result = written(network, claimed);
   const network::WitnessFileOptions options{request.float_copies, request.input};
   if (file.kind() == io::TargetKind::Replace) {
     // What is on disk is what is checked: the network read back from the
@@ -97,11 +103,6 @@ std::optional<WitnessResult> from_dataset_streamed(const WitnessRequest& request
   }
   file.commit();
   return result;
-}
-
-// The summary of a network written.
-WitnessResult written(const network::Network& network, std::size_t points) {
-  return {network.neurons.size(), network::is_rational(network), points};
 }
 
 WitnessResult from_dataset(const WitnessRequest& request) {

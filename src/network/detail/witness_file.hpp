@@ -34,8 +34,9 @@ Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangeme
                       const dataset::Dataset& dataset, const etrinv::Assignment& values,
                       const WitnessFileOptions& options = {});
 
-// Only the writing, for a network build_and_verify_witness made and verified
-// on `verified_points` points (recorded in its meta with the assignment).
+// Only the writing, for a network the caller built (build_witness) and has
+// verified, or is about to verify before committing, on `verified_points`
+// points (recorded in its meta with the assignment).
 void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
                            const Network& network, const etrinv::Assignment& values,
                            std::size_t verified_points, const WitnessFileOptions& options = {});
