@@ -223,8 +223,6 @@ class Kernel {
   }
 
   std::size_t directions() const { return groups_.size(); }
-  const std::vector<Group<T>>& groups() const { return groups_; }
-  const std::array<T, 2>& constant() const { return constant_; }
 
  private:
   std::array<T, 2> constant_;
@@ -237,15 +235,23 @@ class Kernel {
 // each prefix gets its own):
 //
 //   per direction g: D_g = lcm of the denominators of d, e = D_g·d (integers),
-//     so t = T/D_g with T = e·x an integer; β_i < t  <=>  floor(D_g·β_i) < T;
+//     so t = T/D_g with T = e·x; β_i < t  <=>  floor(D_g·β_i) < T (T an integer);
 //   per prefix k of g: E = lcm of the denominators of W_k/D_g and B_k, so
 //     t·W_k − B_k = (T·A − B')/E  with A = E·W_k/D_g, B' = E·B_k integers.
 //
 // A point's value is then a sum of a few such fractions, added exactly in
 // __int128 (numerators) over a uint64 denominator with every operation
 // checked. A point whose coordinates are not small integers, a prefix that
-// did not fit, a |T| >= 2^62 or any overflow gives "no answer" and the caller
-// uses the mpq_class kernel: the answer is exact or absent, never approximate.
+// did not fit, a |T| >= 2^62 or any overflow gives "no answer" from fits(),
+// never an approximate one.
+//
+// These tables are the whole rational kernel: a breakpoint or prefix that
+// does not scale is kept in mpq_class in a side table, and exact() evaluates
+// any point from both in mpq_class. So there is no full mpq_class prefix
+// table, which held five rationals per neuron (most of the checker's memory
+// on a witness of 10^6 neurons), and the tables are built straight from the
+// network, one direction at a time. Only a constant or a direction that does
+// not scale (enabled() false) leaves the work to Kernel<mpq_class>.
 // __extension__: __int128 is GCC's and Clang's, outside ISO C++ (-Wpedantic).
 __extension__ typedef __int128 i128;
 
@@ -253,58 +259,128 @@ class IntKernel {
  public:
   static constexpr std::int64_t limit = std::int64_t(1) << 62;
 
-  explicit IntKernel(const Kernel<mpq_class>& q) {
+  explicit IntKernel(const Network& network) {
+    constant_q_ = {network.c[0].rational(), network.c[1].rational()};
+    // Neurons by direction, as (approximate β, index): the exact terms are
+    // computed again when a direction is built, so that nothing of the size
+    // of the network is held in mpq_class here.
+    std::map<std::array<mpq_class, 2>, std::size_t, Less<mpq_class>> index;
+    std::vector<std::array<mpq_class, 2>> directions;
+    std::vector<std::vector<Entry>> entries;
+    std::size_t last = 0;  // consecutive neurons mostly share a direction
+    std::array<mpq_class, 2> d;
+    for (std::size_t i = 0; i < network.neurons.size(); ++i) {
+      const Neuron& u = network.neurons[i];
+      const int lead = lead_of(u);
+      if (lead < 0) {  // ReLU(b)·v, whatever x is
+        const mpq_class& b = u.b.rational();
+        if (sgn(b) > 0)
+          for (int j = 0; j < 2; ++j) constant_q_[j] += b * u.v[j].rational();
+        continue;
+      }
+      const mpq_class& a0 = u.a[0].rational();
+      const mpq_class& a1 = u.a[1].rational();
+      const mpq_class& al = u.a[lead].rational();
+      double order;
+      if (al == 1) {                      // λ = 1, the usual case: d = a, β = −b
+        order = -u.b.rational().get_d();  // truncation is symmetric: still monotone
+        if (directions.empty() || !(a0 == directions[last][0] && a1 == directions[last][1]))
+          last = slot(index, directions, entries, {a0, a1});
+      } else {
+        const mpq_class lambda = abs(al);
+        d = {a0 / lambda, a1 / lambda};
+        order = mpq_class(-u.b.rational() / lambda).get_d();
+        if (directions.empty() || !(d[0] == directions[last][0] && d[1] == directions[last][1]))
+          last = slot(index, directions, entries, d);
+      }
+      entries[last].push_back({order, i});
+    }
+    index.clear();
     mpz_class cd;
-    mpz_lcm(cd.get_mpz_t(), q.constant()[0].get_den_mpz_t(), q.constant()[1].get_den_mpz_t());
+    mpz_lcm(cd.get_mpz_t(), constant_q_[0].get_den_mpz_t(), constant_q_[1].get_den_mpz_t());
     if (!fits(cd)) return;
     for (int j = 0; j < 2; ++j) {
-      const mpq_class c = q.constant()[j] * cd;
+      const mpq_class c = constant_q_[j] * cd;
       if (!fits(c.get_num())) return;
       constant_[j] = c.get_num().get_si();
     }
     constant_den_ = cd.get_ui();
-    groups_.resize(q.groups().size());
-    std::atomic<bool> all_fit{true};  // a direction that does not scale turns the path off
-    for_each_on_two_threads(groups_.size(), [&](std::size_t gj) {
-      const auto& g = q.groups()[gj];
-      Group& h = groups_[gj];
+    groups_.resize(directions.size());
+    for (std::size_t gj = 0; gj < groups_.size();
+         ++gj) {  // every direction scales, or none is used
       mpz_class dz;
-      mpz_lcm(dz.get_mpz_t(), g.d[0].get_den_mpz_t(), g.d[1].get_den_mpz_t());
-      if (!fits(dz)) return all_fit.store(false);
-      const mpq_class d(dz);
+      mpz_lcm(dz.get_mpz_t(), directions[gj][0].get_den_mpz_t(), directions[gj][1].get_den_mpz_t());
+      if (!fits(dz)) return;
       for (int j = 0; j < 2; ++j) {
-        const mpq_class e = g.d[j] * d;
-        if (!fits(e.get_num())) return all_fit.store(false);
-        h.e[j] = e.get_num().get_si();
+        const mpq_class e = directions[gj][j] * dz;
+        if (!fits(e.get_num())) return;
+        groups_[gj].e[j] = e.get_num().get_si();
       }
-      for (const auto& beta : g.beta) {
-        mpz_class f;
-        if (dz == 1) {
-          mpz_fdiv_q(f.get_mpz_t(), beta.get_num_mpz_t(), beta.get_den_mpz_t());
-        } else {
-          const mpq_class r = beta * d;
-          mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
-        }
-        // Clamping keeps the comparison with |T| < limit exact.
-        h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
-        BetaFraction b;
-        if (fits(beta.get_num()) && fits(beta.get_den()))
-          b = {beta.get_num().get_si(), beta.get_den().get_si()};
-        h.beta.push_back(b);
-      }
-      h.d = dz.get_si();
-      for (std::size_t k = 0; k < g.w.size(); ++k) h.prefix.push_back(prefix(g.w[k], g.bw[k], d));
-    });
-    if (!all_fit.load()) {
-      groups_.clear();
-      return;
+      groups_[gj].d = dz.get_si();
     }
+    for_each_on_two_threads(groups_.size(), [&](std::size_t gj) {
+      build(network, entries[gj], groups_[gj]);
+      std::vector<Entry>().swap(entries[gj]);  // freed as soon as it is built
+    });
     hints_ = std::make_unique<std::atomic<std::size_t>[]>(groups_.size());
     for (std::size_t j = 0; j < groups_.size(); ++j) hints_[j].store(0);
     enabled_ = true;
   }
 
   bool enabled() const { return enabled_; }
+  std::size_t directions() const { return groups_.size(); }
+
+  // f(x) in mpq_class from the same tables, for any rational point: with
+  // T = D·t, the prefix k counts floor(D·β_i) < floor(T) at once and compares
+  // the β_i with floor(D·β_i) = floor(T) exactly (a binary search: above the
+  // int64 range every breakpoint is clamped to the same value).
+  std::array<mpq_class, 2> exact(const Point& p) const {
+    std::array<mpq_class, 2> sum = constant_q_;
+    mpq_class t, term;  // t is T = D·t here
+    mpz_class s, lhs, rhs;
+    for (const auto& g : groups_) {
+      t = p.x * g.e[0] + p.y * g.e[1];
+      mpz_fdiv_q(s.get_mpz_t(), t.get_num_mpz_t(), t.get_den_mpz_t());
+      const std::int64_t s64 = s >= limit ? limit : s <= -limit ? -limit : s.get_si();
+      const auto range = std::equal_range(g.floor_beta.begin(), g.floor_beta.end(), s64);
+      std::size_t k = range.first - g.floor_beta.begin();
+      // β_i < t  <=>  D·β_i < T, for i in the range
+      std::size_t count = range.second - range.first;
+      while (count > 0) {
+        const std::size_t step = count / 2, mid = k + step;
+        const BetaFraction& b = g.beta[mid];
+        bool below;
+        if (b.den != 0) {  // βn·D·T.den < T.num·βd  (βd > 0)
+          lhs = t.get_den() * b.num;
+          lhs *= g.d;
+          rhs = t.get_num() * b.den;
+          below = lhs < rhs;
+        } else {
+          below = g.big_beta[static_cast<std::size_t>(b.num)] * g.d < t;
+        }
+        if (below) {
+          k = mid + 1;
+          count -= step + 1;
+        } else {
+          count = step;
+        }
+      }
+      const Prefix& e = g.prefix[k];
+      for (int j = 0; j < 2; ++j) {
+        if (e.den != 0) {  // (T·A − B') / E
+          term = t * e.a[j];
+          term -= e.b[j];
+          term /= e.den;
+        } else {  // T·(W_k/D) − B_k
+          const auto& big = g.big_prefix[static_cast<std::size_t>(e.a[0])];
+          term = t * big[j];
+          term -= big[2 + j];
+        }
+        sum[j] += term;
+      }
+    }
+    return sum;
+  }
 
   // f(x) == y, or nullopt when the integers cannot decide it. A rational
   // point x = X/q (q the lcm of its denominators) has t = T/(q·D) with
@@ -361,39 +437,129 @@ class IntKernel {
   }
 
  private:
+  struct Entry {
+    double order;  // approx(β), the sort key before the exact one
+    std::size_t neuron;
+  };
+  // A value that does not fit has den 0 and its index in the group's side
+  // table in num (a[0] for a prefix).
   struct BetaFraction {
-    std::int64_t num = 0, den = 0;  // den 0: does not fit
+    std::int64_t num = 0, den = 0;
   };
   struct Prefix {
-    std::uint64_t den = 0;  // E; 0: does not fit, use mpq_class
+    std::uint64_t den = 0;  // E
     std::array<std::int64_t, 2> a{}, b{};
   };
   struct Group {
     std::array<std::int64_t, 2> e{};
-    std::int64_t d = 1;                    // D
-    std::vector<BetaFraction> beta;        // β_i, for the exact comparisons
-    std::vector<std::int64_t> floor_beta;  // floor(D·β_i), sorted, clamped to ±limit
-    std::vector<Prefix> prefix;            // per k
+    std::int64_t d = 1;                                // D
+    std::vector<BetaFraction> beta;                    // β_i, for the exact comparisons
+    std::vector<std::int64_t> floor_beta;              // floor(D·β_i), sorted, clamped to ±limit
+    std::vector<Prefix> prefix;                        // per k
+    std::vector<mpq_class> big_beta;                   // the β_i that do not fit
+    std::vector<std::array<mpq_class, 4>> big_prefix;  // W_k/D and B_k that do not fit
   };
 
+  // The index of the first non-zero coordinate of a, or -1 when a = 0.
+  static int lead_of(const Neuron& u) {
+    return sgn(u.a[0].rational()) != 0 ? 0 : sgn(u.a[1].rational()) != 0 ? 1 : -1;
+  }
+
+  // β = −b/λ and w = λ·v of a neuron with a != 0 (λ = |a[lead]|).
+  static void term_of(const Neuron& u, mpq_class& beta, std::array<mpq_class, 2>& w) {
+    const mpq_class& al = u.a[lead_of(u)].rational();
+    if (al == 1) {
+      beta = -u.b.rational();
+      w = {u.v[0].rational(), u.v[1].rational()};
+      return;
+    }
+    const mpq_class lambda = abs(al);
+    beta = -u.b.rational() / lambda;
+    for (int j = 0; j < 2; ++j) w[j] = lambda * u.v[j].rational();
+  }
+
+  static std::size_t slot(std::map<std::array<mpq_class, 2>, std::size_t, Less<mpq_class>>& index,
+                          std::vector<std::array<mpq_class, 2>>& directions,
+                          std::vector<std::vector<Entry>>& entries,
+                          const std::array<mpq_class, 2>& d) {
+    const auto [it, added] = index.emplace(d, directions.size());
+    if (added) {
+      directions.push_back(d);
+      entries.emplace_back();
+    }
+    return it->second;
+  }
+
+  // One direction's tables from its neurons: sorted by β (a double first,
+  // exactly on ties), then the prefix sums walked once in mpq_class.
+  static void build(const Network& network, std::vector<Entry>& entries, Group& h) {
+    std::sort(entries.begin(), entries.end(), [&](const Entry& p, const Entry& q) {
+      if (p.order != q.order) return p.order < q.order;
+      mpq_class bp, bq;
+      std::array<mpq_class, 2> w;
+      term_of(network.neurons[p.neuron], bp, w);
+      term_of(network.neurons[q.neuron], bq, w);
+      return bp < bq;
+    });
+    const mpq_class dq(h.d);
+    h.beta.reserve(entries.size());
+    h.floor_beta.reserve(entries.size());
+    h.prefix.reserve(entries.size() + 1);
+    std::array<mpq_class, 2> sum_w, sum_bw, w;
+    mpq_class beta, r, product;
+    mpz_class f;
+    h.prefix.push_back(prefix(sum_w, sum_bw, dq, h));
+    for (const Entry& entry : entries) {
+      term_of(network.neurons[entry.neuron], beta, w);
+      if (h.d == 1) {
+        mpz_fdiv_q(f.get_mpz_t(), beta.get_num_mpz_t(), beta.get_den_mpz_t());
+      } else {
+        r = beta * dq;
+        mpz_fdiv_q(f.get_mpz_t(), r.get_num_mpz_t(), r.get_den_mpz_t());
+      }
+      // Clamping keeps the comparison with |T| < limit exact.
+      h.floor_beta.push_back(f >= limit ? limit : f <= -limit ? -limit : f.get_si());
+      if (fits(beta.get_num()) && fits(beta.get_den())) {
+        h.beta.push_back({beta.get_num().get_si(), beta.get_den().get_si()});
+      } else {
+        h.beta.push_back({static_cast<std::int64_t>(h.big_beta.size()), 0});
+        h.big_beta.push_back(beta);
+      }
+      for (int j = 0; j < 2; ++j) {
+        sum_w[j] += w[j];
+        product = beta * w[j];
+        sum_bw[j] += product;
+      }
+      h.prefix.push_back(prefix(sum_w, sum_bw, dq, h));
+    }
+  }
+
   static Prefix prefix(const std::array<mpq_class, 2>& w, const std::array<mpq_class, 2>& bw,
-                       const mpq_class& d) {
+                       const mpq_class& d, Group& h) {
     const bool unit = d == 1;  // the usual case: no divisions
-    const std::array<mpq_class, 2> wd = {unit ? w[0] : mpq_class(w[0] / d),
-                                         unit ? w[1] : mpq_class(w[1] / d)};
+    std::array<mpq_class, 2> wd;
+    for (int j = 0; j < 2; ++j) wd[j] = unit ? w[j] : mpq_class(w[j] / d);
     mpz_class e = 1;
-    for (const mpq_class* v : {&wd[0], &wd[1], &bw[0], &bw[1]})
+    for (const mpq_class* v : std::array<const mpq_class*, 4>{&wd[0], &wd[1], &bw[0], &bw[1]})
       mpz_lcm(e.get_mpz_t(), e.get_mpz_t(), v->get_den_mpz_t());
     Prefix out;
-    if (!fits(e)) return out;
+    bool scaled = fits(e);
     const mpq_class eq(e);
-    for (int j = 0; j < 2; ++j) {
+    for (int j = 0; j < 2 && scaled; ++j) {
       const mpq_class a = wd[j] * eq, b = bw[j] * eq;
-      if (!fits(a.get_num()) || !fits(b.get_num())) return out;
-      out.a[j] = a.get_num().get_si();
-      out.b[j] = b.get_num().get_si();
+      scaled = fits(a.get_num()) && fits(b.get_num());
+      if (scaled) {
+        out.a[j] = a.get_num().get_si();
+        out.b[j] = b.get_num().get_si();
+      }
     }
-    out.den = e.get_ui();
+    if (scaled) {
+      out.den = e.get_ui();
+      return out;
+    }
+    out = {};
+    out.a[0] = static_cast<std::int64_t>(h.big_prefix.size());
+    h.big_prefix.push_back({std::move(wd[0]), std::move(wd[1]), bw[0], bw[1]});
     return out;
   }
 
@@ -534,6 +700,7 @@ class IntKernel {
   }
 
   bool enabled_ = false;
+  std::array<mpq_class, 2> constant_q_;
   std::array<std::int64_t, 2> constant_{};
   std::uint64_t constant_den_ = 1;
   std::vector<Group> groups_;
@@ -544,16 +711,19 @@ class IntKernel {
 
 struct Evaluator::Impl {
   bool rational;
-  std::unique_ptr<Kernel<mpq_class>> q;
-  std::unique_ptr<IntKernel> z;  // enabled only when the weights scale to int64
+  std::unique_ptr<IntKernel> z;          // rational weights that scale to int64
+  std::unique_ptr<Kernel<mpq_class>> q;  // other rational weights
   std::unique_ptr<Kernel<Real>> r;
 };
 
 Evaluator::Evaluator(const Network& network) : impl_(std::make_unique<Impl>()) {
   impl_->rational = is_rational(network);
   if (impl_->rational) {
-    impl_->q = std::make_unique<Kernel<mpq_class>>(network);
-    impl_->z = std::make_unique<IntKernel>(*impl_->q);
+    impl_->z = std::make_unique<IntKernel>(network);
+    if (!impl_->z->enabled()) {
+      impl_->z.reset();
+      impl_->q = std::make_unique<Kernel<mpq_class>>(network);
+    }
   } else {
     impl_->r = std::make_unique<Kernel<Real>>(network);
   }
@@ -563,7 +733,11 @@ Evaluator::Evaluator(Evaluator&&) noexcept = default;
 Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
 Output Evaluator::operator()(const Point& x) const {
-  if (impl_->rational) {
+  if (impl_->z) {
+    const auto out = impl_->z->exact(x);
+    return {Real(out[0]), Real(out[1])};
+  }
+  if (impl_->q) {
     const auto out = (*impl_->q)(x);
     return {Real(out[0]), Real(out[1])};
   }
@@ -571,9 +745,12 @@ Output Evaluator::operator()(const Point& x) const {
 }
 
 bool Evaluator::fits(const Point& x, const Label& y) const {
-  if (impl_->rational) {
-    if (impl_->z->enabled())
-      if (const auto answer = impl_->z->fits(x, y)) return *answer;
+  if (impl_->z) {
+    if (const auto answer = impl_->z->fits(x, y)) return *answer;
+    const auto out = impl_->z->exact(x);
+    return out[0] == y.out1 && out[1] == y.out2;
+  }
+  if (impl_->q) {
     const auto out = (*impl_->q)(x);
     return out[0] == y.out1 && out[1] == y.out2;
   }
@@ -582,7 +759,9 @@ bool Evaluator::fits(const Point& x, const Label& y) const {
 }
 
 std::size_t Evaluator::directions() const {
-  return impl_->rational ? impl_->q->directions() : impl_->r->directions();
+  return impl_->z   ? impl_->z->directions()
+         : impl_->q ? impl_->q->directions()
+                    : impl_->r->directions();
 }
 
 bool Evaluator::rational() const {
@@ -590,7 +769,7 @@ bool Evaluator::rational() const {
 }
 
 bool Evaluator::integer_path() const {
-  return impl_->rational && impl_->z->enabled();
+  return impl_->z != nullptr;
 }
 
 }  // namespace etr2nn::check

@@ -236,6 +236,53 @@ TEST(EvaluateFast, ADirectionBeyondInt64TurnsTheIntegerPathOffWhereverItIs) {
   }
 }
 
+// The rational kernel keeps no mpq_class prefix table: a breakpoint or a
+// prefix sum that does not scale to int64 sits in a side table, and points
+// the integers cannot decide are evaluated exactly from both. Networks whose
+// directions scale but with some huge breakpoints and weights (so both side
+// tables fill), at integer, fractional and huge points, on and next to the
+// breakpoints: value and verdict must be the definition's.
+TEST(EvaluateFast, HugeBreakpointsAndPrefixesAreEvaluatedExactlyFromTheSideTables) {
+  std::mt19937 random(1312);
+  const mpz_class huge = mpz_class(1) << 70;
+  const auto pick = [&](int range, int denominators) {
+    mpq_class q = random_rational(random, range, denominators);
+    if (random() % 4 == 0) q = random() % 2 ? mpq_class(q * huge + 1) : mpq_class(q / huge);
+    q.canonicalize();
+    return q;
+  };
+  for (int round = 0; round < 12; ++round) {
+    Network n;
+    n.c = {Real(random_rational(random, 9, 3)), Real(random_rational(random, 9, 3))};
+    std::vector<mpq_class> breakpoints;
+    for (int i = 0; i < 30; ++i) {
+      // Three directions, leading coefficient 1 or not (λ != 1 scales β and w).
+      const mpq_class lambda(1 + (i % 5 == 0 ? 2 : 0));
+      const std::array<mpq_class, 2> d = {mpq_class(1), mpq_class(i % 3 - 1, 2)};
+      const mpq_class beta = i % 7 == 3 && !breakpoints.empty() ? breakpoints.back() : pick(20, 4);
+      breakpoints.push_back(beta);
+      n.neurons.push_back({{Real(mpq_class(lambda * d[0])), Real(mpq_class(lambda * d[1]))},
+                           Real(mpq_class(-lambda * beta)),
+                           {Real(pick(9, 5)), Real(pick(9, 5))}});
+    }
+    const Evaluator f(n);
+    ASSERT_TRUE(f.integer_path()) << "round " << round;
+    EXPECT_EQ(f.directions(), 3u);
+    std::vector<Point> points;
+    for (int a = -20; a <= 20; a += 5)
+      for (int b = -4; b <= 4; b += 4) points.push_back({mpq_class(a), mpq_class(b)});
+    for (const mpq_class& beta : breakpoints)  // t = x0 on the breakpoint, and next to it
+      for (const mpq_class& dx : {mpq_class(0), mpq_class(1, huge), mpq_class(-1, 3)})
+        points.push_back({beta + dx, mpq_class(0)});
+    points.push_back({mpq_class(huge), mpq_class(-huge)});
+    points.push_back({mpq_class(-huge * huge), mpq_class(1)});
+    for (const Point& x : points) {
+      EXPECT_EQ(f(x), evaluate_naive(n, x)) << x.x << ", " << x.y;
+      expect_agreement(n, f, x);
+    }
+  }
+}
+
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
   std::mt19937 random(7);
   Network n = random_network(random, 8, 20, 3);

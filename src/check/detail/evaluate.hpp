@@ -18,10 +18,13 @@
 // compare them point by point.
 //
 // All-rational networks are evaluated in mpq_class only; otherwise in
-// numeric::Real (exact real algebraic arithmetic). For rational networks,
-// fits() first tries the same sums scaled to machine integers (__int128 with
-// overflow checks, see evaluate.cpp): several times faster, and it either
-// answers exactly or declines, never rounds.
+// numeric::Real (exact real algebraic arithmetic). For rational networks
+// the prefix sums are kept scaled to machine integers where they fit and in
+// mpq_class beside them where they do not (see evaluate.cpp): fits() first
+// tries __int128 arithmetic with overflow checks, which answers exactly or
+// declines, never rounds; a declined point is evaluated in mpq_class from
+// the same tables. That keeps about 64 bytes per neuron instead of five
+// rationals.
 #pragma once
 
 #include <array>
@@ -50,9 +53,10 @@ class Evaluator {
 
   std::size_t directions() const;  // distinct directions d (neurons with a = 0 not counted)
   bool rational() const;           // true when evaluation is in mpq_class
-  // True when fits() first tries machine integers (the constant c fits);
-  // points it cannot decide exactly that way (non-integer or huge
-  // coordinates, a prefix sum beyond int64, overflow) still go to mpq_class.
+  // True when the rational kernel is the scaled one (the constant and every
+  // direction scale to int64); points the integers cannot decide exactly
+  // (huge coordinates, a breakpoint or prefix sum beyond int64, overflow)
+  // still go to mpq_class. False: a plain mpq_class (or Real) kernel.
   bool integer_path() const;
 
  private:
