@@ -127,6 +127,7 @@ class Builder {
     const Point point{p().column_pitch * index_of(c), -p().drop};
 
     ConstraintPoint cp{kind, point, {}, c};
+    cp.gadgets.reserve(kind->lines.size());
     for (std::size_t i = 0; i < kind->lines.size(); ++i) {
       const auto& line = kind->lines[i];
       const Normal n = a_.families[family_of[i]].normal;
@@ -137,10 +138,15 @@ class Builder {
                                       geometry::level(n, point) - line.position, s, vars[i], role,
                                       c));
     }
-    a_.constraint_points.push_back(cp);
-    for (std::size_t i = 0; i < cp.gadgets.size(); ++i)
-      if (a_.gadgets[cp.gadgets[i]].role == Gadget::Role::Copy)
-        link(cp.gadgets[i], kind->lines[i].position);
+    // Moved in, not copied: at 10^6 constraints the copies were millions of
+    // small allocations. link() appends copy points, so the column's point
+    // is found again by index.
+    const std::size_t at = a_.constraint_points.size();
+    a_.constraint_points.push_back(std::move(cp));
+    for (std::size_t i = 0; i < kind->lines.size(); ++i) {
+      const std::size_t g = a_.constraint_points[at].gadgets[i];
+      if (a_.gadgets[g].role == Gadget::Role::Copy) link(g, kind->lines[i].position);
+    }
   }
 
   // Ties fresh I copy g to its variable's canonical gadget with a copy point

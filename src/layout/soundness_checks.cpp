@@ -80,6 +80,8 @@ class StripIndex {
       });
       Group group{n, {}, {}, {}};
       group.gadgets.reserve(gs.size());
+      group.starts.reserve(gs.size());
+      group.ends.reserve(gs.size());
       for (std::size_t i : by_offset) group.gadgets.push_back(gs[i]);
       for (std::size_t g : group.gadgets) {
         group.starts.push_back(a.gadgets[g].strip.offset);
