@@ -36,6 +36,21 @@ Output evaluate_naive(const Network& network, const Point& x) {
   return out;
 }
 
+Output evaluate_naive(const RationalNetwork& network, const Point& x) {
+  std::array<mpq_class, 2> out = network.c;
+  RationalNetwork::Weights u;
+  mpq_class z;
+  for (std::size_t i = 0; i < network.size(); ++i) {
+    network.get(i, u);
+    z = u[0] * x.x + u[1] * x.y + u[2];
+    if (sgn(z) > 0) {
+      out[0] += u[3] * z;
+      out[1] += u[4] * z;
+    }
+  }
+  return {Real(out[0]), Real(out[1])};
+}
+
 namespace {
 
 // T is mpq_class (all weights rational) or Real. A reference, not a copy:
@@ -255,12 +270,38 @@ class Kernel {
 // __extension__: __int128 is GCC's and Clang's, outside ISO C++ (-Wpedantic).
 __extension__ typedef __int128 i128;
 
+// What IntKernel reads of a network, whichever way it is held.
+std::size_t neuron_count(const Network& n) {
+  return n.neurons.size();
+}
+std::size_t neuron_count(const RationalNetwork& n) {
+  return n.size();
+}
+std::array<mpq_class, 2> constant_of(const Network& n) {
+  return {n.c[0].rational(), n.c[1].rational()};
+}
+std::array<mpq_class, 2> constant_of(const RationalNetwork& n) {
+  return n.c;
+}
+void weights_of(const Network& n, std::size_t i, RationalNetwork::Weights& out) {
+  const Neuron& u = n.neurons[i];
+  out[0] = u.a[0].rational();
+  out[1] = u.a[1].rational();
+  out[2] = u.b.rational();
+  out[3] = u.v[0].rational();
+  out[4] = u.v[1].rational();
+}
+void weights_of(const RationalNetwork& n, std::size_t i, RationalNetwork::Weights& out) {
+  n.get(i, out);
+}
+
 class IntKernel {
  public:
   static constexpr std::int64_t limit = std::int64_t(1) << 62;
 
-  explicit IntKernel(const Network& network) {
-    constant_q_ = {network.c[0].rational(), network.c[1].rational()};
+  template <class N>  // Network (rational) or RationalNetwork
+  explicit IntKernel(const N& network) {
+    constant_q_ = constant_of(network);
     // Neurons by direction, as (approximate β, index): the exact terms are
     // computed again when a direction is built, so that nothing of the size
     // of the network is held in mpq_class here.
@@ -269,27 +310,29 @@ class IntKernel {
     std::vector<std::vector<Entry>> entries;
     std::size_t last = 0;  // consecutive neurons mostly share a direction
     std::array<mpq_class, 2> d;
-    for (std::size_t i = 0; i < network.neurons.size(); ++i) {
-      const Neuron& u = network.neurons[i];
+    RationalNetwork::Weights u;  // a[0], a[1], b, v[0], v[1]
+    mpq_class product;
+    for (std::size_t i = 0; i < neuron_count(network); ++i) {
+      weights_of(network, i, u);
       const int lead = lead_of(u);
       if (lead < 0) {  // ReLU(b)·v, whatever x is
-        const mpq_class& b = u.b.rational();
-        if (sgn(b) > 0)
-          for (int j = 0; j < 2; ++j) constant_q_[j] += b * u.v[j].rational();
+        if (sgn(u[2]) > 0)
+          for (int j = 0; j < 2; ++j) {
+            product = u[2] * u[3 + j];
+            constant_q_[j] += product;
+          }
         continue;
       }
-      const mpq_class& a0 = u.a[0].rational();
-      const mpq_class& a1 = u.a[1].rational();
-      const mpq_class& al = u.a[lead].rational();
+      const mpq_class& al = u[lead];
       double order;
-      if (al == 1) {                      // λ = 1, the usual case: d = a, β = −b
-        order = -u.b.rational().get_d();  // truncation is symmetric: still monotone
-        if (directions.empty() || !(a0 == directions[last][0] && a1 == directions[last][1]))
-          last = slot(index, directions, entries, {a0, a1});
+      if (al == 1) {            // λ = 1, the usual case: d = a, β = −b
+        order = -u[2].get_d();  // truncation is symmetric: still monotone
+        if (directions.empty() || !(u[0] == directions[last][0] && u[1] == directions[last][1]))
+          last = slot(index, directions, entries, {u[0], u[1]});
       } else {
         const mpq_class lambda = abs(al);
-        d = {a0 / lambda, a1 / lambda};
-        order = mpq_class(-u.b.rational() / lambda).get_d();
+        d = {u[0] / lambda, u[1] / lambda};
+        order = mpq_class(-u[2] / lambda).get_d();
         if (directions.empty() || !(d[0] == directions[last][0] && d[1] == directions[last][1]))
           last = slot(index, directions, entries, d);
       }
@@ -461,21 +504,22 @@ class IntKernel {
   };
 
   // The index of the first non-zero coordinate of a, or -1 when a = 0.
-  static int lead_of(const Neuron& u) {
-    return sgn(u.a[0].rational()) != 0 ? 0 : sgn(u.a[1].rational()) != 0 ? 1 : -1;
+  static int lead_of(const RationalNetwork::Weights& u) {
+    return sgn(u[0]) != 0 ? 0 : sgn(u[1]) != 0 ? 1 : -1;
   }
 
   // β = −b/λ and w = λ·v of a neuron with a != 0 (λ = |a[lead]|).
-  static void term_of(const Neuron& u, mpq_class& beta, std::array<mpq_class, 2>& w) {
-    const mpq_class& al = u.a[lead_of(u)].rational();
+  static void term_of(const RationalNetwork::Weights& u, mpq_class& beta,
+                      std::array<mpq_class, 2>& w) {
+    const mpq_class& al = u[lead_of(u)];
     if (al == 1) {
-      beta = -u.b.rational();
-      w = {u.v[0].rational(), u.v[1].rational()};
+      beta = -u[2];
+      w = {u[3], u[4]};
       return;
     }
     const mpq_class lambda = abs(al);
-    beta = -u.b.rational() / lambda;
-    for (int j = 0; j < 2; ++j) w[j] = lambda * u.v[j].rational();
+    beta = -u[2] / lambda;
+    for (int j = 0; j < 2; ++j) w[j] = lambda * u[3 + j];
   }
 
   static std::size_t slot(std::map<std::array<mpq_class, 2>, std::size_t, Less<mpq_class>>& index,
@@ -492,15 +536,20 @@ class IntKernel {
 
   // One direction's tables from its neurons: sorted by β (a double first,
   // exactly on ties), then the prefix sums walked once in mpq_class.
-  static void build(const Network& network, std::vector<Entry>& entries, Group& h) {
+  template <class N>
+  static void build(const N& network, std::vector<Entry>& entries, Group& h) {
     std::sort(entries.begin(), entries.end(), [&](const Entry& p, const Entry& q) {
       if (p.order != q.order) return p.order < q.order;
+      RationalNetwork::Weights u;
       mpq_class bp, bq;
       std::array<mpq_class, 2> w;
-      term_of(network.neurons[p.neuron], bp, w);
-      term_of(network.neurons[q.neuron], bq, w);
+      weights_of(network, p.neuron, u);
+      term_of(u, bp, w);
+      weights_of(network, q.neuron, u);
+      term_of(u, bq, w);
       return bp < bq;
     });
+    RationalNetwork::Weights u;
     const mpq_class dq(h.d);
     h.beta.reserve(entries.size());
     h.floor_beta.reserve(entries.size());
@@ -510,7 +559,8 @@ class IntKernel {
     mpz_class f;
     h.prefix.push_back(prefix(sum_w, sum_bw, dq, h));
     for (const Entry& entry : entries) {
-      term_of(network.neurons[entry.neuron], beta, w);
+      weights_of(network, entry.neuron, u);
+      term_of(u, beta, w);
       if (h.d == 1) {
         mpz_fdiv_q(f.get_mpz_t(), beta.get_num_mpz_t(), beta.get_den_mpz_t());
       } else {
@@ -726,6 +776,14 @@ Evaluator::Evaluator(const Network& network) : impl_(std::make_unique<Impl>()) {
     }
   } else {
     impl_->r = std::make_unique<Kernel<Real>>(network);
+  }
+}
+Evaluator::Evaluator(const RationalNetwork& network) : impl_(std::make_unique<Impl>()) {
+  impl_->rational = true;
+  impl_->z = std::make_unique<IntKernel>(network);
+  if (!impl_->z->enabled()) {  // rare: held as Reals only while the kernel is set up
+    impl_->z.reset();
+    impl_->q = std::make_unique<Kernel<mpq_class>>(network.expanded());
   }
 }
 Evaluator::~Evaluator() = default;

@@ -52,11 +52,11 @@ class Weights {
 
 namespace {
 
-// The document's members; the neurons come from `fast` when it is given (the
-// writer's form, already read by read_fast below), else from the document.
-// Either way the checks run in the same order, so a file means the same and
-// fails the same.
-Network from_json(const json& document, const std::string& file, std::vector<Neuron>* fast) {
+// The document's members; the neurons come from the document unless `fast`
+// says how many were already read (the writer's form, read_network_fast and
+// read_network_lean below), which the caller then holds. Either way the
+// checks run in the same order, so a file means the same and fails the same.
+Network from_json(const json& document, const std::string& file, std::optional<std::size_t> fast) {
   const json_io::Value root(document, file);
   root.object();
   const auto format = root.find("format");
@@ -68,9 +68,7 @@ Network from_json(const json& document, const std::string& file, std::vector<Neu
   Weights weights(root.find("field"));
   Network network;
   network.c = weights.pair(root.at("c"));
-  if (fast) {
-    network.neurons = std::move(*fast);
-  } else {
+  if (!fast) {
     const auto neurons = root.at("neurons").array();
     network.neurons.reserve(neurons.size());
     for (const json_io::Value& n : neurons) {
@@ -79,11 +77,11 @@ Network from_json(const json& document, const std::string& file, std::vector<Neu
           {weights.pair(n.at("a")), weights.real(n.at("b")), weights.pair(n.at("v"))});
     }
   }
+  const std::size_t count = fast ? *fast : network.neurons.size();
   if (const auto m = root.find("hidden_neurons");
-      m &&
-      (!m->raw().is_number_unsigned() || m->raw().get<std::size_t>() != network.neurons.size()))
-    m->fail(errors::inconsistent, "is " + m->raw().dump() + " but the file lists " +
-                                      std::to_string(network.neurons.size()) + " neurons");
+      m && (!m->raw().is_number_unsigned() || m->raw().get<std::size_t>() != count))
+    m->fail(errors::inconsistent,
+            "is " + m->raw().dump() + " but the file lists " + std::to_string(count) + " neurons");
   return network;
 }
 
@@ -102,9 +100,30 @@ Network from_json(const json& document, const std::string& file, std::vector<Neu
 // array that was cut. Anything else — an algebraic weight, "approx" copies,
 // other spacing, no neurons — answers nullopt and the general parser reads
 // the whole text, so errors are always its own.
+namespace {
+
+constexpr std::string_view opening_line = " \"neurons\": [";
+constexpr std::string_view marker = "etr2nn: neurons read by the fast path";
+
+// The document with its neuron lines cut out and the marker in their place:
+// nullopt unless it parses and its top-level "neurons" is exactly [marker].
+std::optional<json> rest_document(const std::string& rest) {
+  json document;
+  try {
+    document = json::parse(rest);
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+  if (!document.is_object()) return std::nullopt;
+  const auto it = document.find("neurons");
+  if (it == document.end() || *it != json::array({std::string(marker)})) return std::nullopt;
+  return document;
+}
+
+}  // namespace
+
 std::optional<Network> read_network_fast(const std::string& text, const std::string& file) {
-  static constexpr std::string_view opening = "\n \"neurons\": [";
-  static constexpr std::string_view marker = "etr2nn: neurons read by the fast path";
+  const std::string opening = "\n" + std::string(opening_line);
   const std::size_t key = text.find(opening);
   if (key == std::string::npos || text.find(marker) != std::string::npos) return std::nullopt;
   const std::size_t first = key + opening.size();  // behind '['
@@ -130,20 +149,82 @@ std::optional<Network> read_network_fast(const std::string& text, const std::str
   std::string rest;
   rest.reserve(first + marker.size() + 2 + (text.size() - at));
   rest.append(text, 0, first).append("\"").append(marker).append("\"").append(text, at);
-  json document;
-  try {
-    document = json::parse(rest);
-  } catch (const json::exception&) {
-    return std::nullopt;
+  const auto document = rest_document(rest);
+  if (!document) return std::nullopt;
+  Network network = from_json(*document, file, neurons.size());
+  network.neurons = std::move(neurons);
+  return network;
+}
+
+namespace {
+
+// read_network_fast's reading, line by line from a stream, into a
+// RationalNetwork: neither the file's text nor a Real per weight is held.
+// The same document is cut out the same way (the first line after the first
+// that is exactly opening_line, up to the neuron line without a comma), so
+// it accepts exactly what read_network_fast accepts. nullopt: not the
+// writer's form, or the stream failed (the general reader then says why).
+struct LeanRead {
+  RationalNetwork neurons;
+  std::string rest;  // the document without the neuron lines, the marker in their place
+};
+std::optional<LeanRead> read_lean(std::istream& in) {
+  LeanRead out;
+  enum { before, inside, after } state = before;
+  RationalNetwork::Weights w;
+  std::string line;
+  for (bool first_line = true; std::getline(in, line); first_line = false) {
+    if (state == inside) {
+      std::string_view view(line);
+      const bool more = !view.empty() && view.back() == ',';
+      if (more) view.remove_suffix(1);
+      if (!json_io::parse_neuron_line(view, w)) return std::nullopt;
+      out.neurons.push_back(w);
+      if (!more) {
+        state = after;
+        out.rest.append("\"").append(marker).append("\"\n");
+      }
+      continue;
+    }
+    if (line.find(marker) != std::string::npos) return std::nullopt;
+    if (state == before && !first_line && line.starts_with(opening_line)) {
+      if (line.size() != opening_line.size()) return std::nullopt;
+      state = inside;
+      out.rest.append(line);
+      continue;
+    }
+    out.rest.append(line).push_back('\n');
   }
-  if (!document.is_object()) return std::nullopt;
-  const auto it = document.find("neurons");
-  if (it == document.end() || *it != json::array({std::string(marker)})) return std::nullopt;
-  return from_json(document, file, &neurons);
+  if (in.bad() || state != after) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+AnyNetwork read_network_lean(const std::string& path) {
+  if (path == "-") return read_network(path);
+  std::optional<LeanRead> lean;
+  try {
+    const std::unique_ptr<std::istream> in = io::open_input(path, "the network file");
+    lean = read_lean(*in);
+  } catch (const std::exception&) {
+    lean.reset();  // unreadable here: the general reader names the problem
+  }
+  if (!lean) return read_network(path);
+  const auto document = rest_document(lean->rest);
+  if (!document) return read_network(path);
+  Network header = from_json(*document, path, lean->neurons.size());
+  if (!header.c[0].is_rational() || !header.c[1].is_rational()) {
+    Network network = lean->neurons.expanded();
+    network.c = std::move(header.c);
+    return network;
+  }
+  lean->neurons.c = {header.c[0].rational(), header.c[1].rational()};
+  return std::move(lean->neurons);
 }
 
 Network network_from_json(const json& document, const std::string& file) {
-  return from_json(document, file, nullptr);
+  return from_json(document, file, std::nullopt);
 }
 
 Network read_network_text(const std::string& text, const std::string& name) {

@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -17,26 +18,35 @@
 namespace etr2nn::check {
 namespace {
 
+std::size_t neuron_count(const Network& network) {
+  return network.neurons.size();
+}
+std::size_t neuron_count(const RationalNetwork& network) {
+  return network.size();
+}
+
 // Checks points one at a time, as they are read.
 class Checker {
  public:
-  Checker(const Network& network, const Options& options)
-      : network_(network), options_(options), f_(network) {
-    report_.neurons = network.neurons.size();
+  template <class N>  // Network or RationalNetwork, alive as long as the checker
+  Checker(const N& network, const Options& options)
+      : naive_([&network](const Point& x) { return evaluate_naive(network, x); }),
+        options_(options),
+        f_(network) {
+    report_.neurons = neuron_count(network);
     report_.directions = f_.directions();
     report_.rational = f_.rational();
   }
 
   void operator()(std::size_t index, const LabelledPoint& p) {
-    const bool fits = options_.naive
-                          ? evaluate_naive(network_, p.x) == Output{Real(p.y.out1), Real(p.y.out2)}
-                          : f_.fits(p.x, p.y);
+    const bool fits =
+        options_.naive ? naive_(p.x) == Output{Real(p.y.out1), Real(p.y.out2)} : f_.fits(p.x, p.y);
     if (!fits) {
       ++report_.failures;
       if (report_.first_failures.size() < options_.max_reported) {
         // The reported value comes from the definition, whichever way the
         // verdict was reached.
-        Output value = evaluate_naive(network_, p.x);
+        Output value = naive_(p.x);
         Output residual = {value[0] - Real(p.y.out1), value[1] - Real(p.y.out2)};
         report_.first_failures.push_back({index, p.x, p.y, value, residual});
       }
@@ -52,7 +62,7 @@ class Checker {
   }
 
  private:
-  const Network& network_;
+  std::function<Output(const Point&)> naive_;  // evaluate_naive on the network
   const Options& options_;
   Evaluator f_;
   Report report_;
@@ -154,8 +164,10 @@ struct Stopped {};
 
 }  // namespace
 
-Report verify_file(const std::string& dataset_path, const Network& network,
-                   const Options& options) {
+namespace {
+
+template <class N>
+Report verify_streamed(const std::string& dataset_path, const N& network, const Options& options) {
   Batches batches;
   DatasetHeader header;
   std::thread reader([&] {
@@ -198,10 +210,27 @@ Report verify_file(const std::string& dataset_path, const Network& network,
   }
 }
 
+}  // namespace
+
+Report verify_file(const std::string& dataset_path, const Network& network,
+                   const Options& options) {
+  return verify_streamed(dataset_path, network, options);
+}
+
+Report verify_file(const std::string& dataset_path, const RationalNetwork& network,
+                   const Options& options) {
+  return verify_streamed(dataset_path, network, options);
+}
+
+Report verify_file(const std::string& dataset_path, const AnyNetwork& network,
+                   const Options& options) {
+  return std::visit([&](const auto& n) { return verify_streamed(dataset_path, n, options); },
+                    network);
+}
+
 Report verify_files(const std::string& dataset_path, const std::string& network_path,
                     const Options& options) {
-  const Network network = read_network(network_path);
-  return verify_file(dataset_path, network, options);
+  return verify_file(dataset_path, read_network_lean(network_path), options);
 }
 
 std::string exact_text(const Real& value) {

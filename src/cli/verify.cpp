@@ -56,7 +56,7 @@ int run(const std::vector<std::string>& args) {
   // Wall and CPU time: on a shared machine the CPU time is the honest figure.
   const auto started = std::chrono::steady_clock::now();
   const std::clock_t cpu_started = std::clock();
-  const check::Network net = check::read_network(network_path);
+  const check::AnyNetwork net = check::read_network_lean(network_path);
   const auto loaded = std::chrono::steady_clock::now();
   const std::clock_t cpu_loaded = std::clock();
   // The dataset is streamed: its points are checked as they are read, so the

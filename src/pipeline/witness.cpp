@@ -43,7 +43,7 @@ WitnessResult written(const network::Network& network, std::size_t points) {
 // The independent checker's verdict on `network` against the dataset file's
 // own points, streamed from disk; throws unless every point fits and the
 // file holds the `claimed` number of points.
-void check_on_file(const WitnessRequest& request, const check::Network& network,
+void check_on_file(const WitnessRequest& request, const check::AnyNetwork& network,
                    std::size_t claimed) {
   const check::Report report = check::verify_file(request.input, network, {3, request.progress});
   if (report.ok() && report.points == claimed) return;
@@ -93,7 +93,7 @@ std::optional<WitnessResult> from_dataset_streamed(const WitnessRequest& request
     network = {};
     arrangement.reset();
     file.flush();
-    check_on_file(request, check::read_network(file.readable_path()), claimed);
+    check_on_file(request, check::read_network_lean(file.readable_path()), claimed);
   } else {
     // A stream cannot be read back or taken back: checked before it is written.
     check_on_file(

@@ -283,6 +283,46 @@ TEST(EvaluateFast, HugeBreakpointsAndPrefixesAreEvaluatedExactlyFromTheSideTable
   }
 }
 
+// The checker holds a large rational network as a RationalNetwork (int64
+// fractions, side table for the rest): it must hold the same weights, and
+// its evaluator and naive evaluation must agree with the Network's, whether
+// its directions scale (the integer kernel) or not (mpq_class).
+TEST(EvaluateFast, RationalNetworkHoldsAndEvaluatesLikeTheNetwork) {
+  std::mt19937 random(99);
+  const mpz_class huge = mpz_class(1) << 70;
+  for (int round = 0; round < 10; ++round) {
+    Network n = random_network(random, 5 + round, 30, 4);
+    n.neurons[0].a = {Real(1), Real(0)};
+    n.neurons[1].a = {Real(2), Real(round % 5 == 4 ? mpq_class(1, huge) : mpq_class(1))};
+    if (round % 2 == 1) n.neurons[0].v[1] = Real(mpq_class(huge, 3));  // a weight beyond int64
+    RationalNetwork lean;
+    lean.c = {n.c[0].rational(), n.c[1].rational()};
+    for (const Neuron& u : n.neurons)
+      lean.push_back({u.a[0].rational(), u.a[1].rational(), u.b.rational(), u.v[0].rational(),
+                      u.v[1].rational()});
+    ASSERT_EQ(lean.size(), n.neurons.size());
+    const Network back = lean.expanded();
+    ASSERT_EQ(back.neurons.size(), n.neurons.size());
+    for (std::size_t i = 0; i < n.neurons.size(); ++i) {
+      EXPECT_EQ(back.neurons[i].a, n.neurons[i].a) << i;
+      EXPECT_EQ(back.neurons[i].b, n.neurons[i].b) << i;
+      EXPECT_EQ(back.neurons[i].v, n.neurons[i].v) << i;
+    }
+    const Evaluator f(n), g(lean);
+    EXPECT_EQ(g.integer_path(), f.integer_path()) << "round " << round;
+    EXPECT_EQ(g.integer_path(), round % 5 != 4) << "round " << round;
+    EXPECT_EQ(g.directions(), f.directions());
+    for (int p = 0; p < 30; ++p) {
+      const Point x{random_rational(random, 40, p % 3 == 0 ? 5 : 1),
+                    random_rational(random, 40, 1)};
+      const Output expected = evaluate_naive(n, x);
+      EXPECT_EQ(evaluate_naive(lean, x), expected);
+      EXPECT_EQ(g(x), expected);
+      expect_agreement(n, g, x);
+    }
+  }
+}
+
 TEST(EvaluateFast, AlgebraicNetworksNeverUseTheIntegerPath) {
   std::mt19937 random(7);
   Network n = random_network(random, 8, 20, 3);

@@ -1,11 +1,15 @@
 // read_network_text's fast path for the network writer's one-neuron-per-line
-// form against the general parser alone (read_network_general): the same
-// network on the writer's form, the fast path taken exactly there, and for
-// every variant or malformed text the same network or the same Diagnostic.
+// form, and read_network_lean's streamed reading of it into a RationalNetwork,
+// against the general parser alone (read_network_general): the same network
+// on the writer's form, the fast paths taken exactly there, and for every
+// variant or malformed text the same network or the same Diagnostic.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <random>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "check/detail/read_network.hpp"
@@ -44,11 +48,35 @@ std::vector<Neuron5> sample() {
           {"-3/7", "1", "007", "1/123456789012345678901", "5"}};
 }
 
-// "id|path|message" of the Diagnostic, or "" and the network's weights.
-std::string outcome(const std::string& text, bool fast) {
+enum class Reader { fast, general, lean };
+
+// read_network_lean reads files: the text written to one, named after the
+// test (ctest runs the tests of this file in parallel processes).
+AnyNetwork read_lean(const std::string& text) {
+  const std::string path = ::testing::TempDir() + "read_network_lean_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                           ".json";
+  std::ofstream(path, std::ios::binary) << text;
+  AnyNetwork n = read_network_lean(path);
+  std::remove(path.c_str());
+  return n;
+}
+
+Network read_with(const std::string& text, Reader reader) {
+  switch (reader) {
+    case Reader::fast: return read_network_text(text, "n.json");
+    case Reader::general: return read_network_general(text, "n.json");
+    case Reader::lean: break;
+  }
+  AnyNetwork n = read_lean(text);
+  if (const auto* lean = std::get_if<RationalNetwork>(&n)) return lean->expanded();
+  return std::get<Network>(std::move(n));
+}
+
+// "id|line|column|path|message" of the Diagnostic, or the network's weights.
+std::string outcome(const std::string& text, Reader reader) {
   try {
-    const Network n =
-        fast ? read_network_text(text, "n.json") : read_network_general(text, "n.json");
+    const Network n = read_with(text, reader);
     std::string out = "c=" + n.c[0].to_string() + "," + n.c[1].to_string();
     for (const auto& u : n.neurons)
       out += ";" + u.a[0].to_string() + "," + u.a[1].to_string() + "," + u.b.to_string() + "," +
@@ -61,7 +89,9 @@ std::string outcome(const std::string& text, bool fast) {
 }
 
 void expect_same(const std::string& text, const std::string& what) {
-  EXPECT_EQ(outcome(text, true), outcome(text, false)) << what;
+  const std::string general = outcome(text, Reader::general);
+  EXPECT_EQ(outcome(text, Reader::fast), general) << what;
+  EXPECT_EQ(outcome(text, Reader::lean), general) << "lean: " << what;
 }
 
 TEST(PointLine, ParsesTheNetworkWritersNeuronLineExactly) {
@@ -92,7 +122,8 @@ TEST(ReadNetworkFast, WritersFormTakesTheFastPathAndReadsTheSame) {
     const std::string text = writer_form(sample(), meta);
     EXPECT_TRUE(read_network_fast(text, "n.json").has_value());
     expect_same(text, "writer's form");
-    EXPECT_EQ(outcome(text, true).rfind("error", 0), std::string::npos);
+    EXPECT_EQ(outcome(text, Reader::fast).rfind("error", 0), std::string::npos);
+    EXPECT_TRUE(std::holds_alternative<RationalNetwork>(read_lean(text)));
   }
   const std::string one = writer_form({sample()[0]});
   EXPECT_TRUE(read_network_fast(one, "n.json").has_value());
@@ -121,6 +152,9 @@ TEST(ReadNetworkFast, OtherFormsGoToTheGeneralParser) {
   };
   for (const auto& t : others) {
     EXPECT_FALSE(read_network_fast(t, "n.json").has_value()) << t;
+    if (outcome(t, Reader::general).rfind("error", 0) != 0) {
+      EXPECT_TRUE(std::holds_alternative<Network>(read_lean(t))) << t;
+    }
     expect_same(t, t);
   }
 }
@@ -162,7 +196,7 @@ TEST(ReadNetworkFast, TruncatedFilesGiveTheGeneralParsersDiagnostic) {
   const std::string text = writer_form(sample(), R"({"kind": "witness"})");
   for (std::size_t cut = 0; cut + 1 < text.size(); ++cut) {
     const std::string t = text.substr(0, cut);
-    EXPECT_EQ(outcome(t, true).rfind("error", 0), 0u) << cut;
+    EXPECT_EQ(outcome(t, Reader::fast).rfind("error", 0), 0u) << cut;
     expect_same(t, "cut at " + std::to_string(cut));
   }
 }

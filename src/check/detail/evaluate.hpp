@@ -39,10 +39,12 @@ using Output = std::array<Real, 2>;
 
 // The reference: f(x) straight from the definition.
 Output evaluate_naive(const Network& network, const Point& x);
+Output evaluate_naive(const RationalNetwork& network, const Point& x);
 
 class Evaluator {
  public:
   explicit Evaluator(const Network& network);
+  explicit Evaluator(const RationalNetwork& network);
   ~Evaluator();
   Evaluator(Evaluator&&) noexcept;
   Evaluator& operator=(Evaluator&&) noexcept;

@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <variant>
 #include <vector>
 
 #include "numeric/real.hpp"
@@ -63,5 +65,40 @@ struct Network {
 
 // True when every weight is rational: then evaluation is pure mpq_class.
 bool is_rational(const Network& network);
+
+// A rational network as the checker holds a large one: each weight an int64
+// fraction where it fits (nearly every weight of a witness), else an
+// mpq_class in a side table. About 80 bytes per neuron, against about 640
+// for five Reals and their limbs: what lets `verify` and `witness` hold a
+// witness of 10^7 neurons. Read from files in the network writer's own form
+// (read_network.hpp, read_network_lean); it means the same as the Network
+// that expanded() gives.
+class RationalNetwork {
+ public:
+  // The weights of one neuron in the order a[0], a[1], b, v[0], v[1].
+  using Weights = std::array<mpq_class, 5>;
+
+  std::array<mpq_class, 2> c;
+
+  std::size_t size() const { return size_; }
+  void push_back(const Weights& weights);
+  // Neuron i's weights into `out` (assigned, so its limbs are reused).
+  void get(std::size_t i, Weights& out) const;
+  Network expanded() const;
+
+ private:
+  struct Weight {
+    std::int64_t num = 0, den = 0;  // den 0: num indexes big_
+  };
+  // In chunks of a fixed size: growing one vector of 10^7 neurons would
+  // hold its old and new copy at once, while the count is not known ahead.
+  static constexpr std::size_t chunk = std::size_t(1) << 16;
+  std::vector<std::vector<std::array<Weight, 5>>> neurons_;
+  std::size_t size_ = 0;
+  std::vector<mpq_class> big_;
+};
+
+// What the checker reads from a network file (read_network_lean).
+using AnyNetwork = std::variant<Network, RationalNetwork>;
 
 }  // namespace etr2nn::check

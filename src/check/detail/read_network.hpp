@@ -39,6 +39,11 @@ Network read_network_text(const std::string& text, const std::string& name);
 // rational form (then read_network_text uses the general parser); in that
 // form, a header the general reader rejects throws its Diagnostic.
 std::optional<Network> read_network_fast(const std::string& text, const std::string& name);
+// A network file as verification holds it: in the writer's own form with a
+// rational constant, streamed line by line into a RationalNetwork (about 80
+// bytes per neuron, the file's text never held whole); anything else, and
+// every error, exactly as read_network(path) reads it.
+AnyNetwork read_network_lean(const std::string& path);
 // The reference the tests compare read_network_text with: the general parser only.
 Network read_network_general(const std::string& text, const std::string& name);
 

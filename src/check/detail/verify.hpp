@@ -54,7 +54,12 @@ Report verify(const Dataset& dataset, const Network& network, const Options& opt
 // memory does not grow with the number of points.
 Report verify_file(const std::string& dataset_path, const Network& network,
                    const Options& options = {});
-// Both files read here (check/detail/read_dataset.hpp, check/detail/read_network.hpp).
+Report verify_file(const std::string& dataset_path, const RationalNetwork& network,
+                   const Options& options = {});
+Report verify_file(const std::string& dataset_path, const AnyNetwork& network,
+                   const Options& options = {});
+// Both files read here (check/detail/read_dataset.hpp; the network by
+// read_network_lean, check/detail/read_network.hpp).
 // Throws Diagnostic for a bad file.
 Report verify_files(const std::string& dataset_path, const std::string& network_path,
                     const Options& options = {});
