@@ -58,16 +58,21 @@ const numeric::NumberField* common_field(const Network& network) {
 class Parts {
  public:
   Parts(const Network& network, const NetworkFileOptions& options)
-      : field_(common_field(network)), writer_(field_), options_(options) {}
+      : Parts(common_field(network), options) {}
+  Parts(const numeric::NumberField* field, const NetworkFileOptions& options)
+      : field_(field), writer_(field_), options_(options) {}
 
   // Every top-level key in file order, "neurons" an empty array.
   nlohmann::ordered_json head(const Network& network) {
+    return head(network.neurons.size(), is_rational(network), network.c);
+  }
+  nlohmann::ordered_json head(std::size_t neurons, bool rational, const std::array<Real, 2>& c) {
     nlohmann::ordered_json out = {{"format", "etr2nn-network"},
                                   {"version", 1},
-                                  {"exact", is_rational(network) ? "rational" : "algebraic"},
-                                  {"hidden_neurons", network.neurons.size()}};
+                                  {"exact", rational ? "rational" : "algebraic"},
+                                  {"hidden_neurons", neurons}};
     if (field_) out["field"] = json_io::field_to_json(*field_);
-    out["c"] = writer_.pair(network.c);
+    out["c"] = writer_.pair(c);
     out["neurons"] = nlohmann::ordered_json::array();
     if (!options_.meta.is_null()) out["meta"] = options_.meta;
     return out;
@@ -116,12 +121,13 @@ void write_network(const std::string& path, const Network& network,
   file.commit();
 }
 
-void write_network(io::AtomicFile& file, const Network& network,
-                   const NetworkFileOptions& options) {
-  // One top-level key and one neuron per line: readable, diffable, greppable.
-  Parts parts(network, options);
-  const nlohmann::ordered_json head = parts.head(network);
-  std::ostream& out = file.stream();
+namespace {
+
+// One top-level key and one neuron per line: readable, diffable, greppable.
+// neuron(i) gives the i-th neuron's JSON.
+template <class NeuronJson>
+void write_lines(std::ostream& out, const nlohmann::ordered_json& head, std::size_t neurons,
+                 const NeuronJson& neuron) {
   out << "{";
   bool first = true;
   for (auto it = head.begin(); it != head.end(); ++it) {
@@ -132,11 +138,36 @@ void write_network(io::AtomicFile& file, const Network& network,
       continue;
     }
     out << "[";
-    for (std::size_t i = 0; i < network.neurons.size(); ++i)
-      out << (i ? ",\n  " : "\n  ") << parts.neuron(network.neurons[i]).dump();
+    for (std::size_t i = 0; i < neurons; ++i) out << (i ? ",\n  " : "\n  ") << neuron(i).dump();
     out << "\n ]";
   }
   out << "\n}\n";
+}
+
+}  // namespace
+
+void write_network(io::AtomicFile& file, const Network& network,
+                   const NetworkFileOptions& options) {
+  Parts parts(network, options);
+  write_lines(file.stream(), parts.head(network), network.neurons.size(),
+              [&](std::size_t i) { return parts.neuron(network.neurons[i]); });
+  file.flush();
+}
+
+void write_network(io::AtomicFile& file, const check::RationalNetwork& network,
+                   const NetworkFileOptions& options) {
+  // Each neuron as Reals, one at a time, through the same Parts: the bytes
+  // are those of the Network that network.expanded() gives.
+  Parts parts(nullptr, options);
+  check::RationalNetwork::Weights w;
+  Neuron u;
+  write_lines(file.stream(),
+              parts.head(network.size(), true, {Real(network.c[0]), Real(network.c[1])}),
+              network.size(), [&](std::size_t i) {
+                network.get(i, w);
+                u = {{Real(w[0]), Real(w[1])}, Real(w[2]), {Real(w[3]), Real(w[4])}};
+                return parts.neuron(u);
+              });
   file.flush();
 }
 

@@ -39,13 +39,15 @@ void check_assignment(const etrinv::Instance& instance, const etrinv::Assignment
                                                ") is violated: " + values_text);
 }
 
-Network profile_network(const layout::Arrangement& arrangement, const etrinv::Assignment& values) {
+namespace {
+
+// Calls add(a, b, v) for each neuron of the witness profile, in order, until
+// it returns false; checks each gadget's variable range first.
+template <class Add>
+void for_each_profile_neuron(const layout::Arrangement& arrangement,
+                             const etrinv::Assignment& values, const Add& add) {
   const auto& instance = arrangement.instance;
   check_size(instance, values);
-  Network network;
-  std::size_t m = 0;
-  for (const auto& g : arrangement.gadgets) m += g.kind->breakpoint_budget();
-  network.neurons.reserve(m);
   for (const auto& g : arrangement.gadgets) {
     const Real& x = values.at(g.variable);
     auto [lo, hi] = g.kind->admitted_range();
@@ -55,14 +57,48 @@ Network profile_network(const layout::Arrangement& arrangement, const etrinv::As
     const std::array<Real, 2> a = {Real(g.strip.normal.a), Real(g.strip.normal.b)};
     const Real offset(g.strip.offset);
     for (const auto& bp : g.kind->witness(x))
-      network.neurons.push_back({a, -(offset + bp.beta), {bp.delta1, bp.delta2}});
+      if (!add(a, -(offset + bp.beta), std::array<Real, 2>{bp.delta1, bp.delta2})) return;
   }
+}
+
+}  // namespace
+
+Network profile_network(const layout::Arrangement& arrangement, const etrinv::Assignment& values) {
+  Network network;
+  std::size_t m = 0;
+  for (const auto& g : arrangement.gadgets) m += g.kind->breakpoint_budget();
+  network.neurons.reserve(m);
+  for_each_profile_neuron(arrangement, values,
+                          [&](const std::array<Real, 2>& a, Real b, std::array<Real, 2> v) {
+                            network.neurons.push_back({a, std::move(b), std::move(v)});
+                            return true;
+                          });
   return network;
 }
 
 Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assignment& values) {
   check_assignment(arrangement.instance, values);
   return profile_network(arrangement, values);
+}
+
+std::optional<check::RationalNetwork> build_witness_rational(const layout::Arrangement& arrangement,
+                                                             const etrinv::Assignment& values) {
+  check_assignment(arrangement.instance, values);
+  check::RationalNetwork network;
+  network.c = {mpq_class(0), mpq_class(0)};  // as profile_network's c
+  bool rational = true;
+  check::RationalNetwork::Weights w;
+  for_each_profile_neuron(
+      arrangement, values,
+      [&](const std::array<Real, 2>& a, const Real& b, const std::array<Real, 2>& v) {
+        for (const Real* r : {&a[0], &a[1], &b, &v[0], &v[1]})
+          if (!r->is_rational()) return rational = false;
+        w = {a[0].rational(), a[1].rational(), b.rational(), v[0].rational(), v[1].rational()};
+        network.push_back(w);
+        return true;
+      });
+  if (!rational) return std::nullopt;
+  return network;
 }
 
 namespace {

@@ -6,16 +6,33 @@
 
 namespace etr2nn::network {
 
-void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
-                           const Network& network, const etrinv::Assignment& values,
-                           std::size_t verified_points, const WitnessFileOptions& options) {
+namespace {
+
+NetworkFileOptions witness_file_options(const layout::Arrangement& arrangement,
+                                        const etrinv::Assignment& values,
+                                        std::size_t verified_points,
+                                        const WitnessFileOptions& options) {
   NetworkFileOptions how;
   how.float_copies = options.float_copies;
   how.meta = {{"kind", "witness"},
               {"verified_points", verified_points},
               {"assignment", assignment_to_json(arrangement.instance, values)}};
   if (!options.source.empty()) how.meta["source"] = options.source;
-  write_network(file, network, how);
+  return how;
+}
+
+}  // namespace
+
+void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                           const Network& network, const etrinv::Assignment& values,
+                           std::size_t verified_points, const WitnessFileOptions& options) {
+  write_network(file, network, witness_file_options(arrangement, values, verified_points, options));
+}
+
+void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                           const check::RationalNetwork& network, const etrinv::Assignment& values,
+                           std::size_t verified_points, const WitnessFileOptions& options) {
+  write_network(file, network, witness_file_options(arrangement, values, verified_points, options));
 }
 
 namespace {

@@ -82,25 +82,35 @@ std::optional<WitnessResult> from_dataset_streamed(const WitnessRequest& request
   // Verified once, by the independent checker on the file's own points (a
   // first pass on the generated points, as compile makes, would only repeat
   // that at the cost of a second evaluator).
-  network::Network network = network::build_witness(*arrangement, values);
-  const WitnessResult result = written(network, claimed);
   const network::WitnessFileOptions options{request.float_copies, request.input};
   if (file.kind() == io::TargetKind::Replace) {
     // What is on disk is what is checked: the network read back from the
     // temporary before it replaces anything. The producer's copies go first:
-    // the checker's own network and tables are the peak.
-    network::write_witness_network(file, *arrangement, network, values, claimed, options);
-    network = {};
+    // the checker's own network and tables are the peak. A rational witness
+    // is built in the checker's compact form (millions of neurons as Reals
+    // were the producer's peak); the bytes written are the same.
+    WitnessResult result;
+    if (auto lean = network::build_witness_rational(*arrangement, values)) {
+      result = {lean->size(), true, claimed};
+      network::write_witness_network(file, *arrangement, *lean, values, claimed, options);
+    } else {
+      const network::Network network = network::build_witness(*arrangement, values);
+      result = written(network, claimed);
+      network::write_witness_network(file, *arrangement, network, values, claimed, options);
+    }
     arrangement.reset();
     file.flush();
     check_on_file(request, check::read_network_lean(file.readable_path()), claimed);
-  } else {
-    // A stream cannot be read back or taken back: checked before it is written.
-    check_on_file(
-        request, check::read_network_text(network::network_to_json(network).dump(), request.output),
-        claimed);
-    network::write_witness_network(file, *arrangement, network, values, claimed, options);
+    file.commit();
+    return result;
   }
+  // A stream cannot be read back or taken back: checked before it is written.
+  const network::Network network = network::build_witness(*arrangement, values);
+  const WitnessResult result = written(network, claimed);
+  check_on_file(request,
+                check::read_network_text(network::network_to_json(network).dump(), request.output),
+                claimed);
+  network::write_witness_network(file, *arrangement, network, values, claimed, options);
   file.commit();
   return result;
 }

@@ -2,7 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
 #include "fixtures.hpp"
+#include "io/atomic_file.hpp"
+#include "network/detail/network_json.hpp"
 #include "network/detail/verify.hpp"
 
 namespace etr2nn::network {
@@ -99,6 +106,65 @@ TEST(Witness, IrrationalValueGivesAnExactAlgebraicWitness) {
   EXPECT_TRUE(any_irrational);
   auto report = verify(emit(a), n);
   EXPECT_TRUE(report.ok()) << report.failures << " failures";
+}
+
+std::string written_bytes(const std::function<void(io::AtomicFile&)>& write) {
+  const std::string path = ::testing::TempDir() + "witness_rational_form.json";
+  {
+    io::AtomicFile file(path);
+    write(file);
+    file.commit();
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::remove(path.c_str());
+  return text.str();
+}
+
+// `etr2nn witness` builds a rational witness in the checker's compact form
+// (check::RationalNetwork) and writes it from there: the same neurons as
+// build_witness, the same bytes with and without float copies, the same
+// errors, and no compact form for an irrational witness.
+TEST(Witness, TheRationalFormHoldsTheSameNetworkAndWritesTheSameBytes) {
+  for (const auto& a : {copy_arrangement(), one_arrangement()}) {
+    const Real x = a.instance.constraints.empty() ? Real(mpq_class(7, 5)) : Real(1);
+    const Network n = build_witness(a, {x});
+    const auto lean = build_witness_rational(a, {x});
+    ASSERT_TRUE(lean.has_value());
+    const check::Network back = lean->expanded();
+    ASSERT_EQ(back.neurons.size(), n.neurons.size());
+    EXPECT_EQ(back.c, n.c);
+    for (std::size_t i = 0; i < n.neurons.size(); ++i) {
+      EXPECT_EQ(back.neurons[i].a, n.neurons[i].a) << i;
+      EXPECT_EQ(back.neurons[i].b, n.neurons[i].b) << i;
+      EXPECT_EQ(back.neurons[i].v, n.neurons[i].v) << i;
+    }
+    for (bool floats : {false, true}) {
+      const NetworkFileOptions how{floats, nlohmann::ordered_json{{"kind", "witness"}}};
+      const std::string expected =
+          written_bytes([&](io::AtomicFile& f) { write_network(f, n, how); });
+      EXPECT_EQ(written_bytes([&](io::AtomicFile& f) { write_network(f, *lean, how); }), expected);
+      EXPECT_NE(expected.find("\"exact\": \"rational\""), std::string::npos);
+    }
+  }
+  const auto a = one_arrangement();
+  for (const Real& bad : {Real(2), Real(3)}) {
+    std::string expected, got;
+    try {
+      build_witness(a, {bad});
+    } catch (const Diagnostic& e) {
+      expected = e.what();
+    }
+    try {
+      build_witness_rational(a, {bad});
+    } catch (const Diagnostic& e) {
+      got = e.what();
+    }
+    EXPECT_FALSE(expected.empty());
+    EXPECT_EQ(got, expected);
+  }
+  EXPECT_FALSE(build_witness_rational(copy_arrangement(), {Real(1) / Real::root(Real(2), 2)}));
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "check/check.hpp"
 #include "io/atomic_file.hpp"
 #include "network/detail/network.hpp"
 
@@ -42,6 +43,10 @@ void write_network(const std::string& path, const Network& network,
                    const NetworkFileOptions& options = {});
 // Into a file the caller commits (flushed, not committed).
 void write_network(io::AtomicFile& file, const Network& network,
+                   const NetworkFileOptions& options = {});
+// A rational network held compactly (a witness of millions of neurons): the
+// same bytes as for network.expanded().
+void write_network(io::AtomicFile& file, const check::RationalNetwork& network,
                    const NetworkFileOptions& options = {});
 // Throws a Diagnostic for a missing file (file-unreadable), invalid JSON
 // (json-syntax) or a bad field.

@@ -8,8 +8,10 @@
 // order. Algebraic assignments give algebraic weights, exactly.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 
+#include "check/check.hpp"
 #include "dataset/dataset.hpp"
 #include "etrinv/etrinv.hpp"
 #include "layout/layout.hpp"
@@ -33,6 +35,11 @@ Network profile_network(const layout::Arrangement& arrangement, const etrinv::As
 
 // check_assignment, then profile_network.
 Network build_witness(const layout::Arrangement& arrangement, const etrinv::Assignment& values);
+// The same network held as the checker holds a large rational one (about 80
+// bytes per neuron against about 640 as Reals), or nullopt when a weight is
+// irrational (then build_witness). Same checks, same errors.
+std::optional<check::RationalNetwork> build_witness_rational(const layout::Arrangement& arrangement,
+                                                             const etrinv::Assignment& values);
 
 // build_witness, then exact verification on the dataset (emitted from this
 // arrangement); throws Diagnostic listing the first failing points when the

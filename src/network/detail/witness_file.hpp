@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 
+#include "check/check.hpp"
 #include "dataset/dataset.hpp"
 #include "io/atomic_file.hpp"
 #include "network/detail/network.hpp"
@@ -39,6 +40,10 @@ Network write_witness(io::AtomicFile& file, const layout::Arrangement& arrangeme
 // points (recorded in its meta with the assignment).
 void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
                            const Network& network, const etrinv::Assignment& values,
+                           std::size_t verified_points, const WitnessFileOptions& options = {});
+// The same bytes from the compact form (build_witness_rational).
+void write_witness_network(io::AtomicFile& file, const layout::Arrangement& arrangement,
+                           const check::RationalNetwork& network, const etrinv::Assignment& values,
                            std::size_t verified_points, const WitnessFileOptions& options = {});
 
 }  // namespace etr2nn::network
