@@ -85,23 +85,6 @@ Network from_json(const json& document, const std::string& file, std::optional<s
   return network;
 }
 
-}  // namespace
-
-// The network writer's own form (network/network_json.cpp) read without a
-// JSON DOM of the neurons: a top-level line ` "neurons": [`, then one neuron
-// per line (json_io::parse_neuron_line) separated by commas, then ` ]`. The
-// rest of the document, with the neuron lines replaced by one marker string,
-// goes through the general parser and from_json, so every header check is
-// the usual one. Why this is the same document: a raw newline cannot occur
-// inside a JSON string, so "\n \"neurons\": [" is a key and its array; the
-// lines cut out are complete JSON values; so the text with them parses iff
-// the text with the marker does, and if the top-level "neurons" (the last
-// one, as the general parser keeps it) is then exactly [marker] it is the
-// array that was cut. Anything else — an algebraic weight, "approx" copies,
-// other spacing, no neurons — answers nullopt and the general parser reads
-// the whole text, so errors are always its own.
-namespace {
-
 constexpr std::string_view opening_line = " \"neurons\": [";
 constexpr std::string_view marker = "etr2nn: neurons read by the fast path";
 
@@ -122,6 +105,19 @@ std::optional<json> rest_document(const std::string& rest) {
 
 }  // namespace
 
+// The network writer's own form (network/network_json.cpp) read without a
+// JSON DOM of the neurons: a top-level line ` "neurons": [`, then one neuron
+// per line (json_io::parse_neuron_line) separated by commas, then ` ]`. The
+// rest of the document, with the neuron lines replaced by one marker string,
+// goes through the general parser and from_json, so every header check is
+// the usual one. Why this is the same document: a raw newline cannot occur
+// inside a JSON string, so "\n \"neurons\": [" is a key and its array; the
+// lines cut out are complete JSON values; so the text with them parses iff
+// the text with the marker does, and if the top-level "neurons" (the last
+// one, as the general parser keeps it) is then exactly [marker] it is the
+// array that was cut. Anything else — an algebraic weight, "approx" copies,
+// other spacing, no neurons — answers nullopt and the general parser reads
+// the whole text, so errors are always its own.
 std::optional<Network> read_network_fast(const std::string& text, const std::string& file) {
   const std::string opening = "\n" + std::string(opening_line);
   const std::size_t key = text.find(opening);
