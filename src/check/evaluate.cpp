@@ -349,8 +349,8 @@ class IntKernel {
     }
     constant_den_ = cd.get_ui();
     groups_.resize(directions.size());
-    for (std::size_t gj = 0; gj < groups_.size();
-         ++gj) {  // every direction scales, or none is used
+    // Every direction scales, or the kernel is not used (enabled_ stays false).
+    for (std::size_t gj = 0; gj < groups_.size(); ++gj) {
       mpz_class dz;
       mpz_lcm(dz.get_mpz_t(), directions[gj][0].get_den_mpz_t(), directions[gj][1].get_den_mpz_t());
       if (!fits(dz)) return;
